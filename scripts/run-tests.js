@@ -1,0 +1,29 @@
+// `npm test`: type checks, every vitest suite (unit and integration), the renderer build, then the
+// end-to-end suite in Chromium. Each runner writes a JSON report that test-totals.js adds up.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+
+rmSync('.reports', { recursive: true, force: true });
+mkdirSync('.reports', { recursive: true });
+
+const steps = [
+  ['type check (main side)', 'npx', ['tsc', '-p', 'tsconfig.node.json']],
+  ['type check (web side)', 'npx', ['tsc', '-p', 'tsconfig.web.json']],
+  ['unit and integration tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=.reports/vitest.json']],
+  ['renderer build', 'npx', ['vite', 'build', '--logLevel', 'warn']],
+  ['end-to-end tests', 'npx', ['playwright', 'test']],
+];
+
+const started = Date.now();
+let failed = false;
+for (const [title, command, args] of steps) {
+  console.log(`\n=== ${title} ===`);
+  const run = spawnSync(command, args, { stdio: 'inherit' });
+  if (run.status !== 0) {
+    console.error(`${title} failed (exit ${run.status ?? run.signal})`);
+    failed = true;
+  }
+}
+console.log(`\nnpm test took ${((Date.now() - started) / 1000).toFixed(1)} s`);
+const totals = spawnSync(process.execPath, ['scripts/test-totals.js'], { stdio: 'inherit' });
+process.exit(failed || totals.status !== 0 ? 1 : 0);

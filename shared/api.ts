@@ -1,0 +1,132 @@
+/**
+ * The one contract between the renderer and main (DESIGN rule 2): every request with its zod
+ * input schema and its output type, and every event stream with its payload type. Both shells
+ * (Electron IPC and the browser WebSocket) carry exactly these, and main validates every input.
+ */
+import { z } from 'zod';
+import type { DayPlan } from './calendar/day-plan';
+import type { MonthCalendar } from './calendar/month';
+
+/** A local calendar date YYYY-MM-DD that exists (2010-02-30 does not). */
+export const isoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+  .refine((value) => {
+    const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+    const date = new Date(Date.UTC(y, m - 1, d));
+    return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  }, 'is not a day of the calendar');
+
+export const monthSchema = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM');
+
+export const initialsSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{2,4}$/, 'initials are 2 to 4 letters, such as JS or MAB');
+
+/** What the console shows of the loaded site profile. */
+export interface SiteSummary {
+  name: string;
+  organisation: string;
+  plan: string;
+  revision: string;
+  /** The profile file it was loaded from. */
+  file: string;
+  hosts: { name: string; arch: string; roles: string[] }[];
+  drive: { model: string; host: string; slots: number; media: string };
+}
+
+export interface AppInfo {
+  version: string;
+  shell: 'electron' | 'browser';
+  /** Today's local date by the main process clock. */
+  today: string;
+  site: SiteSummary;
+}
+
+export interface Operator {
+  initials: string;
+  name: string | null;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  who: string;
+  action: string;
+  subject: string | null;
+  details: unknown;
+}
+
+export interface IcsFile {
+  fileName: string;
+  content: string;
+}
+
+/** Declares one request: its output type for the compiler, then its input schema. */
+function request<Output>() {
+  return <Input extends z.ZodType>(input: Input): { input: Input; output: Output } => ({
+    input,
+    output: undefined as Output,
+  });
+}
+
+export const apiRequests = {
+  'app.info': request<AppInfo>()(z.object({}).strict()),
+  'session.signIn': request<Operator>()(
+    z.object({ initials: initialsSchema, name: z.string().trim().max(60).optional() }).strict(),
+  ),
+  'day.plan': request<DayPlan>()(z.object({ date: isoDateSchema }).strict()),
+  'calendar.month': request<MonthCalendar>()(z.object({ month: monthSchema }).strict()),
+  'calendar.ics': request<IcsFile>()(
+    z.object({ month: monthSchema, months: z.number().int().min(1).max(24) }).strict(),
+  ),
+  'site.choose': request<SiteSummary>()(
+    z.object({ file: z.string().trim().min(1, 'name a profile file').max(1024) }).strict(),
+  ),
+  'audit.recent': request<AuditEntry[]>()(z.object({ limit: z.number().int().min(1).max(500) }).strict()),
+} as const;
+
+/** Event streams pushed from main to every open console. */
+export interface ApiEvents {
+  'audit.appended': AuditEntry;
+  'site.changed': SiteSummary;
+}
+
+export const apiEventNames = ['audit.appended', 'site.changed'] as const satisfies readonly (keyof ApiEvents)[];
+
+export type RequestName = keyof typeof apiRequests;
+export type EventName = keyof ApiEvents;
+export type RequestInput<N extends RequestName> = z.input<(typeof apiRequests)[N]['input']>;
+export type ParsedInput<N extends RequestName> = z.output<(typeof apiRequests)[N]['input']>;
+export type RequestOutput<N extends RequestName> = (typeof apiRequests)[N]['output'];
+
+export const requestNames = Object.keys(apiRequests) as RequestName[];
+
+export function isRequestName(name: unknown): name is RequestName {
+  return typeof name === 'string' && Object.hasOwn(apiRequests, name);
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && (apiEventNames as readonly string[]).includes(name);
+}
+
+/** The client the renderer knows; it never learns which shell carries it. */
+export interface ConsoleApi {
+  request<N extends RequestName>(name: N, input: RequestInput<N>): Promise<RequestOutput<N>>;
+  subscribe<E extends EventName>(event: E, handler: (payload: ApiEvents[E]) => void): () => void;
+}
+
+/** The function-per-request surface the Electron preload exposes through contextBridge. */
+export type BridgeApi = {
+  [N in RequestName]: (input: RequestInput<N>) => Promise<unknown>;
+} & {
+  subscribe(event: EventName, handler: (payload: unknown) => void): () => void;
+};
+
+export const BRIDGE_GLOBAL = 'tapeops';
+export const IPC_REQUEST_PREFIX = 'tapeops:request:';
+export const IPC_EVENT_PREFIX = 'tapeops:event:';

@@ -1,0 +1,47 @@
+/** References outside the jobs: queues to hosts, logical names to each other, restore target, log review. */
+import { isKnown } from './check-jobs';
+import { problem, type SiteProblem } from './problems';
+import type { ProfileView } from './view';
+
+export function checkSite(view: ProfileView): SiteProblem[] {
+  const out: SiteProblem[] = [];
+  for (const { index, value: queue } of view.queues.entries) {
+    if (!isKnown(view.hosts, queue.host)) out.push(problem(['queues', index, 'host'], `unknown host "${queue.host}"`));
+  }
+  if (view.restoreTests && !isKnown(view.hosts, view.restoreTests.target))
+    out.push(problem(['restoreTests', 'target'], `unknown host "${view.restoreTests.target}"`));
+  checkLogicalNameLoops(out, view);
+  checkLogReview(out, view);
+  return out;
+}
+
+/** A translation that comes back to where it started would hang whoever resolves it. */
+function checkLogicalNameLoops(out: SiteProblem[], view: ProfileView): void {
+  const translations = new Map(view.logicalNames.entries.map((e) => [e.value.name, e.value.value] as const));
+  const firstComponent = (value: string): string => value.split(':')[0] ?? '';
+  for (const { index, value: logical } of view.logicalNames.entries) {
+    const chain = [logical.name];
+    let next = firstComponent(logical.value);
+    while (translations.has(next) && !chain.includes(next)) {
+      chain.push(next);
+      next = firstComponent(translations.get(next) ?? '');
+    }
+    if (next === logical.name)
+      out.push(problem(['logicalNames', index, 'value'], `translation loops: ${[...chain, next].join(' → ')}`));
+  }
+}
+
+function checkLogReview(out: SiteProblem[], view: ProfileView): void {
+  const review = view.logReview;
+  if (!review) return;
+  const codes = new Map<string, number>();
+  review.severities.forEach((severity, s) => {
+    const first = codes.get(severity.code);
+    if (first !== undefined)
+      out.push(problem(['logReview', 'severities', s, 'code'], `duplicate severity "${severity.code}" (also logReview.severities[${first}])`));
+    else codes.set(severity.code, s);
+  });
+  review.scanFirst.forEach((code, c) => {
+    if (!codes.has(code)) out.push(problem(['logReview', 'scanFirst', c], `severity "${code}" is not in logReview.severities`));
+  });
+}

@@ -1,0 +1,295 @@
+/**
+ * The site profile: the whole backup plan of one site as data (DESIGN rule 3).
+ * Loading (files, YAML) is done in main; this module only describes and validates the shape.
+ * References between parts (a job's queue, a tape's job, ...) are checked in ./validate.
+ *
+ * Objects are strict: a misspelt field in a hand-edited profile would otherwise be dropped
+ * silently and the plan would quietly lose a rule.
+ * Fields added after the first version are optional, so that profiles built by hand in tests
+ * keep type-checking.
+ */
+import { z } from 'zod';
+
+const vmsName = z
+  .string()
+  .regex(/^[A-Z0-9$_]{1,39}$/, 'must be an OpenVMS name: A-Z, 0-9, $ and _, at most 39 characters');
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM');
+const vmsDirectory = z
+  .string()
+  .regex(/^[A-Z0-9$_]+:\[[A-Z0-9$_.-]+\]$/, 'must be an OpenVMS directory such as DISK$USER:[DIR.SUBDIR]');
+const commandProcedure = z
+  .string()
+  .regex(
+    /^([A-Z0-9$_]+:)?(\[[A-Z0-9$_.-]+\])?[A-Z0-9$_]+\.COM$/,
+    'must be an OpenVMS command procedure such as DISK$USER:[DIR]NAME.COM',
+  );
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+  .refine(isRealDate, 'must be a real calendar date');
+const text = z.string().min(1);
+const severityCode = z.enum(['S', 'I', 'W', 'E', 'F']);
+
+function isRealDate(value: string): boolean {
+  // a value of the wrong form is already reported by the regex
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return true;
+  const [y, m, d] = value.split('-').map(Number);
+  if (y === undefined || m === undefined || d === undefined) return false;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+export const hostSchema = z.strictObject({
+  name: vmsName,
+  arch: z.enum(['VAX', 'Alpha']),
+  os: text,
+  /** What the plan uses the host for, in the plan's words. */
+  roles: z.array(text).default([]),
+  address: text,
+  port: z.number().int().min(1).max(65535).default(22),
+  user: text,
+});
+
+export const queueSchema = z.strictObject({
+  name: vmsName,
+  host: vmsName,
+  kind: z.enum(['disk-to-disk', 'tape']),
+  description: text,
+});
+
+export const logicalNameSchema = z.strictObject({
+  name: vmsName,
+  value: text,
+  table: text,
+  concealed: z.boolean().default(false),
+});
+
+export const databaseSchema = z.strictObject({
+  name: vmsName,
+  /** Short name the plan uses in saveset and adhoc procedure names. */
+  short: vmsName,
+  description: z.string().optional(),
+});
+
+export const savesetSchema = z.strictObject({
+  name: z.string().regex(/^[A-Z0-9$_]+\.[A-Z0-9$_]+$/, 'must be a file name such as DATA.BAK'),
+  contents: text,
+  /** Databases whose backup files the saveset holds: lets a restore find the right saveset. */
+  databases: z.array(vmsName).optional(),
+});
+
+const submittedBySchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('job'), job: vmsName }),
+  z.strictObject({ kind: z.literal('scheduler'), by: text }),
+  z.strictObject({ kind: z.literal('operator') }),
+]);
+
+export const jobSchema = z.strictObject({
+  name: vmsName,
+  procedure: commandProcedure,
+  title: text,
+  type: z.enum(['billing', 'disk-to-disk', 'disk-to-tape', 'disk-to-disk-and-tape', 'housekeeping', 'tape-preparation']),
+  when: z.enum(['billrun', 'daily', 'adhoc']),
+  host: vmsName,
+  queue: vmsName,
+  submittedBy: submittedBySchema,
+  /** A fixed start time (HH:MM), when the plan gives one. */
+  at: hhmm.optional(),
+  databases: z.array(vmsName).default([]),
+  devices: z.array(text).default([]),
+  savesets: z.array(savesetSchema).default([]),
+  tasks: z.array(text).default([]),
+  submits: z.array(z.strictObject({ job: vmsName, at: hhmm.optional() })).default([]),
+  parameters: z.array(text).max(8).default([]),
+  /** What the job is for, in the plan's words. */
+  description: text.optional(),
+  /** A remark on one device (key: a name from `devices`), e.g. that only part of it is saved. */
+  deviceNotes: z.record(text, text).optional(),
+});
+
+export const billRunTapeSchema = z.strictObject({
+  letter: z.string().regex(/^[A-Z]$/, 'must be one capital letter'),
+  job: vmsName,
+  title: text,
+});
+
+export const calendarSchema = z.strictObject({
+  /** Bill Run days after the first one of the month. */
+  billRunDays: z.array(z.number().int().min(1).max(31)).min(1),
+  firstBillRun: z.strictObject({
+    afterMonthOf31Days: z.number().int().min(1).max(28),
+    afterMonthOf30Days: z.number().int().min(1).max(28),
+    /** The plan is silent on the month after February. */
+    afterFebruary: z.number().int().min(1).max(28),
+  }),
+  /** The plan is silent on a Bill Run day the month does not have (29 February in a common year). */
+  missingDay: z.enum(['last-day-of-month', 'skip']),
+  dailyBackup: z.strictObject({ job: vmsName, at: hhmm }),
+});
+
+export const knownErrorSchema = z.strictObject({
+  id: text,
+  title: text,
+  messages: z
+    .array(z.string().regex(/^%[A-Z0-9$_]+-[SIWEF]-[A-Z0-9$_]+$/, 'must be an OpenVMS message code such as %FACILITY-F-IDENT'))
+    .min(1),
+  description: text,
+  cause: text,
+  action: z.array(text).min(1),
+  /** Log lines exactly as the plan quotes them. */
+  examples: z.array(text).optional(),
+  /** File patterns (such as *.LOG) for which the plan says no action is needed. */
+  ignorableFiles: z.array(text).optional(),
+});
+
+/** How the plan tells the operator to read a log: which severities matter, what to look at first. */
+export const logReviewSchema = z.strictObject({
+  severities: z
+    .array(z.strictObject({ code: severityCode, meaning: text, action: z.enum(['ignore', 'investigate']) }))
+    .min(1),
+  /** Severity codes to scan for and resolve first. */
+  scanFirst: z.array(severityCode).min(1),
+  guidance: text,
+  /** Findings in a log that must be resolved before the next backup run. */
+  investigateWhen: z.array(text).default([]),
+  /** The DCL commands the plan gives for viewing the logs. */
+  commands: z.array(text).default([]),
+});
+
+export const backupClassSchema = z.strictObject({
+  name: text,
+  method: text,
+  billRun: z.enum(['full', 'incremental']),
+  otherDays: z.enum(['full', 'incremental']),
+  description: text,
+});
+
+export const operatorProcedureSchema = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be a lower-case identifier such as bill-run'),
+  title: text,
+  when: z.enum(['billrun', 'daily', 'adhoc']),
+  steps: z.array(text).min(1),
+  notes: z.array(text).default([]),
+});
+
+export const siteProfileSchema = z.strictObject({
+  site: z.strictObject({
+    name: text,
+    organisation: text,
+    plan: text,
+    revision: text,
+    address: text.optional(),
+    /** The network segment the servers reside on, as the plan gives it. */
+    network: text.optional(),
+    /** What the plan says about the data to be backed up. */
+    description: text.optional(),
+  }),
+  /** Installed software the plan names (operating system, database, transaction processing). */
+  software: z.array(z.strictObject({ name: text, version: text, use: text.optional() })).optional(),
+  hosts: z.array(hostSchema).min(1),
+  queues: z.array(queueSchema).min(1),
+  batchUser: vmsName,
+  /** The plan's rules for running backup jobs, in its words. */
+  rules: z.array(text).optional(),
+  directories: z.strictObject({
+    procedures: z.strictObject({
+      path: vmsDirectory,
+      alias: vmsDirectory,
+      /** DCL symbol that takes the system manager to the procedures directory. */
+      symbol: vmsName.optional(),
+    }),
+    backupArea: z.strictObject({ path: vmsDirectory, sizeGB: z.number().positive(), description: text.optional() }),
+    logs: vmsDirectory,
+  }),
+  logicalNames: z.array(logicalNameSchema).default([]),
+  backupClasses: z.array(backupClassSchema).optional(),
+  databases: z.array(databaseSchema).default([]),
+  jobs: z.array(jobSchema).min(1),
+  /** How adhoc backups of one database are named and run. */
+  adhocBackups: z
+    .strictObject({
+      /** Job name with the database's short name as {short}. */
+      jobPattern: z.string().regex(/^[A-Z0-9$_]*\{short\}[A-Z0-9$_]*$/, 'must be a job name holding {short}'),
+      description: text,
+    })
+    .optional(),
+  tapes: z.strictObject({
+    media: text,
+    billRun: z.strictObject({
+      /** Label code date format; the plan's is YYMMDD (100803 = Aug. 3, 2010). */
+      dateFormat: z.literal('yyMMdd'),
+      tapes: z.array(billRunTapeSchema).min(1),
+      /** How many of the top tapes the backup jobs initialise themselves. */
+      initializedByJobs: z.number().int().min(0),
+      /** What goes on each label, in the plan's words. */
+      label: text.optional(),
+    }),
+    daily: z.strictObject({
+      job: vmsName,
+      labels: z.array(text).min(1),
+      notes: z.array(text).optional(),
+    }),
+  }),
+  drive: z.strictObject({
+    model: text,
+    host: vmsName,
+    slots: z.number().int().min(1).max(16),
+    media: text,
+    capacityGB: z.number().positive(),
+    compressed: z.boolean(),
+    description: text.optional(),
+    notes: z.array(text).optional(),
+  }),
+  initializeTapes: z.strictObject({
+    job: vmsName,
+    command: text,
+    description: text.optional(),
+  }),
+  calendar: calendarSchema,
+  operatorProcedures: z.array(operatorProcedureSchema).optional(),
+  courier: z.strictObject({
+    company: text,
+    pickupWeekday: z.enum(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']),
+    pickupTime: text,
+    handOff: text,
+  }),
+  retention: z.strictObject({
+    firstBillRunOfMonth: z.literal('no-return-date'),
+    yearEnd: z.literal('no-return-date'),
+    otherBillRunsMonths: z.number().int().positive(),
+    daily: text,
+    description: text.optional(),
+  }),
+  encryption: z.strictObject({ implemented: z.boolean(), reasons: z.array(text) }).optional(),
+  restoreTests: z.strictObject({
+    target: vmsName,
+    every: text,
+    what: text,
+    description: text.optional(),
+  }),
+  logReview: logReviewSchema.optional(),
+  report: z.strictObject({
+    path: text,
+    startDate: isoDate,
+    /** Where the file lives, in the plan's words. */
+    share: text.optional(),
+    columns: z.array(text).optional(),
+    steps: z.array(text).optional(),
+    description: text.optional(),
+  }),
+  knownErrors: z.array(knownErrorSchema).default([]),
+  /** Other documents the plan refers to. */
+  references: z.array(z.strictObject({ title: text, where: text })).optional(),
+});
+
+export type SiteProfile = z.infer<typeof siteProfileSchema>;
+export type SiteJob = z.infer<typeof jobSchema>;
+export type SiteHost = z.infer<typeof hostSchema>;
+export type CalendarRules = z.infer<typeof calendarSchema>;
+export type SiteQueue = z.infer<typeof queueSchema>;
+export type SiteDatabase = z.infer<typeof databaseSchema>;
+export type SiteLogicalName = z.infer<typeof logicalNameSchema>;
+export type SiteKnownError = z.infer<typeof knownErrorSchema>;
+export type SiteBillRunTape = z.infer<typeof billRunTapeSchema>;
+export type SiteOperatorProcedure = z.infer<typeof operatorProcedureSchema>;
+export type SiteLogReview = z.infer<typeof logReviewSchema>;

@@ -1,0 +1,67 @@
+import { localDate, type Clock } from '../../shared/clock';
+import { ApiFailure } from '../../shared/errors';
+import { planDay } from '../../shared/calendar/day-plan';
+import { monthCalendar } from '../../shared/calendar/month';
+import type { AppInfo, SiteSummary } from '../../shared/api';
+import { calendarIcs } from '../reports/calendar-ics';
+import { isStoreError, type Store } from '../store';
+import type { Handlers, RequestContext } from './dispatch';
+import type { LoadedSite } from './services';
+import { loadSiteOrThrow, SITE_FILE_SETTING } from './site-loading';
+
+export interface HandlerDeps {
+  clock: Clock;
+  store: Store;
+  shell: AppInfo['shell'];
+  version: string;
+  site(): LoadedSite;
+  summary(): SiteSummary;
+  replaceSite(next: LoadedSite): void;
+}
+
+function signedIn(ctx: RequestContext): string {
+  if (!ctx.operator) throw new ApiFailure('not-signed-in', 'Sign in with your initials first.');
+  return ctx.operator;
+}
+
+/** Store errors the operator caused (bad initials, say) are shown as they are; the rest are internal. */
+function rethrowStoreError(error: unknown): never {
+  if (isStoreError(error, 'invalid-initials')) throw new ApiFailure(error.code, error.message);
+  throw error;
+}
+
+export function createHandlers(deps: HandlerDeps): Handlers {
+  return {
+    'app.info': () => ({ version: deps.version, shell: deps.shell, today: localDate(deps.clock.now()), site: deps.summary() }),
+
+    'session.signIn': ({ initials, name }, ctx) => {
+      try {
+        const operator = deps.store.operators.signIn(initials, name);
+        ctx.operator = operator.initials;
+        return { initials: operator.initials, name: operator.name };
+      } catch (error) {
+        rethrowStoreError(error);
+      }
+    },
+
+    'day.plan': ({ date }) => planDay(deps.site().profile, date),
+
+    'calendar.month': ({ month }) => monthCalendar(deps.site().profile, month),
+
+    'calendar.ics': ({ month, months }) => {
+      const { profile } = deps.site();
+      const slug = profile.site.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'site';
+      return { fileName: `${slug}-backup-calendar-${month}.ics`, content: calendarIcs(profile, month, months) };
+    },
+
+    'site.choose': ({ file }, ctx) => {
+      const who = signedIn(ctx);
+      const next = loadSiteOrThrow(file);
+      deps.store.settings.set(SITE_FILE_SETTING, next.file, who);
+      deps.replaceSite(next);
+      return deps.summary();
+    },
+
+    'audit.recent': ({ limit }) => deps.store.audit.list({ limit }),
+  };
+}

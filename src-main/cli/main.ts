@@ -1,0 +1,89 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { isoDateSchema, monthSchema } from '../../shared/api';
+import { localDate, systemClock } from '../../shared/clock';
+import { USAGE, UsageError } from './usage';
+import { runToday } from './today-command';
+import { runCalendar } from './calendar-command';
+import { runSiteCheck } from './site-command';
+import { runConsoleCommand } from './console-command';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+function parse(args: string[], options: Options) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    // node's messages are long and name internals; keep the part that says what was wrong
+    throw new UsageError(((error as Error).message.split('. ')[0] ?? 'bad arguments').replace(/^TypeError \[[A-Z_]+\]: /, ''));
+  }
+}
+
+function check<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { message: string }[] } } }, value: unknown, what: string): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new UsageError(`${what} ${JSON.stringify(value)} ${result.error.issues[0]?.message ?? 'is not valid'}`);
+  return result.data;
+}
+
+const positiveInt = (value: string | undefined, what: string, max: number): number | undefined => {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > max) throw new UsageError(`${what} must be a whole number from 1 to ${max}, not ${JSON.stringify(value)}`);
+  return Number(value);
+};
+
+/** The `tapeops` command line; returns the exit code (0 done, 1 the thing checked failed, 2 bad input). */
+export async function main(argv: string[], out = process.stdout, err = process.stderr): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'today': {
+        const { values, positionals } = parse(rest, { date: { type: 'string' }, json: { type: 'boolean' }, site: { type: 'string' } });
+        if (positionals.length) throw new UsageError(`today takes no argument ${JSON.stringify(positionals[0])}; use --date YYYY-MM-DD`);
+        const date = values.date === undefined ? localDate(systemClock.now()) : check(isoDateSchema, values.date, 'date');
+        out.write(runToday({ date, json: values.json === true, siteFile: values.site as string | undefined }));
+        return 0;
+      }
+      case 'calendar': {
+        const { values, positionals } = parse(rest, { json: { type: 'boolean' }, site: { type: 'string' }, ics: { type: 'string' }, months: { type: 'string' } });
+        if (positionals.length !== 1) throw new UsageError('calendar needs one month, such as: tapeops calendar 2010-08');
+        const month = check(monthSchema, positionals[0], 'month');
+        const months = positiveInt(values.months as string | undefined, '--months', 24) ?? 1;
+        out.write(runCalendar({ month, months, json: values.json === true, ics: values.ics as string | undefined, siteFile: values.site as string | undefined }));
+        return 0;
+      }
+      case 'site': {
+        const { positionals } = parse(rest, {});
+        if (positionals[0] !== 'check' || positionals.length !== 2) throw new UsageError('use: tapeops site check FILE');
+        const result = runSiteCheck(positionals[1] as string);
+        (result.exitCode === 0 ? out : err).write(result.lines.map((line) => `${line}\n`).join(''));
+        return result.exitCode;
+      }
+      case 'console': {
+        const { values, positionals } = parse(rest, {
+          port: { type: 'string' },
+          site: { type: 'string' },
+          'data-dir': { type: 'string' },
+          'no-build': { type: 'boolean' },
+        });
+        if (positionals.length) throw new UsageError(`console takes no argument ${JSON.stringify(positionals[0])}`);
+        const port = values.port === '0' ? 0 : positiveInt(values.port as string | undefined, '--port', 65535);
+        await runConsoleCommand({ port, siteFile: values.site as string | undefined, dataDir: values['data-dir'] as string | undefined, build: values['no-build'] !== true }, out);
+        return 0;
+      }
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        out.write(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command ${JSON.stringify(command)}; try: tapeops --help`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      err.write(`tapeops: ${error.message}\n`);
+      return 2;
+    }
+    err.write(`tapeops: ${(error as Error).message}\n`);
+    return 1;
+  }
+}

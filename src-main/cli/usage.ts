@@ -1,0 +1,16 @@
+export const USAGE = `Usage: tapeops <command> [options]
+
+  tapeops today [--date YYYY-MM-DD] [--json] [--site FILE]
+      The plan of a day: its kind, jobs, tapes to pull and label, the magazine slots.
+  tapeops calendar YYYY-MM [--json] [--ics FILE] [--months N] [--site FILE]
+      A month of Bill Run days, DAILY tapes and courier pickups; --ics writes an iCalendar file.
+  tapeops site check FILE
+      Validates a site profile and lists every problem by its path.
+  tapeops console [--port N] [--site FILE] [--data-dir DIR] [--no-build]
+      Serves the console on 127.0.0.1 and prints the URL to open in a browser.
+`;
+
+/** Bad input: one line that says what was wrong, and exit code 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}

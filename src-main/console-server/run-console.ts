@@ -1,0 +1,37 @@
+import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { createServices } from '../app/services';
+import { defaultSiteFile, projectRoot, rendererDir, userDataDir } from '../app/paths';
+import { ensureRendererBuilt } from './renderer-build';
+import { startConsoleServer, type ConsoleServer } from './server';
+
+export interface RunConsoleOptions {
+  port?: number;
+  siteFile?: string;
+  dataDir?: string;
+  build?: boolean;
+  log?: (line: string) => void;
+}
+
+/** `tapeops console`: the browser shell, serving the same services as the Electron window. */
+export async function runConsole(options: RunConsoleOptions = {}): Promise<ConsoleServer> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  if (options.build !== false) await ensureRendererBuilt(log);
+  const { version } = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string };
+  const services = createServices({
+    shell: 'browser',
+    version,
+    storeFile: join(options.dataDir ?? userDataDir(), 'tapeops.db'),
+    siteFile: options.siteFile,
+    defaultSiteFile,
+    log: (line) => console.error(line),
+  });
+  const server = await startConsoleServer({ services, staticDir: rendererDir, port: options.port });
+  return {
+    ...server,
+    close: async () => {
+      await server.close();
+      services.close();
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import { app, BrowserWindow } from 'electron';
+import { join } from 'node:path';
+import { createServices } from '../app/services';
+import { siteArgument } from '../app/arguments';
+import { registerAppScheme, serveRenderer } from './app-protocol';
+import { registerIpc } from './ipc';
+import { applySessionPolicy, createConsoleWindow } from './window';
+
+// The Electron shell: window, preload and IPC only; the services are the same as the browser shell's.
+registerAppScheme();
+
+app.whenReady().then(() => {
+  const root = app.getAppPath();
+  const services = createServices({
+    shell: 'electron',
+    version: app.getVersion(),
+    storeFile: join(app.getPath('userData'), 'tapeops.db'),
+    siteFile: siteArgument(process.argv),
+    defaultSiteFile: join(root, 'assets', 'sites', 'microfinancial.yaml'),
+  });
+  applySessionPolicy();
+  serveRenderer(join(root, 'dist', 'renderer'));
+  registerIpc(services, () => BrowserWindow.getAllWindows());
+  createConsoleWindow(join(__dirname, 'preload.cjs'));
+  app.on('window-all-closed', () => {
+    services.close();
+    app.quit();
+  });
+}).catch((error: unknown) => {
+  console.error(`TapeOps Console could not start: ${(error as Error).message}`);
+  app.exit(1);
+});

@@ -1,0 +1,32 @@
+/**
+ * `tapeops site check FILE`: whether a profile file is usable, as lines for a terminal.
+ * Problems are printed FILE:LINE:COLUMN: like a compiler, so an editor can jump to them.
+ */
+import { loadSiteProfile, type LocatedProblem } from './load-site-profile';
+
+export interface SiteFileCheck {
+  exitCode: 0 | 1;
+  lines: string[];
+}
+
+export function checkSiteFile(file: string): SiteFileCheck {
+  const result = loadSiteProfile(file);
+  if (result.ok) {
+    const { hosts, queues, jobs } = result.profile;
+    return {
+      exitCode: 0,
+      lines: [`ok: ${file} — ${count(hosts.length, 'host')}, ${count(queues.length, 'queue')}, ${count(jobs.length, 'job')}`],
+    };
+  }
+  return { exitCode: 1, lines: result.located.map((p) => lineFor(file, p)) };
+}
+
+function lineFor(file: string, p: LocatedProblem): string {
+  if (p.kind === 'file') return p.message;
+  if (p.line === undefined) return `${file}: ${p.message}`;
+  return `${file}:${p.line}:${p.column ?? 1}: ${p.message}`;
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,19 @@
+import type { ShownError } from '../stores/console-store';
+
+/** A failure in the operator's words: what went wrong and, if several, each problem on its own line. */
+export function ErrorBox({ error }: { error: ShownError }) {
+  return (
+    <div className="error-box" role="alert">
+      <p>{error.message}</p>
+      {error.problems.length > 1 && (
+        <ul>
+          {error.problems.map((problem) => (
+            <li key={problem}>
+              <code>{problem}</code>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

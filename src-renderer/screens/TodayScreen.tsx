@@ -1,0 +1,127 @@
+import type { DayPlan } from '../../shared/calendar/day-plan';
+import { DayPicker } from '../components/DayPicker';
+import { ErrorBox } from '../components/ErrorBox';
+import { JobTimeline } from '../components/JobTimeline';
+import { MagazineSlots } from '../components/MagazineSlots';
+import { longDate } from '../format';
+import { useConsole } from '../stores/console-store';
+
+function DayBanner({ plan }: { plan: DayPlan }) {
+  const billRun = plan.kind === 'billrun';
+  return (
+    <section className={`day-banner ${plan.kind}`} aria-labelledby="day-kind">
+      <h2 id="day-kind" data-kind={plan.kind}>
+        {billRun ? 'Bill Run day' : 'Daily backup day'}
+      </h2>
+      <p>
+        {longDate(plan.date)}.{' '}
+        {billRun
+          ? `Full backups today: ${plan.tapesToPull.filter((tape) => tape.kind === 'billrun').length} Bill Run tapes go in the magazine.`
+          : plan.dailyBackupToday
+            ? `${plan.dailyBackupToday.job} runs at ${plan.dailyBackupToday.at} on ${plan.dailyBackupToday.tape} (loaded yesterday).`
+            : ''}{' '}
+        Next Bill Run: {longDate(plan.nextBillRun)}.
+      </p>
+    </section>
+  );
+}
+
+function TapesToPull({ plan }: { plan: DayPlan }) {
+  return (
+    <section className="card" aria-labelledby="tapes-heading">
+      <h2 id="tapes-heading">{plan.kind === 'billrun' ? 'Tapes to pull and label' : 'Tape to pull for tomorrow'}</h2>
+      {plan.tapesToPull.length > 0 && (
+        <ol className="tape-list">
+          {plan.tapesToPull.map((tape) => (
+            <li key={tape.code} data-code={tape.code}>
+              <span className="tape-code">{tape.code}</span> — {tape.title} (<code>{tape.job}</code>, runs {tape.runs})
+              {tape.label ? ', new label' : ', already labelled'}, slot {tape.slot}
+            </li>
+          ))}
+        </ol>
+      )}
+      {plan.tapesNotes.map((note) => (
+        <p key={note}>{note}</p>
+      ))}
+    </section>
+  );
+}
+
+function InitializeTapes({ plan }: { plan: DayPlan }) {
+  const init = plan.initializeTapes;
+  const host = useConsole((s) => s.info?.site.drive.host);
+  if (!init) return null;
+  return (
+    <section className="card" aria-labelledby="init-heading">
+      <h2 id="init-heading">After loading the magazine: initialise tapes</h2>
+      <p>At the {host} prompt, logged in as system manager, enter:</p>
+      <pre className="command">{init.command}</pre>
+      <p>
+        It initialises{' '}
+        {init.initializes.map((tape, i) => (
+          <span key={tape.code}>
+            {i > 0 && (i === init.initializes.length - 1 ? ' and ' : ', ')}
+            <strong className="code">{tape.code}</strong> (tape {tape.position})
+          </span>
+        ))}{' '}
+        before their use.
+      </p>
+      <ul>
+        {init.notInitialized.map((tape) => (
+          <li key={tape.code}>
+            <strong className="code">{tape.code}</strong> (tape {tape.position}) is not: {tape.reason}.
+          </li>
+        ))}
+      </ul>
+      {init.notes.map((note) => (
+        <p key={note} className="notice setting">
+          {note}
+        </p>
+      ))}
+    </section>
+  );
+}
+
+export function TodayScreen() {
+  const plan = useConsole((s) => s.plan);
+  const planError = useConsole((s) => s.planError);
+  return (
+    <>
+      <h1>Today</h1>
+      <DayPicker />
+      {planError && <ErrorBox error={planError} />}
+      {plan && (
+        <div data-testid="day-plan" data-date={plan.date}>
+          <DayBanner plan={plan} />
+          {plan.notes.map((note) => (
+            <p key={note} className="notice setting" role="note">
+              {note}
+            </p>
+          ))}
+          {plan.courier && (
+            <p className="notice" role="note">
+              <strong>Courier today ({plan.courier.company}, {plan.courier.pickupTime}):</strong> {plan.courier.handOff}.
+            </p>
+          )}
+          <div className="columns">
+            <div>
+              <TapesToPull plan={plan} />
+              <section className="card" aria-labelledby="slots-heading">
+                <h2 id="slots-heading">Magazine slot plan</h2>
+                <MagazineSlots slots={plan.slots} tapes={plan.tapesToPull} />
+                <p className="help">Push each tape down until it locks. The drive always loads the next available tape, whatever slot it is in.</p>
+              </section>
+            </div>
+            <div>
+              <section className="card" aria-labelledby="jobs-heading">
+                <h2 id="jobs-heading">Jobs</h2>
+                <JobTimeline entries={plan.timeline} />
+              </section>
+              <InitializeTapes plan={plan} />
+            </div>
+          </div>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,82 @@
+import { test as base, chromium, _electron, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** Debian's Chromium; no browser can be downloaded here. */
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export interface RunningConsole {
+  url: string;
+  process: ChildProcess;
+  dataDir: string;
+}
+
+/** Starts `tapeops console` as the operator would and reads the URL it prints. */
+export async function startConsoleProcess(extraArgs: string[] = []): Promise<RunningConsole> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'tapeops-e2e-'));
+  const child = spawn(process.execPath, ['bin/tapeops.js', 'console', '--port', '0', '--data-dir', dataDir, '--no-build', ...extraArgs], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the console did not print its URL in 30 s:\n${output}`)), 30_000);
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[0]);
+      }
+    };
+    child.stdout.on('data', read);
+    child.stderr.on('data', read);
+    child.on('exit', (code) => reject(new Error(`the console exited with ${code}:\n${output}`)));
+  });
+  return { url, process: child, dataDir };
+}
+
+export async function stopConsoleProcess(running: RunningConsole): Promise<void> {
+  if (running.process.exitCode === null) {
+    const exited = new Promise((resolve) => running.process.once('exit', resolve));
+    running.process.kill('SIGTERM');
+    await exited;
+  }
+  rmSync(running.dataDir, { recursive: true, force: true });
+}
+
+/**
+ * The console's page, whichever shell carries it: Chromium against the browser shell here, or
+ * the Electron window through Playwright's _electron where an Electron binary exists
+ * (TAPEOPS_E2E_SHELL=electron).
+ */
+export const test = base.extend<{ consolePage: Page }>({
+  consolePage: async ({}, use) => {
+    if (process.env.TAPEOPS_E2E_SHELL === 'electron') {
+      const dataDir = mkdtempSync(join(tmpdir(), 'tapeops-e2e-'));
+      const app = await _electron.launch({ args: ['.'], env: { ...process.env, TAPEOPS_DATA_DIR: dataDir } });
+      await use(await app.firstWindow());
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+      return;
+    }
+    const running = await startConsoleProcess();
+    const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await page.goto(running.url);
+    await use(page);
+    await browser.close();
+    await stopConsoleProcess(running);
+  },
+});
+
+export { expect } from '@playwright/test';

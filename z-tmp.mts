@@ -1,0 +1,16 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { validateSiteProfile } from './shared/site/validate';
+import { parseSiteProfileText } from './src-main/site/load-site-profile';
+const text = readFileSync('assets/sites/microfinancial.yaml', 'utf8');
+const base = () => parse(text);
+let d = base();
+d.jobs[5].queue = 'TAPE_BACKUPP'; d.hosts[0].arch = 'SPARC'; d.jobs[1].at = '25:00'; delete d.jobs[2].queue; d.hosts[1].port = 'x'; d.jobs[3].submittedBy = {kind: 'robot'}; d.jobs[4].submittedBy = {}; d.drive.slots = 5; d.jobs[0].extra = 1; d.report.startDate = '2010-02-30';
+d.tapes.billRun.tapes[1].letter = 'P'; d.jobs[6].name = 'RMU_BACKUP_DATA'; d.jobs[7].submits=[{job: 'NOPE'}];
+console.log(validateSiteProfile(d));
+d = base(); d.hosts = 'x'; console.log(validateSiteProfile(d));
+console.log(validateSiteProfile(null), validateSiteProfile([]));
+const bad = text.replace('  - name: TIME_BLT4\n    host: BLT4', '  - name: TIME_BLT4\n   host: BLT4');
+console.log(parseSiteProfileText(bad, 'x.yaml'));
+const r = parseSiteProfileText(text.replace('queue: TAPE_BACKUP\n    submittedBy: { kind: job, job: RMU_BACKUP_DOCUMENT }', 'queue: TAPE_BACKUPP\n    submittedBy: { kind: job, job: RMU_BACKUP_DOCUMENT }'), 'x.yaml');
+console.log(r);
