@@ -107,13 +107,12 @@ function dailyDayTimeline(profile: SiteProfile, date: IsoDate, tape: string): Ti
   });
 }
 
-function magazine(slots: number, tapes: readonly TapeToPull[], notes: string[]): (string | null)[] {
-  const magazineSlots: (string | null)[] = Array.from({ length: slots }, () => null);
-  for (const tape of tapes) {
-    if (tape.slot >= 1 && tape.slot <= slots) magazineSlots[tape.slot - 1] = tape.code;
-    else notes.push(`${tape.code} has no slot: the magazine holds ${slots} tapes.`);
-  }
-  return magazineSlots;
+function magazine(slots: number, tapes: readonly TapeToPull[]): { slots: (string | null)[]; notes: string[] } {
+  const placed = Array.from({ length: slots }, (_, index) => tapes.find((tape) => tape.slot === index + 1)?.code ?? null);
+  const notes = tapes
+    .filter((tape) => tape.slot < 1 || tape.slot > slots)
+    .map((tape) => `${tape.code} has no slot: the magazine holds ${slots} tapes.`);
+  return { slots: placed, notes };
 }
 
 /** The plan of a date; a malformed date is a CalendarInputError. */
@@ -160,6 +159,7 @@ export function planDay(profile: SiteProfile, date: IsoDate): DayPlan {
     notes.push(`The site profile has no daily job named ${profile.calendar.dailyBackup.job}.`);
   }
 
+  const loaded = magazine(profile.drive.slots, tapesToPull);
   const { company, pickupTime, handOff } = profile.courier;
   return {
     date,
@@ -168,8 +168,8 @@ export function planDay(profile: SiteProfile, date: IsoDate): DayPlan {
     notes,
     timeline,
     tapesToPull,
-    tapesNotes,
-    slots: magazine(profile.drive.slots, tapesToPull, tapesNotes),
+    tapesNotes: [...tapesNotes, ...loaded.notes],
+    slots: loaded.slots,
     dailyBackupToday,
     initializeTapes,
     courier: today.courierPickup ? { company, pickupTime, handOff } : null,

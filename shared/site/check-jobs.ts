@@ -44,14 +44,15 @@ function checkPlace(out: SiteProblem[], view: ProfileView, { index, value: job }
     out.push(problem(['jobs', index, 'queue'], `unknown queue "${job.queue}"`));
   } else {
     const queue = entryNamed(view.queues, job.queue);
-    if (queue && hostKnown && queue.value.host !== job.host)
+    if (queue && hostKnown && isKnown(view.hosts, queue.value.host) && queue.value.host !== job.host)
       out.push(
         problem(['jobs', index, 'queue'], `queue ${job.queue} is on host ${queue.value.host}, not on ${job.host}`),
       );
   }
-  if (view.drive && hostKnown && USES_DRIVE.has(job.type) && job.host !== view.drive.host)
+  const drive = view.drive;
+  if (drive && hostKnown && isKnown(view.hosts, drive.host) && USES_DRIVE.has(job.type) && job.host !== drive.host)
     out.push(
-      problem(['jobs', index, 'host'], `a ${job.type} job must run on ${view.drive.host}, the host of the tape drive`),
+      problem(['jobs', index, 'host'], `a ${job.type} job must run on ${drive.host}, the host of the tape drive`),
     );
 }
 

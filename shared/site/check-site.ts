@@ -17,16 +17,19 @@ export function checkSite(view: ProfileView): SiteProblem[] {
 
 /** A translation that comes back to where it started would hang whoever resolves it. */
 function checkLogicalNameLoops(out: SiteProblem[], view: ProfileView): void {
-  const translations = new Map(view.logicalNames.entries.map((e) => [e.value.name, e.value.value] as const));
+  const byName = new Map(view.logicalNames.entries.map((e) => [e.value.name, e] as const));
   const firstComponent = (value: string): string => value.split(':')[0] ?? '';
   for (const { index, value: logical } of view.logicalNames.entries) {
     const chain = [logical.name];
+    let lowest = index;
     let next = firstComponent(logical.value);
-    while (translations.has(next) && !chain.includes(next)) {
+    for (let entry = byName.get(next); entry && !chain.includes(next); entry = byName.get(next)) {
       chain.push(next);
-      next = firstComponent(translations.get(next) ?? '');
+      lowest = Math.min(lowest, entry.index);
+      next = firstComponent(entry.value.value);
     }
-    if (next === logical.name)
+    // a loop is reported once, at its first entry
+    if (next === logical.name && lowest === index)
       out.push(problem(['logicalNames', index, 'value'], `translation loops: ${[...chain, next].join(' → ')}`));
   }
 }

@@ -29,10 +29,11 @@ function messageFor(issue: Issue, path: PathSegment[], data: unknown): string {
     case 'invalid_type':
       if (isMissing(data, path)) return 'required field is missing';
       return `expected ${expectedWord(issue.expected)}, got ${describeValue(issue.input)}`;
-    case 'invalid_value':
-      return issue.values.length === 1
-        ? `expected ${quoteList(issue.values)}`
-        : `expected one of ${quoteList(issue.values)}`;
+    case 'invalid_value': {
+      const expected =
+        issue.values.length === 1 ? `expected ${quoteList(issue.values)}` : `expected one of ${quoteList(issue.values)}`;
+      return isMissing(data, path) ? `required field is missing; ${expected}` : expected;
+    }
     case 'invalid_union': {
       const options = 'options' in issue ? issue.options : undefined;
       if (issue.discriminator !== undefined && options !== undefined) {

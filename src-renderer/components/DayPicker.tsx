@@ -19,8 +19,8 @@ export function DayPicker() {
           value={typed ?? date}
           onChange={(e) => {
             setTyped(e.target.value);
-            // the field is empty while a date is half typed; only a whole date is planned
-            if (/^\d{4}-\d{2}-\d{2}$/.test(e.target.value)) {
+            // while a year is being typed the field passes through 0002, 0020, 0201: only a whole date is planned
+            if (/^[1-9]\d{3}-\d{2}-\d{2}$/.test(e.target.value)) {
               setTyped(null);
               void loadDay(e.target.value);
             }

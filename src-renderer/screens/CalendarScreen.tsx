@@ -20,19 +20,20 @@ function weeksOf(days: CalendarDay[]): (CalendarDay | null)[][] {
 }
 
 function DayCell({ day, selected }: { day: CalendarDay; selected: boolean }) {
-  const tags = [day.kind === 'billrun' ? 'Bill Run' : day.dailyTape, day.courierPickup ? 'courier pickup' : null].filter(Boolean).join(', ');
   return (
     <td className={`${day.kind}${selected ? ' selected' : ''}`} data-date={day.date} data-kind={day.kind}>
       <button
         type="button"
         className="day-link"
-        aria-label={`${longDate(day.date)}: ${tags}. Open the day's plan.`}
         onClick={() => {
           void loadDay(day.date);
           showScreen('today');
         }}
       >
-        <span className="day-no">{Number(day.date.slice(8))}</span>
+        <span className="sr-only">{longDate(day.date)}: </span>
+        <span className="day-no" aria-hidden="true">
+          {Number(day.date.slice(8))}
+        </span>
         {day.kind === 'billrun' ? <span className="tag billrun">Bill Run</span> : <span className="tag daily">{day.dailyTape}</span>}
         {day.courierPickup && <span className="tag courier">Courier pickup</span>}
         {day.notes.length > 0 && <span className="tag note">set by profile*</span>}

@@ -104,22 +104,18 @@ export function TodayScreen() {
             </p>
           )}
           <div className="columns">
-            <div>
-              <TapesToPull plan={plan} />
-              <section className="card" aria-labelledby="slots-heading">
-                <h2 id="slots-heading">Magazine slot plan</h2>
-                <MagazineSlots slots={plan.slots} tapes={plan.tapesToPull} />
-                <p className="help">Push each tape down until it locks. The drive always loads the next available tape, whatever slot it is in.</p>
-              </section>
-            </div>
-            <div>
-              <section className="card" aria-labelledby="jobs-heading">
-                <h2 id="jobs-heading">Jobs</h2>
-                <JobTimeline entries={plan.timeline} />
-              </section>
-              <InitializeTapes plan={plan} />
-            </div>
+            <TapesToPull plan={plan} />
+            <section className="card" aria-labelledby="slots-heading">
+              <h2 id="slots-heading">Magazine slot plan</h2>
+              <MagazineSlots slots={plan.slots} tapes={plan.tapesToPull} />
+              <p className="help">Push each tape down until it locks. The drive always loads the next available tape, whatever slot it is in.</p>
+            </section>
           </div>
+          <InitializeTapes plan={plan} />
+          <section className="card" aria-labelledby="jobs-heading">
+            <h2 id="jobs-heading">Jobs</h2>
+            <JobTimeline entries={plan.timeline} />
+          </section>
         </div>
       )}
     </>

@@ -71,7 +71,8 @@ export const test = base.extend<{ consolePage: Page }>({
     }
     const running = await startConsoleProcess();
     const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true, locale: 'en-US' });
+    const page = await context.newPage();
     await page.goto(running.url);
     await use(page);
     await browser.close();

@@ -167,3 +167,12 @@ describe('planDay of a malformed date', () => {
     expect(() => planDay(microfinancial(), 'today')).toThrow('"today" is not a date');
   });
 });
+
+describe('planDay with a smaller magazine', () => {
+  it('fills the slots it has and says which tape has none', () => {
+    const profile = microfinancial();
+    const plan = planDay({ ...profile, drive: { ...profile.drive, slots: 5 } }, '2010-08-03');
+    expect(plan.slots).toEqual(['100803P', '100803D', '100803E', '100803F', '100803G']);
+    expect(plan.tapesNotes).toEqual(['DAILY 1 has no slot: the magazine holds 5 tapes.']);
+  });
+});
