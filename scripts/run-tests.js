@@ -9,6 +9,7 @@ mkdirSync('.reports', { recursive: true });
 const steps = [
   ['type check (main side)', 'npx', ['tsc', '-p', 'tsconfig.node.json']],
   ['type check (web side)', 'npx', ['tsc', '-p', 'tsconfig.web.json']],
+  ['type check (end-to-end tests)', 'npx', ['tsc', '-p', 'tsconfig.e2e.json']],
   ['unit and integration tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=.reports/vitest.json']],
   ['renderer build', 'npx', ['vite', 'build', '--logLevel', 'warn']],
   ['end-to-end tests', 'npx', ['playwright', 'test']],

@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const PRODUCT_NAME = 'TapeOps Console';
@@ -16,4 +17,12 @@ export function userDataDir(env: NodeJS.ProcessEnv = process.env, platform: Node
 }
 
 export const rendererDir = join(projectRoot, 'dist', 'renderer');
-export const defaultSiteFile = join(projectRoot, 'assets', 'sites', 'microfinancial.yaml');
+/** The site profile shipped with the console, named in package.json (`tapeops.defaultSite`) so no site is named in code. */
+export function defaultSiteFileIn(root: string): string {
+  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { tapeops?: { defaultSite?: string } };
+  const relative = manifest.tapeops?.defaultSite;
+  if (!relative) throw new Error(`package.json in ${root} names no default site profile (tapeops.defaultSite)`);
+  return resolve(root, relative);
+}
+
+export const defaultSiteFile = defaultSiteFileIn(projectRoot);

@@ -2,6 +2,7 @@ import { app, BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { createServices } from '../app/services';
 import { siteArgument } from '../app/arguments';
+import { defaultSiteFileIn } from '../app/paths';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { registerIpc } from './ipc';
 import { applySessionPolicy, createConsoleWindow } from './window';
@@ -14,9 +15,9 @@ app.whenReady().then(() => {
   const services = createServices({
     shell: 'electron',
     version: app.getVersion(),
-    storeFile: join(app.getPath('userData'), 'tapeops.db'),
+    storeFile: join(process.env.TAPEOPS_DATA_DIR ?? app.getPath('userData'), 'tapeops.db'),
     siteFile: siteArgument(process.argv),
-    defaultSiteFile: join(root, 'assets', 'sites', 'microfinancial.yaml'),
+    defaultSiteFile: defaultSiteFileIn(root),
   });
   applySessionPolicy();
   serveRenderer(join(root, 'dist', 'renderer'));

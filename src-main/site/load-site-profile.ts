@@ -3,7 +3,6 @@
  * file, a YAML syntax error and every profile problem come back as problems to show.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { LineCounter, parseDocument } from 'yaml';
 import { formatProblem } from '../../shared/site/problems';
 import type { SiteProfile } from '../../shared/site/schema';
@@ -25,11 +24,6 @@ export interface LocatedProblem {
 export type SiteProfileLoad =
   | { ok: true; file: string; profile: SiteProfile }
   | { ok: false; file: string; problems: string[]; located: LocatedProblem[] };
-
-/** The profile shipped with the console: assets/sites/ of the project, two levels above this file. */
-export function defaultSiteProfilePath(): string {
-  return fileURLToPath(new URL('../../assets/sites/microfinancial.yaml', import.meta.url));
-}
 
 export function loadSiteProfile(file: string): SiteProfileLoad {
   let text: string;

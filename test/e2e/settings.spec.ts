@@ -50,7 +50,7 @@ test('the console works from the keyboard alone', async ({ consolePage: page }) 
   // Tab to the Calendar screen button and open it with Enter
   for (let i = 0; i < 10; i++) {
     await page.keyboard.press('Tab');
-    if (await page.getByRole('button', { name: 'Calendar', exact: true }).evaluate((el) => el === document.activeElement)) break;
+    if (await page.getByRole('button', { name: 'Calendar', exact: true }).evaluate((el) => el === el.ownerDocument.activeElement)) break;
   }
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Calendar' })).toBeVisible();

@@ -3,11 +3,8 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkSiteFile } from '../../../src-main/site/check-site-file';
-import {
-  defaultSiteProfilePath,
-  loadSiteProfile,
-  parseSiteProfileText,
-} from '../../../src-main/site/load-site-profile';
+import { loadSiteProfile, parseSiteProfileText } from '../../../src-main/site/load-site-profile';
+import { defaultSiteFile, defaultSiteFileIn } from '../../../src-main/app/paths';
 import { planText } from './plan-data';
 
 const dir = mkdtempSync(join(tmpdir(), 'tapeops-site-'));
@@ -28,11 +25,17 @@ function lineOf(text: string, piece: string): number {
 
 const CONSOLIDATED_QUEUE = 'queue: TAPE_BACKUP\n    submittedBy: { kind: job, job: RMU_BACKUP_DOCUMENT }';
 
-describe('defaultSiteProfilePath', () => {
-  it('is assets/sites/microfinancial.yaml at the project root', () => {
-    const path = defaultSiteProfilePath();
-    expect(relative(process.cwd(), path).split(/[\\/]/)).toEqual(['assets', 'sites', 'microfinancial.yaml']);
-    expect(loadSiteProfile(path).ok).toBe(true);
+describe('the default site profile', () => {
+  it('is the file package.json names, assets/sites/microfinancial.yaml at the project root', () => {
+    expect(relative(process.cwd(), defaultSiteFile).split(/[\\/]/)).toEqual(['assets', 'sites', 'microfinancial.yaml']);
+    expect(loadSiteProfile(defaultSiteFile).ok).toBe(true);
+  });
+
+  it('is refused clearly when package.json names none', () => {
+    const root = mkdtempSync(join(tmpdir(), 'tapeops-root-'));
+    writeFileSync(join(root, 'package.json'), '{"name":"x"}');
+    expect(() => defaultSiteFileIn(root)).toThrow(/names no default site profile/);
+    rmSync(root, { recursive: true, force: true });
   });
 });
 
@@ -95,7 +98,7 @@ describe('loadSiteProfile', () => {
 
 describe('checkSiteFile (tapeops site check FILE)', () => {
   it('exits 0 with a one-line summary for the shipped profile', () => {
-    const file = relative(process.cwd(), defaultSiteProfilePath());
+    const file = relative(process.cwd(), defaultSiteFile);
     expect(checkSiteFile(file)).toEqual({
       exitCode: 0,
       lines: [`ok: ${file} — 6 hosts, 2 queues, 10 jobs`],

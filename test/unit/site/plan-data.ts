@@ -3,12 +3,12 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import type { z } from 'zod';
 import type { siteProfileSchema } from '../../../shared/site/schema';
-import { defaultSiteProfilePath } from '../../../src-main/site/load-site-profile';
+import { defaultSiteFile } from '../../../src-main/app/paths';
 
 export type ProfileData = z.input<typeof siteProfileSchema>;
 type Segment = string | number;
 
-export const planText = readFileSync(defaultSiteProfilePath(), 'utf8');
+export const planText = readFileSync(defaultSiteFile, 'utf8');
 
 export function planData(): ProfileData {
   return parse(planText) as ProfileData;

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { SiteProfile } from '../../../shared/site/schema';
 import { validateSiteProfile } from '../../../shared/site/validate';
-import { loadSiteProfile, defaultSiteProfilePath } from '../../../src-main/site/load-site-profile';
+import { loadSiteProfile } from '../../../src-main/site/load-site-profile';
+import { defaultSiteFile } from '../../../src-main/app/paths';
 
 function shipped(): SiteProfile {
-  const result = loadSiteProfile(defaultSiteProfilePath());
+  const result = loadSiteProfile(defaultSiteFile);
   if (!result.ok) throw new Error(`shipped profile is invalid:\n${result.problems.join('\n')}`);
   return result.profile;
 }
@@ -17,9 +18,9 @@ function job(profile: SiteProfile, name: string) {
 
 describe('the shipped profile (assets/sites/microfinancial.yaml)', () => {
   it('is valid', () => {
-    const result = loadSiteProfile(defaultSiteProfilePath());
+    const result = loadSiteProfile(defaultSiteFile);
     expect(result.ok ? [] : result.problems).toEqual([]);
-    expect(result.file).toBe(defaultSiteProfilePath());
+    expect(result.file).toBe(defaultSiteFile);
   });
 
   it('gives the same result through validateSiteProfile', () => {
