@@ -4,6 +4,7 @@
  * (Electron IPC and the browser WebSocket) carry exactly these, and main validates every input.
  */
 import { z } from 'zod';
+import { EVENT_NAMES, REQUEST_NAMES, type EventName, type RequestName } from './api-channels';
 import type { DayPlan } from './calendar/day-plan';
 import type { MonthCalendar } from './calendar/month';
 
@@ -96,23 +97,18 @@ export interface ApiEvents {
   'site.changed': SiteSummary;
 }
 
-export const apiEventNames = ['audit.appended', 'site.changed'] as const satisfies readonly (keyof ApiEvents)[];
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** Fails to compile when api-channels.ts and the maps above name different requests or events. */
+const channelsMatch: [Same<RequestName, keyof typeof apiRequests>, Same<EventName, keyof ApiEvents>] = [true, true];
+void channelsMatch;
 
-export type RequestName = keyof typeof apiRequests;
-export type EventName = keyof ApiEvents;
 export type RequestInput<N extends RequestName> = z.input<(typeof apiRequests)[N]['input']>;
 export type ParsedInput<N extends RequestName> = z.output<(typeof apiRequests)[N]['input']>;
 export type RequestOutput<N extends RequestName> = (typeof apiRequests)[N]['output'];
 
-export const requestNames = Object.keys(apiRequests) as RequestName[];
-
-export function isRequestName(name: unknown): name is RequestName {
-  return typeof name === 'string' && Object.hasOwn(apiRequests, name);
-}
-
-export function isEventName(name: unknown): name is EventName {
-  return typeof name === 'string' && (apiEventNames as readonly string[]).includes(name);
-}
+export const requestNames: readonly RequestName[] = REQUEST_NAMES;
+export const apiEventNames: readonly EventName[] = EVENT_NAMES;
+export { BRIDGE_GLOBAL, IPC_EVENT_PREFIX, IPC_REQUEST_PREFIX, isEventName, isRequestName, type EventName, type RequestName } from './api-channels';
 
 /** The client the renderer knows; it never learns which shell carries it. */
 export interface ConsoleApi {
@@ -126,7 +122,3 @@ export type BridgeApi = {
 } & {
   subscribe(event: EventName, handler: (payload: unknown) => void): () => void;
 };
-
-export const BRIDGE_GLOBAL = 'tapeops';
-export const IPC_REQUEST_PREFIX = 'tapeops:request:';
-export const IPC_EVENT_PREFIX = 'tapeops:event:';

@@ -8,7 +8,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -190,7 +190,7 @@ export function mb(value: number): string {
 
 /** Whether this module is the script node/tsx was asked to run. */
 export function isMain(moduleUrl: string): boolean {
-  return process.argv[1] !== undefined && fileURLToPath(moduleUrl) === process.argv[1];
+  return process.argv[1] !== undefined && fileURLToPath(moduleUrl) === resolve(process.argv[1]);
 }
 
 /** A whole number from the environment, for shortening or lengthening a run. */

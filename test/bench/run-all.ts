@@ -1,0 +1,103 @@
+/**
+ * `npm run bench`: the console's start-up time and idle memory, each against a bare Vite + React
+ * baseline measured in the same process, printed as a table and written to .reports/bench.json.
+ * Figures and ratios only: nothing here passes or fails on time.
+ *
+ *   npx tsx test/bench/run-all.ts
+ *
+ * BENCH_STARTUP_RUNS (default 5), BENCH_MEMORY_RUNS (default 3), BENCH_IDLE_MS (default 3000)
+ * change the number of runs and the idle wait.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { benchMemory, printMemory } from './console-memory';
+import { benchStartup, printStartup } from './console-startup';
+import { buildBareApp, chromiumPath, ensureConsoleRendererBuilt, launchChromium, mb, ms, projectRoot } from './support';
+
+const began = performance.now();
+const loadBefore = loadavg();
+
+ensureConsoleRendererBuilt();
+console.log('Building the bare React baseline with vite…');
+const bare = await buildBareApp();
+const browser = await launchChromium();
+
+try {
+  console.log('\nStart-up: spawn → screen drawn in Chromium');
+  console.log('  (one Chromium launched for all runs, so browser start-up is not in the figures;');
+  console.log('   each run has a fresh browser context, made before the spawn)');
+  const startup = await benchStartup(browser, bare.dir);
+  printStartup(startup);
+
+  console.log('\nIdle memory: VmRSS of the server process after serving one page, then idle');
+  const memory = await benchMemory(browser, bare.dir);
+  printMemory(memory);
+
+  const rows: [string, string, string, string][] = [
+    ['start-up, spawn → drawn (median)', ms(startup.medianMs.console), ms(startup.medianMs.bare), `${startup.ratio.toFixed(2)}×`],
+    [
+      '  of which server ready (median)',
+      ms(startup.medianServerReadyMs.console),
+      ms(startup.medianServerReadyMs.bare),
+      `${(startup.medianServerReadyMs.console / startup.medianServerReadyMs.bare).toFixed(2)}×`,
+    ],
+    [`idle VmRSS after ${memory.idleMs / 1000} s`, mb(memory.medianRssMb.console), mb(memory.medianRssMb.bare), `${memory.ratio.toFixed(2)}×`],
+    [
+      '  peak VmHWM',
+      mb(memory.medianPeakRssMb.console),
+      mb(memory.medianPeakRssMb.bare),
+      `${(memory.medianPeakRssMb.console / memory.medianPeakRssMb.bare).toFixed(2)}×`,
+    ],
+  ];
+  const header: [string, string, string, string] = ['', 'console', 'bare baseline', 'console/bare'];
+  const widths = header.map((cell, i) => Math.max(cell.length, ...rows.map((row) => row[i]!.length)));
+  const line = (row: string[]) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
+  console.log(`\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${rows.map(line).join('\n')}`);
+
+  const elapsedS = (performance.now() - began) / 1000;
+  const report = {
+    generatedAt: new Date().toISOString(),
+    machine: { node: process.version, cpus: cpus().length, loadAverageBefore: loadBefore, loadAverageAfter: loadavg(), chromium: chromiumPath },
+    notes: [
+      'Chromium is launched once for all runs; browser start-up is not in the start-up figures.',
+      'Each start-up run gets a fresh browser context, made before the server is spawned.',
+      'Both servers are Node processes started through the tsx loader (tsx/esm/api register).',
+      'The renderer and the bare page are built before any measurement.',
+    ],
+    startup: {
+      what: 'spawn of the server process → URL printed (serverReadyMs) → element visible in Chromium (totalMs)',
+      measuredRunsEach: startup.measuredRunsEach,
+      runs: startup.runs.map((run) => ({ ...run, serverReadyMs: round(run.serverReadyMs), totalMs: round(run.totalMs) })),
+      medianMs: mapValues(startup.medianMs, round),
+      medianServerReadyMs: mapValues(startup.medianServerReadyMs, round),
+      ratioConsoleToBare: round(startup.ratio, 2),
+    },
+    memory: {
+      what: 'VmRSS of the server process after serving one page and idling, from /proc/PID/status (MB = 1024 kB)',
+      idleMs: memory.idleMs,
+      samples: memory.samples.map((s) => ({ ...s, rssMb: round(s.rssMb, 1), peakRssMb: round(s.peakRssMb, 1) })),
+      medianRssMb: mapValues(memory.medianRssMb, (v) => round(v, 1)),
+      medianPeakRssMb: mapValues(memory.medianPeakRssMb, (v) => round(v, 1)),
+      ratioConsoleToBare: round(memory.ratio, 2),
+    },
+    elapsedSeconds: round(elapsedS, 1),
+  };
+  const reportDir = join(projectRoot, '.reports');
+  mkdirSync(reportDir, { recursive: true });
+  writeFileSync(join(reportDir, 'bench.json'), `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`\nWrote .reports/bench.json (${elapsedS.toFixed(1)} s in all)`);
+} finally {
+  await browser.close();
+  bare.remove();
+}
+
+function round(value: number, digits = 0): number {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}
+
+function mapValues<K extends string>(record: Record<K, number>, fn: (value: number) => number): Record<K, number> {
+  return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, fn(value as number)])) as Record<K, number>;
+}
