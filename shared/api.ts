@@ -8,19 +8,31 @@ import { EVENT_NAMES, REQUEST_NAMES, type EventName, type RequestName } from './
 import type { DayPlan } from './calendar/day-plan';
 import type { MonthCalendar } from './calendar/month';
 
+/** The years the calendar plans: wide enough for any tape in a vault, narrow enough for date arithmetic. */
+export const FIRST_YEAR = 1901;
+export const LAST_YEAR = 9998;
+
+function yearInRange(year: number): boolean {
+  return year >= FIRST_YEAR && year <= LAST_YEAR;
+}
+
 /** A local calendar date YYYY-MM-DD that exists (2010-02-30 does not). */
 export const isoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
   .refine((value) => {
     const [y, m, d] = value.split('-').map(Number) as [number, number, number];
-    const date = new Date(Date.UTC(y, m - 1, d));
-    return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-  }, 'is not a day of the calendar');
+    const date = new Date(Date.UTC(2000, m - 1, d));
+    // leap days are checked on a leap year of the same kind: 2000 is one, so test y itself
+    const leapOk = !(m === 2 && d === 29) || (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0));
+    return date.getUTCMonth() === m - 1 && date.getUTCDate() === d && leapOk;
+  }, 'is not a day of the calendar')
+  .refine((value) => yearInRange(Number(value.slice(0, 4))), `must be a year from ${FIRST_YEAR} to ${LAST_YEAR}`);
 
 export const monthSchema = z
   .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM');
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM')
+  .refine((value) => yearInRange(Number(value.slice(0, 4))), `must be a year from ${FIRST_YEAR} to ${LAST_YEAR}`);
 
 export const initialsSchema = z
   .string()
@@ -83,7 +95,13 @@ export const apiRequests = {
   'day.plan': request<DayPlan>()(z.object({ date: isoDateSchema }).strict()),
   'calendar.month': request<MonthCalendar>()(z.object({ month: monthSchema }).strict()),
   'calendar.ics': request<IcsFile>()(
-    z.object({ month: monthSchema, months: z.number().int().min(1).max(24) }).strict(),
+    z
+      .object({ month: monthSchema, months: z.number().int().min(1).max(24) })
+      .strict()
+      .refine(({ month, months }) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5)) - 1 + months <= (LAST_YEAR + 1) * 12, {
+        message: `the export must end by December ${LAST_YEAR}`,
+        path: ['months'],
+      }),
   ),
   'site.choose': request<SiteSummary>()(
     z.object({ file: z.string().trim().min(1, 'name a profile file').max(1024) }).strict(),

@@ -46,6 +46,7 @@ export async function main(argv: string[], out = process.stdout, err = process.s
         const { values, positionals } = parse(rest, { json: { type: 'boolean' }, site: { type: 'string' }, ics: { type: 'string' }, months: { type: 'string' } });
         if (positionals.length !== 1) throw new UsageError('calendar needs one month, such as: tapeops calendar 2010-08');
         const month = check(monthSchema, positionals[0], 'month');
+        if (values.months !== undefined && values.ics === undefined) throw new UsageError('--months goes with --ics FILE: the months to export');
         const months = positiveInt(values.months as string | undefined, '--months', 24) ?? 1;
         out.write(runCalendar({ month, months, json: values.json === true, ics: values.ics as string | undefined, siteFile: values.site as string | undefined }));
         return 0;
@@ -70,11 +71,13 @@ export async function main(argv: string[], out = process.stdout, err = process.s
         return 0;
       }
       case undefined:
+        err.write(USAGE);
+        return 2;
       case 'help':
       case '--help':
       case '-h':
         out.write(USAGE);
-        return command === undefined ? 2 : 0;
+        return 0;
       default:
         throw new UsageError(`unknown command ${JSON.stringify(command)}; try: tapeops --help`);
     }

@@ -28,7 +28,7 @@ function contentSecurityPolicy(port: number): string {
     "style-src 'self'",
     "img-src 'self' data:",
     "font-src 'self'",
-    `connect-src ws://127.0.0.1:${port}`,
+    `connect-src ws://127.0.0.1:${port} ws://localhost:${port}`,
     "base-uri 'none'",
     "form-action 'none'",
     "frame-ancestors 'none'",
@@ -63,7 +63,13 @@ export async function startConsoleServer(options: ConsoleServerOptions): Promise
       res.writeHead(421, headers).end('misdirected request');
       return;
     }
-    serveStatic(options.staticDir, req, res, headers);
+    try {
+      serveStatic(options.staticDir, req, res, headers);
+    } catch (error) {
+      // no request may take the console down; the operator's other tabs keep working
+      if (!res.headersSent) res.writeHead(500, headers);
+      res.end(`internal error: ${(error as Error).message}`);
+    }
   });
 
   server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
@@ -91,7 +97,10 @@ export async function startConsoleServer(options: ConsoleServerOptions): Promise
     close: async () => {
       for (const ws of sockets) ws.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // an idle keep-alive connection would otherwise hold close() until its timeout
+      server.closeAllConnections();
+      await closed;
     },
   };
 }

@@ -1,0 +1,197 @@
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  BILL_RUN_2010_08_03_SLOTS,
+  makeTempDir,
+  projectRoot,
+  wrongQueueSiteCopy,
+  type BrokenSiteCopy,
+  type TempDir,
+} from '../support/api-fixtures';
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** `node bin/tapeops.js ...args` from the project folder, as an operator would type it. */
+function tapeops(args: string[], cwd = projectRoot): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [join(projectRoot, 'bin', 'tapeops.js'), ...args],
+      { cwd, timeout: 20000, env: { ...process.env, NO_COLOR: '1' } },
+      (error, stdout, stderr) => {
+        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : null;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+let dir: TempDir;
+let icsFile: string;
+let broken: BrokenSiteCopy;
+const runs = new Map<string, Run>();
+
+/** Every invocation the tests look at, started together: each one is a Node process of its own. */
+const invocations: Record<string, () => string[]> = {
+  billRunDay: () => ['today', '--date', '2010-08-03', '--json'],
+  dailyDay: () => ['today', '--date', '2010-08-04', '--json'],
+  calendarJson: () => ['calendar', '2010-08', '--json'],
+  calendarIcs: () => ['calendar', '2010-08', '--ics', icsFile, '--months', '2'],
+  siteCheckShipped: () => ['site', 'check', 'assets/sites/microfinancial.yaml'],
+  siteCheckBroken: () => ['site', 'check', broken.file],
+  badMonthDay: () => ['today', '--date', '2010-13-01'],
+  wordDate: () => ['today', '--date', 'tomorrow'],
+  unknownOption: () => ['today', '--frobnicate'],
+  shortMonth: () => ['calendar', '2010-8'],
+  noMonth: () => ['calendar'],
+  unknownCommand: () => ['fly'],
+  farFutureDate: () => ['today', '--date', '9999-12-31'],
+  help: () => ['--help'],
+  missingSite: () => ['today', '--date', '2010-08-03', '--site', 'missing.yaml'],
+};
+
+beforeAll(async () => {
+  dir = makeTempDir('cli');
+  icsFile = dir.file('august.ics');
+  broken = wrongQueueSiteCopy(dir);
+  const names = Object.keys(invocations);
+  const results = await Promise.all(names.map((name) => tapeops((invocations[name] as () => string[])())));
+  names.forEach((name, i) => runs.set(name, results[i] as Run));
+}, 60000);
+
+afterAll(() => dir.remove());
+
+function run(name: string): Run {
+  const found = runs.get(name);
+  if (!found) throw new Error(`no run ${name}`);
+  return found;
+}
+
+function stderrLines(result: Run): string[] {
+  return result.stderr.split('\n').filter((line) => line !== '');
+}
+
+describe('tapeops today', () => {
+  it('plans the Bill Run of 2010-08-03 with its seven magazine slots', () => {
+    const result = run('billRunDay');
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const plan = JSON.parse(result.stdout) as { date: string; kind: string; slots: unknown[] };
+    expect(plan.date).toBe('2010-08-03');
+    expect(plan.kind).toBe('billrun');
+    expect(plan.slots).toHaveLength(7);
+    expect(plan.slots).toEqual(BILL_RUN_2010_08_03_SLOTS);
+  });
+
+  it('plans 2010-08-04 as a daily day on DAILY 1', () => {
+    const result = run('dailyDay');
+    expect(result.code).toBe(0);
+    const plan = JSON.parse(result.stdout) as { kind: string; dailyBackupToday: { tape: string } | null };
+    expect(plan.kind).toBe('daily');
+    expect(plan.dailyBackupToday?.tape).toBe('DAILY 1');
+  });
+
+  it('fails on a --site file that does not exist, naming the file', () => {
+    const result = run('missingSite');
+    expect(result.code).not.toBe(0);
+    expect(result.stdout).toBe('');
+    const lines = stderrLines(result);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('missing.yaml');
+    expect(lines[0]).toMatch(/no such file/);
+  });
+});
+
+describe('tapeops calendar', () => {
+  it('gives August 2010 as JSON: the month, its six Bill Run days and 31 days', () => {
+    const result = run('calendarJson');
+    expect(result.code).toBe(0);
+    const calendar = JSON.parse(result.stdout) as {
+      month: string;
+      billRunDays: string[];
+      days: { date: string; kind: string; dailyTape?: string }[];
+    };
+    expect(calendar.month).toBe('2010-08');
+    expect(calendar.billRunDays).toEqual(['2010-08-03', '2010-08-09', '2010-08-14', '2010-08-19', '2010-08-24', '2010-08-29']);
+    expect(calendar.days).toHaveLength(31);
+    calendar.days.forEach((day, i) => {
+      expect(day.date).toBe(`2010-08-${String(i + 1).padStart(2, '0')}`);
+      const billRun = calendar.billRunDays.includes(day.date);
+      expect(day.kind, day.date).toBe(billRun ? 'billrun' : 'daily');
+      if (billRun) expect(day.dailyTape, day.date).toBeUndefined();
+      else expect(day.dailyTape, day.date).toMatch(/^DAILY \d$/);
+    });
+    expect(calendar.days[3]).toMatchObject({ date: '2010-08-04', kind: 'daily', dailyTape: 'DAILY 1' });
+  });
+
+  it('writes two months of iCalendar with --ics FILE --months 2', () => {
+    const result = run('calendarIcs');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(icsFile);
+    const ics = readFileSync(icsFile, 'utf8');
+    expect(ics.startsWith('BEGIN:VCALENDAR')).toBe(true);
+    expect(ics.trimEnd().endsWith('END:VCALENDAR')).toBe(true);
+    const dates = new Set([...ics.matchAll(/^DTSTART;VALUE=DATE:(\d{8})/gm)].map((m) => m[1]));
+    expect(dates.has('20100801')).toBe(true);
+    expect(dates.has('20100930')).toBe(true);
+    expect([...dates].every((d) => d !== undefined && d >= '20100801' && d <= '20100930')).toBe(true);
+  });
+});
+
+describe('tapeops site check', () => {
+  it('passes the shipped profile with exit 0', () => {
+    const result = run('siteCheckShipped');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^ok: /);
+    expect(result.stderr).toBe('');
+  });
+
+  it('fails a broken copy with exit 1 and lists the problem by its path and line', () => {
+    const result = run('siteCheckBroken');
+    expect(result.code).toBe(1);
+    expect(stderrLines(result)).toContain(
+      `${broken.file}:${broken.line}:${broken.column}: jobs[${broken.jobIndex}].queue: unknown queue "TAPE_BACKUPP"`,
+    );
+  });
+});
+
+describe('bad input', () => {
+  const cases: [string, RegExp][] = [
+    ['badMonthDay', /"2010-13-01" is not a day of the calendar/],
+    ['wordDate', /"tomorrow" must be a date YYYY-MM-DD/],
+    ['unknownOption', /--frobnicate/],
+    ['shortMonth', /"2010-8" must be a month YYYY-MM/],
+    ['noMonth', /calendar needs one month/],
+    ['unknownCommand', /unknown command "fly"/],
+    // a date the date check lets through but the calendar cannot plan (it looks at the next day)
+    ['farFutureDate', /9999-12-31/],
+  ];
+  for (const [name, message] of cases) {
+    it(`${(invocations[name] as () => string[])().join(' ')}: exit 2 and one line saying what was wrong`, () => {
+      const result = run(name);
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe('');
+      const lines = stderrLines(result);
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/^tapeops: /);
+      expect(lines[0]).toMatch(message);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    });
+  }
+});
+
+describe('tapeops --help', () => {
+  it('exits 0 and names each command', () => {
+    const result = run('help');
+    expect(result.code).toBe(0);
+    for (const command of ['tapeops today', 'tapeops calendar', 'tapeops site check', 'tapeops console']) {
+      expect(result.stdout).toContain(command);
+    }
+  });
+});
