@@ -32,7 +32,10 @@ const positiveInt = (value: string | undefined, what: string, max: number): numb
 
 /** The `tapeops` command line; returns the exit code (0 done, 1 the thing checked failed, 2 bad input). */
 export async function main(argv: string[], out = process.stdout, err = process.stderr): Promise<number> {
-  const [command, ...rest] = argv;
+  // `tapeops --site FILE <command>` names the profile for the whole run, as the Electron app takes it
+  const leadingSite = argv[0] === '--site' ? argv.slice(0, 2) : argv[0]?.startsWith('--site=') ? argv.slice(0, 1) : [];
+  const [command, ...afterCommand] = argv.slice(leadingSite.length);
+  const rest = command === 'site' ? afterCommand : [...afterCommand, ...leadingSite];
   try {
     switch (command) {
       case 'today': {

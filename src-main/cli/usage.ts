@@ -1,4 +1,6 @@
-export const USAGE = `Usage: tapeops <command> [options]
+export const USAGE = `Usage: tapeops [--site FILE] <command> [options]
+
+  --site FILE names the site profile for any command (default: the one shipped with the console).
 
   tapeops today [--date YYYY-MM-DD] [--json] [--site FILE]
       The plan of a day: its kind, jobs, tapes to pull and label, the magazine slots.

@@ -31,7 +31,7 @@ export function DayPicker() {
         Previous day
       </button>
       <button type="button" onClick={() => void loadDay(today)} disabled={date === today}>
-        Today
+        Back to today
       </button>
       <button type="button" onClick={() => void loadDay(shiftDate(date, 1))}>
         Next day

@@ -28,7 +28,8 @@ export function Header() {
           ))}
         </ul>
       </nav>
-      <div className="operator" aria-label="Signed in operator">
+      <div className="operator">
+        <span className="sr-only">Signed in as </span>
         {operator?.initials}
       </div>
     </header>

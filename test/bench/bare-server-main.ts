@@ -4,18 +4,11 @@
  *
  *   node test/bench/bare-server.js --port 0 --dir DIR
  */
-import { createReadStream, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve, sep } from 'node:path';
-
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.json': 'application/json',
-};
+import { resolve } from 'node:path';
+// the same file serving as the console's, so the baseline differs from the console only in the app
+import { serveStatic } from '../../src-main/console-server/static-files';
 
 function option(args: string[], name: string): string | undefined {
   const at = args.indexOf(name);
@@ -31,25 +24,7 @@ export async function main(args: string[]): Promise<number> {
   const root = resolve(dir);
   const port = Number(option(args, '--port') ?? '0');
 
-  const server = createServer((req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
-    const file = normalize(join(root, pathname === '/' ? 'index.html' : pathname));
-    if (file !== root && !file.startsWith(root + sep)) {
-      res.writeHead(403).end();
-      return;
-    }
-    let size: number;
-    try {
-      const stat = statSync(file);
-      if (!stat.isFile()) throw new Error('not a file');
-      size = stat.size;
-    } catch {
-      res.writeHead(404).end('not found');
-      return;
-    }
-    res.writeHead(200, { 'Content-Type': contentTypes[extname(file)] ?? 'application/octet-stream', 'Content-Length': size });
-    createReadStream(file).pipe(res);
-  });
+  const server = createServer((req, res) => serveStatic(root, req, res, {}));
 
   await new Promise<void>((ready) => server.listen(port, '127.0.0.1', ready));
   const { port: bound } = server.address() as AddressInfo;

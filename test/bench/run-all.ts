@@ -14,7 +14,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { benchMemory, printMemory } from './console-memory';
 import { benchStartup, printStartup } from './console-startup';
-import { buildBareApp, chromiumPath, ensureConsoleRendererBuilt, launchChromium, mb, ms, projectRoot } from './support';
+import { buildBareApp, ensureConsoleRendererBuilt, launchChromium, mb, ms, projectRoot } from './support';
+import { chromiumPath } from '../support/chromium';
 
 const began = performance.now();
 const loadBefore = loadavg();

@@ -12,20 +12,11 @@ import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from '../support/chromium';
 
 export const benchDir = dirname(fileURLToPath(import.meta.url));
 export const projectRoot = join(benchDir, '..', '..');
 
-/** Debian's Chromium; no browser can be downloaded here. */
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 /** How long any one step may take before a run is given up (a hang is a failure, not a figure). */
 const STEP_TIMEOUT_MS = 30_000;

@@ -54,6 +54,7 @@ const invocations: Record<string, () => string[]> = {
   farFutureDate: () => ['today', '--date', '9999-12-31'],
   help: () => ['--help'],
   missingSite: () => ['today', '--date', '2010-08-03', '--site', 'missing.yaml'],
+  leadingBrokenSite: () => ['--site', broken.file, 'today', '--date', '2010-08-03'],
 };
 
 beforeAll(async () => {
@@ -105,6 +106,14 @@ describe('tapeops today', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain('missing.yaml');
     expect(lines[0]).toMatch(/no such file/);
+  });
+
+  it('takes --site before the command too, and refuses a broken profile with its problem by path', () => {
+    const result = run('leadingBrokenSite');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(broken.file);
+    expect(result.stderr).toMatch(/jobs\[\d+\]\.queue: unknown queue "TAPE_BACKUPP"/);
   });
 });
 

@@ -4,7 +4,7 @@ export class TodayPage {
   constructor(private readonly page: Page) {}
 
   async open(): Promise<void> {
-    await this.page.getByRole('button', { name: 'Today', exact: true }).first().click();
+    await this.page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Today', exact: true }).click();
   }
 
   /** Types the date into the date picker, as an operator planning ahead would. */
