@@ -31,11 +31,9 @@ export async function dispatch(
   }
   const parsed = (apiRequests[name].input as z.ZodType).safeParse(rawInput);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => {
-      const where = formatIssuePath(issue.path);
-      return where ? `${where}: ${issue.message}` : issue.message;
-    });
-    return { error: { code: 'invalid-input', message: `${name}: ${problems.join('; ')}`, details: { problems } } };
+    const issues = parsed.error.issues.map((issue) => ({ path: formatIssuePath(issue.path), message: issue.message }));
+    const problems = issues.map(({ path, message }) => (path ? `${path}: ${message}` : message));
+    return { error: { code: 'invalid-input', message: `${name}: ${problems.join('; ')}`, details: { problems, issues } } };
   }
   try {
     const handler = handlers[name] as (input: unknown, ctx: RequestContext) => unknown;

@@ -13,7 +13,15 @@ export class ConsoleApiError extends Error {
   }
 }
 
+/** What the operator reads: for input the console refused, the reason itself, not the request's name. */
 export function errorMessage(error: unknown): string {
+  if (error instanceof ConsoleApiError && error.code === 'invalid-input') {
+    const issues = (error.details as { issues?: { message: string }[] } | undefined)?.issues ?? [];
+    if (issues.length > 0) {
+      const text = issues.map((issue) => issue.message).join('; ');
+      return text.charAt(0).toUpperCase() + text.slice(1) + '.';
+    }
+  }
   return error instanceof Error ? error.message : String(error);
 }
 

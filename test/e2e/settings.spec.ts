@@ -37,7 +37,7 @@ test('an invalid profile is refused with every problem by its path; a valid one 
 test('sign-in refuses initials that are not 2 to 4 letters', async ({ consolePage: page }) => {
   const signIn = new SignInPage(page);
   await signIn.signIn('A1');
-  await expect(signIn.alert()).toContainText('initials are 2 to 4 letters');
+  await expect(signIn.alert()).toHaveText('Initials are 2 to 4 letters, such as JS or MAB.');
   await screenshot(page, 'sign-in-refused');
   expect(await seriousViolations(page)).toEqual([]);
 });
