@@ -1,4 +1,4 @@
-import type { AppInfo, RequestName, SiteSummary } from '../../shared/api';
+import type { AppInfo, SiteSummary } from '../../shared/api';
 import { localDate, systemClock, type Clock } from '../../shared/clock';
 import type { ApiResult } from '../../shared/errors';
 import type { SiteProfile } from '../../shared/site/schema';
@@ -63,19 +63,6 @@ export function createServices(options: ServicesOptions): Services {
   }
   let lastAuditId = store.audit.list({ limit: 1 })[0]?.id ?? 0;
 
-  const services: Services = {
-    events,
-    store,
-    site: () => site,
-    summary: () => summarise(site),
-    async request(name, input, ctx) {
-      const result = await dispatch(handlers, name, input, ctx, (error) => log(`internal error in ${String(name)}: ${(error as Error).stack ?? String(error)}`));
-      publishNewAudit();
-      return result;
-    },
-    close: () => store.close(),
-  };
-
   const handlers = createHandlers({
     clock,
     store,
@@ -103,7 +90,18 @@ export function createServices(options: ServicesOptions): Services {
     }
   }
 
-  return services;
+  return {
+    events,
+    store,
+    site: () => site,
+    summary: () => summarise(site),
+    async request(name, input, ctx) {
+      const result = await dispatch(handlers, name, input, ctx, (error) => log(`internal error in ${String(name)}: ${(error as Error).stack ?? String(error)}`));
+      publishNewAudit();
+      return result;
+    },
+    close: () => store.close(),
+  };
 }
 
 export function summarise({ file, profile }: LoadedSite): SiteSummary {
@@ -118,4 +116,3 @@ export function summarise({ file, profile }: LoadedSite): SiteSummary {
   };
 }
 
-export type { RequestName };
