@@ -6,6 +6,7 @@ import { runToday } from './today-command';
 import { runCalendar } from './calendar-command';
 import { runSiteCheck } from './site-command';
 import { runConsoleCommand } from './console-command';
+import { runSubmitDryRun } from './submit-command';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -60,6 +61,13 @@ export async function main(argv: string[], out = process.stdout, err = process.s
         const result = runSiteCheck(positionals[1] as string);
         (result.exitCode === 0 ? out : err).write(result.lines.map((line) => `${line}\n`).join(''));
         return result.exitCode;
+      }
+      case 'submit': {
+        const { values, positionals } = parse(rest, { param: { type: 'string', multiple: true }, 'dry-run': { type: 'boolean' }, site: { type: 'string' } });
+        if (positionals.length !== 1) throw new UsageError('submit needs one job of the site profile, such as: tapeops submit INITIALIZE_TAPES --param 3 --dry-run');
+        if (values['dry-run'] !== true) throw new UsageError('submit sends nothing to a host yet: add --dry-run to see the exact command');
+        out.write(runSubmitDryRun({ job: positionals[0] as string, parameters: values.param as string[] | undefined, siteFile: values.site as string | undefined }));
+        return 0;
       }
       case 'console': {
         const { values, positionals } = parse(rest, {

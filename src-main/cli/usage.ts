@@ -8,6 +8,8 @@ export const USAGE = `Usage: tapeops [--site FILE] <command> [options]
       A month of Bill Run days, DAILY tapes and courier pickups; --ics writes an iCalendar file.
   tapeops site check FILE
       Validates a site profile and lists every problem by its path.
+  tapeops submit JOB [--param V]... --dry-run [--site FILE]
+      The exact DCL the console sends to submit a job of the site profile (each value checked).
   tapeops console [--port N] [--site FILE] [--data-dir DIR] [--no-build]
       Serves the console on 127.0.0.1 and prints the URL to open in a browser.
 `;

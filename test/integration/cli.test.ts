@@ -55,6 +55,10 @@ const invocations: Record<string, () => string[]> = {
   help: () => ['--help'],
   missingSite: () => ['today', '--date', '2010-08-03', '--site', 'missing.yaml'],
   leadingBrokenSite: () => ['--site', broken.file, 'today', '--date', '2010-08-03'],
+  submitDryRun: () => ['submit', 'INITIALIZE_TAPES', '--param', '3', '--dry-run'],
+  submitHostile: () => ['submit', 'INITIALIZE_TAPES', '--param', "3'F$VERIFY(1)'", '--dry-run'],
+  submitSmuggled: () => ['submit', 'INITIALIZE_TAPES', '--param', '3\n$ DELETE *.*;*', '--dry-run'],
+  submitUnknownJob: () => ['submit', 'INITIALIZE_TAPESS', '--dry-run'],
 };
 
 beforeAll(async () => {
@@ -202,5 +206,25 @@ describe('tapeops --help', () => {
     for (const command of ['tapeops today', 'tapeops calendar', 'tapeops site check', 'tapeops console']) {
       expect(result.stdout).toContain(command);
     }
+  });
+});
+
+describe('tapeops submit --dry-run', () => {
+  it('prints the plan\'s SUBMIT of INITIALIZE_TAPES with parameter 3, queue TAPE_BACKUP and the console\'s unique /NAME', () => {
+    const result = run('submitDryRun');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^SUBMIT\/QUEUE=TAPE_BACKUP\/PARAMETERS=\("3"\)\/NAME=TAPEOPS_INITIALIZE_TAPES_[0-9A-Z]{6} SYS\$LOGIN:INITIALIZE_TAPES\.COM\n$/);
+  });
+
+  it('refuses, exit 2, a value that fails validation and a job the profile does not have', () => {
+    for (const key of ['submitHostile', 'submitSmuggled', 'submitUnknownJob']) {
+      const result = run(key);
+      expect(result.code, key).toBe(2);
+      expect(result.stdout, key).toBe('');
+      expect(stderrLines(result), key).toHaveLength(1);
+    }
+    expect(run('submitHostile').stderr).toMatch(/apostrophe/);
+    expect(run('submitSmuggled').stderr).toMatch(/control character/);
+    expect(run('submitUnknownJob').stderr).toMatch(/no job "INITIALIZE_TAPESS"/);
   });
 });

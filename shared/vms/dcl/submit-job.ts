@@ -1,0 +1,77 @@
+/**
+ * The SUBMIT for one job of the site profile.
+ *
+ * The job is taken as a plain object with the four fields needed, so that this module does not
+ * depend on the profile's zod schema. The command is the job's procedure submitted to its queue
+ * with its parameters, plus a unique /NAME (./submission-name); /USER is added only when the
+ * caller passes the user (the profile's batchUser, for the jobs the plan says run as that user).
+ */
+import { DclBuildError, describeInput } from './dcl-build-error';
+import type { DclCommand } from './command-line';
+import { assertDirectorySpec, assertFileSpec } from './file-spec';
+import { checkJobName } from './names';
+import { submit, type SubmitOptions } from './queue-commands';
+import { submissionName } from './submission-name';
+
+export interface ProfileJob {
+  name: string;
+  /** A file spec (`DISK$USER:[DIR]X.COM`, `SYS$LOGIN:X.COM`) or a bare `X.COM` in the procedures directory. */
+  procedure: string;
+  queue: string;
+  parameters?: readonly string[];
+}
+
+export interface SubmitJobOptions extends Pick<SubmitOptions, 'after' | 'hold' | 'logFile' | 'noPrinter' | 'keep'> {
+  /** The unique part of the job name (./submission-name, `uniquePartFrom`). */
+  uniquePart: string;
+  /** What the job name starts with, before the job's own name. */
+  namePrefix?: string;
+  /** Where a procedure given without device or directory lives (the profile's procedures path). */
+  proceduresDirectory?: string;
+  /** The user to run the job as (/USER), when wanted. */
+  user?: string;
+  /** Replaces the profile's parameters for this one submission. */
+  parameters?: readonly string[];
+}
+
+export const DEFAULT_NAME_PREFIX = 'TAPEOPS';
+
+export interface JobSubmission extends DclCommand {
+  /** The unique /NAME, to look the job up in the queue later. */
+  readonly name: string;
+}
+
+export function submitJob(job: ProfileJob, options: SubmitJobOptions): JobSubmission {
+  // Problems with the job itself are reported under the job's own field names.
+  const jobName = checkJobName(job.name, 'name');
+  // A long job name is fine: the submission name cuts it short.
+  if (!jobName.ok && jobName.problem.code !== 'too-long') throw new DclBuildError(jobName.problem);
+  const name = submissionName(`${options.namePrefix ?? DEFAULT_NAME_PREFIX}_${job.name}`, options.uniquePart);
+  const { command } = submit({
+    file: procedureFile(job.procedure, options.proceduresDirectory),
+    queue: job.queue,
+    parameters: options.parameters ?? job.parameters ?? [],
+    name,
+    user: options.user,
+    after: options.after,
+    hold: options.hold,
+    logFile: options.logFile,
+    noPrinter: options.noPrinter,
+    keep: options.keep,
+  });
+  return { command, name };
+}
+
+function procedureFile(procedure: string, proceduresDirectory: string | undefined): string {
+  assertFileSpec(procedure, 'procedure');
+  // A spec with a device or directory is used as it is.
+  if (/[:[\]]/u.test(procedure)) return procedure;
+  if (proceduresDirectory === undefined) {
+    throw new DclBuildError({
+      code: 'bad-syntax',
+      field: 'procedure',
+      message: `procedure ${describeInput(procedure)} names no device or directory, and no procedures directory was given`,
+    });
+  }
+  return `${assertDirectorySpec(proceduresDirectory, 'proceduresDirectory')}${procedure}`;
+}

@@ -1,0 +1,223 @@
+import { describe, expect, it } from 'vitest';
+import {
+  COMMAND_LINE_MAX_LENGTH,
+  DclBuildError,
+  deleteEntry,
+  directory,
+  dismountUnload,
+  initialize,
+  mountForeign,
+  releaseEntry,
+  setDefault,
+  setPrompt,
+  setTerminal,
+  showDefault,
+  showDevice,
+  showEntry,
+  showLogical,
+  showQueue,
+  showStatus,
+  showTime,
+  submit,
+  type,
+} from '../../../../shared/vms/dcl';
+import { expectSafeLine } from './dcl-line-reader';
+
+function refusal(build: () => unknown): DclBuildError {
+  try {
+    build();
+  } catch (error) {
+    if (error instanceof DclBuildError) return error;
+    throw error;
+  }
+  throw new Error('the builder did not refuse');
+}
+
+describe('submit', () => {
+  it("writes the plan's tape initialisation with the parameter quoted and a unique name", () => {
+    const { command } = submit({
+      file: 'SYS$LOGIN:INITIALIZE_TAPES.COM',
+      queue: 'TAPE_BACKUP',
+      parameters: ['3'],
+      name: 'TAPEOPS_1A2B',
+      noPrinter: true,
+      keep: true,
+    });
+    expect(command).toBe('SUBMIT/QUEUE=TAPE_BACKUP/PARAMETERS=("3")/NAME=TAPEOPS_1A2B/NOPRINTER/KEEP SYS$LOGIN:INITIALIZE_TAPES.COM');
+    expectSafeLine(command, 'SUBMIT');
+  });
+
+  it('writes every qualifier in its fixed order, whatever the order of the options', () => {
+    const { command } = submit({
+      keep: true,
+      noPrinter: true,
+      logFile: 'DISK$MENTAT:[USER_DIR.LEASECOMM]',
+      hold: true,
+      after: '25-NOV-2026 12:00',
+      user: 'LEASE_BATCH',
+      name: 'TAPEOPS_RMU_BACKUP_DATA_0K3Z9Q',
+      parameters: ['FULL', 'with space', 'a"b'],
+      queue: 'TIME_BLT4',
+      file: 'USER_ROOT:[LEASE_BACKUP.COM]RMU_BACKUP_DATA.COM;12',
+    });
+    expect(command).toBe(
+      'SUBMIT/QUEUE=TIME_BLT4/PARAMETERS=("FULL","with space","a""b")/NAME=TAPEOPS_RMU_BACKUP_DATA_0K3Z9Q' +
+        '/USER=LEASE_BATCH/AFTER=25-NOV-2026:12:00/HOLD/LOG_FILE=DISK$MENTAT:[USER_DIR.LEASECOMM]/NOPRINTER/KEEP' +
+        ' USER_ROOT:[LEASE_BACKUP.COM]RMU_BACKUP_DATA.COM;12',
+    );
+    expectSafeLine(command, 'SUBMIT');
+  });
+
+  it('writes the least: a queue and a file', () => {
+    expect(submit({ file: 'USER_ROOT:[LEASE_BACKUP.COM]DAILY_BACKUP.COM', queue: 'TAPE_BACKUP' }).command).toBe(
+      'SUBMIT/QUEUE=TAPE_BACKUP USER_ROOT:[LEASE_BACKUP.COM]DAILY_BACKUP.COM',
+    );
+    expect(submit({ file: 'X.COM', queue: 'Q1', parameters: [] }).command).toBe('SUBMIT/QUEUE=Q1 X.COM');
+  });
+
+  it('writes an empty parameter as an empty quoted string', () => {
+    expect(submit({ file: 'X.COM', queue: 'Q1', parameters: ['', 'B'] }).command).toBe('SUBMIT/QUEUE=Q1/PARAMETERS=("","B") X.COM');
+  });
+
+  it('writes a time of day for /AFTER as it is, and a full time in the colon form', () => {
+    expect(submit({ file: 'X.COM', queue: 'Q1', after: '12:00' }).command).toBe('SUBMIT/QUEUE=Q1/AFTER=12:00 X.COM');
+    expect(submit({ file: 'X.COM', queue: 'Q1', after: '3-AUG-2010 13:15:03.65' }).command).toBe(
+      'SUBMIT/QUEUE=Q1/AFTER=03-AUG-2010:13:15:03.65 X.COM',
+    );
+  });
+
+  it('takes at most 8 parameters', () => {
+    const parameters = ['1', '2', '3', '4', '5', '6', '7', '8'];
+    expect(submit({ file: 'X.COM', queue: 'Q1', parameters }).command).toBe(
+      'SUBMIT/QUEUE=Q1/PARAMETERS=("1","2","3","4","5","6","7","8") X.COM',
+    );
+    const error = refusal(() => submit({ file: 'X.COM', queue: 'Q1', parameters: [...parameters, '9'] }));
+    expect(error.code).toBe('too-many-parameters');
+    expect(error.field).toBe('parameters');
+  });
+
+  it(`refuses a line over ${COMMAND_LINE_MAX_LENGTH} characters, naming the limit`, () => {
+    const parameters = ['A'.repeat(120), 'B'.repeat(120)];
+    const error = refusal(() => submit({ file: 'X.COM', queue: 'Q1', parameters }));
+    expect(error.code).toBe('line-too-long');
+    expect(error.field).toBe('command');
+    expect(error.message).toMatch(/at most 255/u);
+  });
+
+  it('accepts a line of exactly the limit', () => {
+    const fixed = 'SUBMIT/QUEUE=Q1/PARAMETERS=("")'.length + ' X.COM'.length;
+    const { command } = submit({ file: 'X.COM', queue: 'Q1', parameters: ['P'.repeat(COMMAND_LINE_MAX_LENGTH - fixed)] });
+    expect(command.length).toBe(COMMAND_LINE_MAX_LENGTH);
+  });
+});
+
+describe('queue and entry commands', () => {
+  it('shows queues', () => {
+    expect(showQueue().command).toBe('SHOW QUEUE');
+    expect(showQueue({ queue: 'TAPE_BACKUP' }).command).toBe('SHOW QUEUE TAPE_BACKUP');
+    expect(showQueue({ queue: 'TAPE_BACKUP', full: true, all: true, batch: true }).command).toBe(
+      'SHOW QUEUE/BATCH/ALL_JOBS/FULL TAPE_BACKUP',
+    );
+  });
+
+  it('shows, deletes and releases entries', () => {
+    expect(showEntry().command).toBe('SHOW ENTRY');
+    expect(showEntry({ entry: 1234, full: true }).command).toBe('SHOW ENTRY/FULL 1234');
+    expect(deleteEntry(1234).command).toBe('DELETE/ENTRY=1234');
+    expect(releaseEntry(999_999_999).command).toBe('SET ENTRY/RELEASE 999999999');
+  });
+
+  it('refuses an entry number that is not 1 to 999999999', () => {
+    for (const entry of [0, -1, 1.5, 1_000_000_000, Number.NaN, Number.POSITIVE_INFINITY]) {
+      const error = refusal(() => deleteEntry(entry));
+      expect(error.field).toBe('entry');
+    }
+    expect(refusal(() => showEntry({ entry: '12 /ALL' as unknown as number })).code).toBe('wrong-type');
+  });
+});
+
+describe('device commands', () => {
+  it('shows devices', () => {
+    expect(showDevice().command).toBe('SHOW DEVICE');
+    expect(showDevice({ device: '$1$DGA15:', full: true }).command).toBe('SHOW DEVICE/FULL $1$DGA15:');
+    expect(showDevice({ device: 'DISK$BACKUP_01:' }).command).toBe('SHOW DEVICE DISK$BACKUP_01:');
+  });
+
+  it('initialises, mounts and unloads a tape', () => {
+    expect(initialize({ device: 'MKA500:', label: 'DAILY3' }).command).toBe('INITIALIZE MKA500: DAILY3');
+    expect(mountForeign('$2$MKA500:').command).toBe('MOUNT/FOREIGN $2$MKA500:');
+    expect(dismountUnload('MKA500:').command).toBe('DISMOUNT/UNLOAD MKA500:');
+  });
+
+  it('refuses a disk for the tape-only commands', () => {
+    for (const build of [() => initialize({ device: '$1$DGA15:', label: 'X' }), () => mountForeign('DKA0:'), () => dismountUnload('$1$DGA15:')]) {
+      const error = refusal(build);
+      expect(error.code).toBe('not-a-tape-drive');
+      expect(error.field).toBe('device');
+    }
+  });
+
+  it('refuses a tape label longer than 6 characters, such as a 7-character Bill Run code', () => {
+    const error = refusal(() => initialize({ device: 'MKA500:', label: '100803P' }));
+    expect(error.code).toBe('too-long');
+    expect(error.field).toBe('label');
+  });
+});
+
+describe('file and session commands', () => {
+  it('reviews logs as the plan does', () => {
+    expect(setDefault('DISK$MENTAT:[USER_DIR.LEASECOMM]').command).toBe('SET DEFAULT DISK$MENTAT:[USER_DIR.LEASECOMM]');
+    expect(directory({ date: true }).command).toBe('DIRECTORY/DATE');
+    expect(directory({ spec: '*.LOG;*', size: true, date: true }).command).toBe('DIRECTORY/SIZE/DATE *.LOG;*');
+    expect(directory({ spec: 'USER_ROOT:[LEASE_BACKUP.COM]' }).command).toBe('DIRECTORY USER_ROOT:[LEASE_BACKUP.COM]');
+    expect(type('DISK$MENTAT:[USER_DIR.LEASECOMM]AUTHSEND.LOG;3480').command).toBe(
+      'TYPE DISK$MENTAT:[USER_DIR.LEASECOMM]AUTHSEND.LOG;3480',
+    );
+    expect(showDefault().command).toBe('SHOW DEFAULT');
+  });
+
+  it('refuses a wildcard for TYPE', () => {
+    expect(refusal(() => type('*.LOG')).code).toBe('wildcard-not-allowed');
+  });
+
+  it('writes the fixed session commands', () => {
+    expect(showTime().command).toBe('SHOW TIME');
+    expect(showStatus().command).toBe('WRITE SYS$OUTPUT $STATUS');
+    expect(showLogical('LEASE_FILES').command).toBe('SHOW LOGICAL LEASE_FILES');
+    expect(showLogical('RDB1$DISK00').command).toBe('SHOW LOGICAL RDB1$DISK00');
+  });
+
+  it('sets the terminal', () => {
+    expect(setTerminal({ width: 132, noPage: true, noEcho: true }).command).toBe('SET TERMINAL/WIDTH=132/PAGE=0/NOECHO');
+    expect(setTerminal({ noEcho: false }).command).toBe('SET TERMINAL/ECHO');
+    expect(refusal(() => setTerminal({})).code).toBe('nothing-to-do');
+    expect(refusal(() => setTerminal({ width: 512 })).code).toBe('out-of-range');
+  });
+
+  it('sets a prompt in quotes, keeping its case and trailing space', () => {
+    expect(setPrompt('TapeOps_1A2B> ').command).toBe('SET PROMPT="TapeOps_1A2B> "');
+    expect(refusal(() => setPrompt('A"B')).code).toBe('bad-character');
+    expect(refusal(() => setPrompt('X'.repeat(33))).code).toBe('too-long');
+    expect(refusal(() => setPrompt('')).code).toBe('empty');
+  });
+
+  it('emits only safe lines', () => {
+    const lines: [string, string][] = [
+      [showQueue({ queue: 'TAPE_BACKUP', all: true }).command, 'SHOW QUEUE'],
+      [showEntry({ entry: 7 }).command, 'SHOW ENTRY'],
+      [deleteEntry(7).command, 'DELETE'],
+      [releaseEntry(7).command, 'SET ENTRY'],
+      [showDevice({ device: 'MKA500:' }).command, 'SHOW DEVICE'],
+      [initialize({ device: 'MKA500:', label: 'A1' }).command, 'INITIALIZE'],
+      [mountForeign('MKA500:').command, 'MOUNT'],
+      [dismountUnload('MKA500:').command, 'DISMOUNT'],
+      [directory({ spec: '[...]*.LOG;*' }).command, 'DIRECTORY'],
+      [type('X.LOG').command, 'TYPE'],
+      [setDefault('[-]').command, 'SET DEFAULT'],
+      [showStatus().command, 'WRITE'],
+      [setTerminal({ width: 80 }).command, 'SET TERMINAL'],
+      [setPrompt('TAPEOPS> ').command, 'SET PROMPT'],
+    ];
+    for (const [line, verb] of lines) expectSafeLine(line, verb);
+  });
+});

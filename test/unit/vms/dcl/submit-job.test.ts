@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import {
+  attempt,
+  checkSubmissionName,
+  DclBuildError,
+  submissionName,
+  submitJob,
+  uniquePartFrom,
+} from '../../../../shared/vms/dcl';
+import { microfinancial } from '../../calendar/site-profile';
+import { expectSafeLine } from './dcl-line-reader';
+
+function profileJob(name: string) {
+  const job = microfinancial().jobs.find((j) => j.name === name);
+  if (job === undefined) throw new Error(`no job ${name} in the profile`);
+  return job;
+}
+
+describe('submissionName', () => {
+  it('joins the prefix and the unique part', () => {
+    expect(submissionName('TAPEOPS_INITIALIZE_TAPES', '1A2B3C')).toBe('TAPEOPS_INITIALIZE_TAPES_1A2B3C');
+  });
+
+  it('upper-cases the base-36 unique part, so Number.toString(36) can be passed as it is', () => {
+    expect(submissionName('TAPEOPS', (1_234_567).toString(36))).toBe('TAPEOPS_QGLJ');
+  });
+
+  it('cuts the prefix, never the unique part, to stay within 39 characters', () => {
+    const name = submissionName('TAPEOPS_CONSOLIDATED_BACKUP_TO_TAPE', '0K3Z9Q');
+    expect(name).toBe('TAPEOPS_CONSOLIDATED_BACKUP_TO_T_0K3Z9Q');
+    expect(name).toHaveLength(39);
+  });
+
+  it('drops underscores left at the end of a cut prefix', () => {
+    // cut at 32 characters the prefix would end in "__"
+    expect(submissionName(`${'A'.repeat(30)}___B`, '0K3Z9Q')).toBe(`${'A'.repeat(30)}_0K3Z9Q`);
+  });
+
+  it('refuses a prefix or unique part that is not job-name text', () => {
+    expect(attempt(() => submissionName('TAPE OPS', '1A2B3C'))).toMatchObject({ ok: false, problem: { field: 'prefix', code: 'bad-character' } });
+    expect(attempt(() => submissionName('tapeops', '1A2B3C'))).toMatchObject({ ok: false, problem: { field: 'prefix', code: 'lower-case' } });
+    expect(checkSubmissionName('TAPEOPS', '')).toMatchObject({ ok: false, problem: { field: 'uniquePart' } });
+    expect(checkSubmissionName('TAPEOPS', '1A-2B')).toMatchObject({ ok: false, problem: { field: 'uniquePart' } });
+    expect(checkSubmissionName('TAPEOPS', 'Z'.repeat(13))).toMatchObject({ ok: false, problem: { field: 'uniquePart' } });
+    expect(checkSubmissionName('___', '1A2B3C')).toMatchObject({ ok: false, problem: { field: 'prefix' } });
+  });
+
+  it('writes a drawn number as six base-36 digits', () => {
+    expect(uniquePartFrom(0)).toBe('000000');
+    expect(uniquePartFrom(36 ** 6 - 1)).toBe('ZZZZZZ');
+    expect(uniquePartFrom(1_234_567)).toBe('00QGLJ');
+    expect(() => uniquePartFrom(36 ** 6)).toThrow(RangeError);
+    expect(() => uniquePartFrom(-1)).toThrow(RangeError);
+    expect(() => uniquePartFrom(1.5)).toThrow(RangeError);
+  });
+});
+
+describe('submitJob', () => {
+  it("submits the plan's tape initialisation: the plan's command with a unique /NAME, the parameter quoted", () => {
+    const submission = submitJob(profileJob('INITIALIZE_TAPES'), { uniquePart: '1A2B3C' });
+    expect(submission).toEqual({
+      command: 'SUBMIT/QUEUE=TAPE_BACKUP/PARAMETERS=("3")/NAME=TAPEOPS_INITIALIZE_TAPES_1A2B3C SYS$LOGIN:INITIALIZE_TAPES.COM',
+      name: 'TAPEOPS_INITIALIZE_TAPES_1A2B3C',
+    });
+    // the same meaning as the plan's hand-typed command
+    expect(microfinancial().initializeTapes.command).toBe('SUBMIT/PARAMETER=3/QUEUE=TAPE_BACKUP SYS$LOGIN:INITIALIZE_TAPES.COM');
+  });
+
+  it("runs a job as the profile's batch user when asked, with the other options in order", () => {
+    const profile = microfinancial();
+    const { command } = submitJob(profileJob('DAILY_BACKUP'), {
+      uniquePart: '0K3Z9Q',
+      user: profile.batchUser,
+      noPrinter: true,
+      keep: true,
+    });
+    expect(command).toBe(
+      'SUBMIT/QUEUE=TAPE_BACKUP/NAME=TAPEOPS_DAILY_BACKUP_0K3Z9Q/USER=LEASE_BATCH/NOPRINTER/KEEP' +
+        ' DISK$MENTAT:[USER_DIR.LEASE_BACKUP.COM]DAILY_BACKUP.COM',
+    );
+  });
+
+  it('puts a bare procedure in the procedures directory', () => {
+    const job = { name: 'RMU_BACKUP_TAX_DATA', procedure: 'RMU_BACKUP_TAX_DATA.COM', queue: 'TAPE_BACKUP' };
+    const { command } = submitJob(job, {
+      uniquePart: 'ABC123',
+      proceduresDirectory: microfinancial().directories.procedures.alias,
+      parameters: ['FULL'],
+      hold: true,
+    });
+    expect(command).toBe(
+      'SUBMIT/QUEUE=TAPE_BACKUP/PARAMETERS=("FULL")/NAME=TAPEOPS_RMU_BACKUP_TAX_DATA_ABC123/HOLD USER_ROOT:[LEASE_BACKUP.COM]RMU_BACKUP_TAX_DATA.COM',
+    );
+  });
+
+  it('refuses a bare procedure when no procedures directory is given', () => {
+    const job = { name: 'X', procedure: 'X.COM', queue: 'Q1' };
+    expect(() => submitJob(job, { uniquePart: 'ABC123' })).toThrow(DclBuildError);
+    expect(attempt(() => submitJob(job, { uniquePart: 'ABC123' }))).toMatchObject({ ok: false, problem: { field: 'procedure' } });
+  });
+
+  it('builds a safe SUBMIT of at most 255 characters for every job of the shipped profile', () => {
+    const profile = microfinancial();
+    for (const job of profile.jobs) {
+      const submission = submitJob(job, {
+        uniquePart: 'ZZZZZZ',
+        user: profile.batchUser,
+        proceduresDirectory: profile.directories.procedures.path,
+        noPrinter: true,
+        keep: true,
+        after: '31-DEC-2026 23:59:59.99',
+        logFile: profile.directories.logs,
+      });
+      expectSafeLine(submission.command, 'SUBMIT');
+      expect(submission.name.length).toBeLessThanOrEqual(39);
+      expect(submission.command).toContain(`/NAME=${submission.name}/`);
+    }
+  });
+});
