@@ -7,6 +7,7 @@ import { runCalendar } from './calendar-command';
 import { runSiteCheck } from './site-command';
 import { runConsoleCommand } from './console-command';
 import { runSubmitDryRun } from './submit-command';
+import { runSimulateCommand } from './simulate-command';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -68,6 +69,33 @@ export async function main(argv: string[], out = process.stdout, err = process.s
         if (values['dry-run'] !== true) throw new UsageError('submit sends nothing to a host yet: add --dry-run to see the exact command');
         out.write(runSubmitDryRun({ job: positionals[0] as string, parameters: values.param as string[] | undefined, siteFile: values.site as string | undefined }));
         return 0;
+      }
+      case 'simulate': {
+        const { values, positionals } = parse(rest, {
+          port: { type: 'string' },
+          'time-scale': { type: 'string' },
+          stdio: { type: 'boolean' },
+          host: { type: 'string' },
+          site: { type: 'string' },
+          'data-dir': { type: 'string' },
+        });
+        if (positionals.length) throw new UsageError(`simulate takes no argument ${JSON.stringify(positionals[0])}`);
+        const port = values.port === '0' ? 0 : positiveInt(values.port as string | undefined, '--port', 65535);
+        const scale = values['time-scale'] as string | undefined;
+        if (scale !== undefined && !(/^\d+(\.\d+)?$/.test(scale) && Number(scale) > 0)) {
+          throw new UsageError(`--time-scale is the real seconds one simulated hour takes, a positive number, not ${JSON.stringify(scale)}`);
+        }
+        return runSimulateCommand(
+          {
+            port,
+            secondsPerSimulatedHour: scale === undefined ? undefined : Number(scale),
+            stdio: values.stdio === true,
+            host: values.host as string | undefined,
+            siteFile: values.site as string | undefined,
+            dataDir: values['data-dir'] as string | undefined,
+          },
+          out,
+        );
       }
       case 'console': {
         const { values, positionals } = parse(rest, {

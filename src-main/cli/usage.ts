@@ -10,6 +10,10 @@ export const USAGE = `Usage: tapeops [--site FILE] <command> [options]
       Validates a site profile and lists every problem by its path.
   tapeops submit JOB [--param V]... --dry-run [--site FILE]
       The exact DCL the console sends to submit a job of the site profile (each value checked).
+  tapeops simulate [--port N] [--time-scale SECONDS] [--host NAME] [--stdio] [--data-dir DIR]
+      Runs the simulated OpenVMS site as an SSH server on 127.0.0.1 and prints how to connect;
+      --time-scale is the real seconds one simulated hour takes; --stdio runs one DCL session
+      of --host on standard input and output (for OpenSSH's ForceCommand).
   tapeops console [--port N] [--site FILE] [--data-dir DIR] [--no-build]
       Serves the console on 127.0.0.1 and prints the URL to open in a browser.
 `;

@@ -1,0 +1,67 @@
+/**
+ * `tapeops simulate [--port N] [--time-scale X] [--stdio] [--host NAME] [--site FILE]`: the site of
+ * the profile as a simulated OpenVMS site. Without --port each host listens on its profile port
+ * (127.0.0.1); with --port N the hosts take N, N+1, ... (0: any free ports). Host keys are made once
+ * and kept in <dataDir>/simulator/host-keys/. With --stdio the DCL session of one host runs on
+ * standard input and output (for OpenSSH's ForceCommand; SSH_ORIGINAL_COMMAND runs one command).
+ */
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { userDataDir } from '../app/paths';
+import { createSimulatedSite } from '../simulator';
+import { startSimulatorSshServer } from '../simulator/ssh/server';
+import { serveStdio } from '../simulator/stdio';
+import { loadCliSite } from './cli-site';
+
+function hostKey(dir: string, host: string): string {
+  const file = join(dir, `${host.toLowerCase()}_rsa.pem`);
+  if (existsSync(file)) return readFileSync(file, 'utf8');
+  const { privateKey } = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
+    publicKeyEncoding: { type: 'pkcs1', format: 'pem' },
+  });
+  writeFileSync(file, privateKey, { mode: 0o600 });
+  return privateKey;
+}
+
+export async function runSimulateCommand(
+  options: { port?: number; secondsPerSimulatedHour?: number; stdio?: boolean; host?: string; siteFile?: string; dataDir?: string },
+  out: NodeJS.WritableStream,
+): Promise<number> {
+  const { profile } = loadCliSite(options.siteFile);
+  const site = createSimulatedSite(profile, { secondsPerSimulatedHour: options.secondsPerSimulatedHour ?? 3600 });
+  const hostName = (options.host ?? profile.drive.host).toUpperCase();
+  if (options.stdio === true) {
+    const command = process.env.SSH_ORIGINAL_COMMAND;
+    return serveStdio(site, hostName, process.stdin, out, command === undefined ? {} : { command });
+  }
+  const keyDir = join(options.dataDir ?? userDataDir(), 'simulator', 'host-keys');
+  mkdirSync(keyDir, { recursive: true });
+  const hosts = options.host === undefined ? profile.hosts : profile.hosts.filter((h) => h.name === hostName);
+  if (hosts.length === 0) throw new Error(`no host ${hostName} in the site profile`);
+  const hostKeys = Object.fromEntries(hosts.map((h) => [h.name, hostKey(keyDir, h.name)]));
+  const password = randomBytes(9).toString('base64url');
+  const batchPassword = randomBytes(9).toString('base64url');
+  const listen = hosts.map((h, i) => ({ hostName: h.name, port: options.port === undefined ? h.port : options.port === 0 ? 0 : options.port + i }));
+  const server = await startSimulatorSshServer(site, {
+    listen,
+    hostKeys,
+    users: [
+      { username: 'SYSTEM', password },
+      { username: profile.batchUser, password: batchPassword },
+    ],
+  });
+  out.write(`Simulated site "${profile.site.name}" (one simulated hour every ${options.secondsPerSimulatedHour ?? 3600} s)\n`);
+  for (const h of hosts) out.write(`  ${h.name.padEnd(8)} ssh -p ${server.ports[h.name]} SYSTEM@127.0.0.1\n`);
+  out.write(`  user SYSTEM, password ${password}\n  user ${profile.batchUser}, password ${batchPassword}\n`);
+  out.write(`  host keys in ${keyDir}\nPress Ctrl+C to stop.\n`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await server.close();
+  site.close();
+  return 0;
+}

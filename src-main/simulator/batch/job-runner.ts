@@ -1,0 +1,117 @@
+/**
+ * Runs a batch job: opens its log (a new version, held open while the job runs), plays its script
+ * event by event in simulated time, writes the accounting trailer and tells the queue manager how
+ * it ended.
+ */
+import type { SiteJob } from '../../../shared/site/schema';
+import { MSG, messageLine } from '../dcl/messages';
+import type { HostState } from '../host/host-state';
+import type { SiteLayout } from '../host/site-layout';
+import type { VmsFile } from '../files/volumes';
+import type { TapeDrive } from '../drive/tape-drive';
+import type { Faults } from '../faults/fault-control';
+import { accountingTrailer } from './accounting';
+import { JobFailure, type JobContext } from './job-context';
+import { scriptFor } from './job-scripts';
+import type { BatchEntry, QueueManager } from './queue-manager';
+
+export interface RunnerDeps {
+  host: HostState;
+  layout: SiteLayout;
+  manager: QueueManager;
+  drive: TapeDrive | undefined;
+  faults: Faults;
+  now(): Date;
+  schedule(at: Date, run: () => void): void;
+  /** Submits a profile job from inside a job; returns SUBMIT's confirmation line. */
+  submitFromJob(host: HostState, job: SiteJob, at: string | undefined): string;
+}
+
+function openLog(deps: RunnerDeps, entry: BatchEntry): VmsFile | null {
+  const { host } = deps;
+  const user = host.users.get(entry.username);
+  const defaults = user?.login ?? deps.layout.logs;
+  try {
+    const spec = host.resolve(host.processTables(entry.username, '00000000'), defaults, entry.logFile);
+    const directory = spec.disk.ensureDirectory(spec.directory, deps.now());
+    return directory.add({
+      name: spec.parts.name ?? entry.jobName,
+      type: spec.parts.type ?? 'LOG',
+      blocks: 1,
+      created: deps.now(),
+      modified: deps.now(),
+      owner: `[${entry.username}]`,
+      records: [],
+      openForWrite: true,
+    });
+  } catch {
+    return null;
+  }
+}
+
+export function runJob(deps: RunnerDeps, entry: BatchEntry, job: SiteJob | null): void {
+  const log = openLog(deps, entry);
+  const started = deps.now();
+  let mounted = 0;
+  let bytes = 0;
+  const write = (line: string) => {
+    if (log === null || log.records === null) return;
+    log.records.push(line);
+    bytes += line.length + 2;
+    log.blocks = Math.max(1, Math.ceil(bytes / 512));
+    log.modified = deps.now();
+  };
+  const ctx: JobContext = {
+    entry,
+    host: deps.host,
+    layout: deps.layout,
+    job,
+    faults: deps.faults,
+    drive: deps.drive,
+    now: deps.now,
+    log: (...lines) => lines.forEach(write),
+    command: (text) => write(`$ ${text}`),
+    submit: (target, at) => {
+      write(`$ SUBMIT/QUEUE=${target.queue}/USER=${deps.layout.profile.batchUser}/NOPRINTER/KEEP${at === undefined ? '' : `/AFTER="${at}"`} ${target.procedure}`);
+      const line = deps.submitFromJob(deps.host, target, at);
+      write(line);
+      return line;
+    },
+    createFile: () => {
+      throw new Error('not used');
+    },
+    mounted: () => {
+      mounted += 1;
+    },
+  };
+  const script = scriptFor(ctx);
+  let finished = false;
+  const finish = (status: number, messages: string[]) => {
+    if (finished) return;
+    finished = true;
+    for (const line of accountingTrailer(entry.username, started, deps.now(), mounted, `${entry.entry}`)) write(line);
+    if (log !== null) log.openForWrite = false;
+    if (deps.drive?.mount?.owner === entry.jobName) deps.drive.mount = null;
+    deps.manager.complete(entry, status, messages);
+  };
+  entry.abort = () => {
+    write(messageLine({ facility: 'SYSTEM', severity: 'F', ident: 'ABORT', text: 'abort', status: 0x2c }));
+    finish(0x2c, ['%SYSTEM-F-ABORT, abort']);
+    deps.manager.delete(entry);
+  };
+  const step = () => {
+    if (finished) return;
+    let next: IteratorResult<number, void>;
+    try {
+      next = script.next();
+    } catch (error) {
+      if (error instanceof JobFailure) return finish(error.status, error.messages);
+      write(messageLine(MSG.IVVALU));
+      return finish(MSG.IVVALU.status, [String(error)]);
+    }
+    if (next.done === true) return finish(1, []);
+    deps.schedule(new Date(deps.now().getTime() + Math.max(0, next.value)), step);
+  };
+  // the job starts on the next event, so that a queue's dispatch never runs a job inside itself
+  deps.schedule(deps.now(), step);
+}

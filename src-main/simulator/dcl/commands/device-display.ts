@@ -1,0 +1,137 @@
+/**
+ * SHOW DEVICE, brief and /FULL, for disks and the tape drive. The brief table's columns end where
+ * the header's words end (error count under "Error", free blocks under "Free", ...); a device name
+ * longer than its column takes a line of its own.
+ */
+import type { TapeDrive } from '../../drive/tape-drive';
+import type { Disk } from '../../files/volumes';
+
+export const BRIEF_HEADER = [
+  'Device                  Device           Error    Volume         Free  Trans Mnt',
+  ' Name                   Status           Count     Label        Blocks Count Cnt',
+];
+
+function briefRow(name: string, node: string, status: string, errors: number, label: string, free: string, trans: string, mounts: string): string[] {
+  const head = name.length > 15 ? '' : name;
+  let row = `${head.padEnd(16)}(${node})`.padEnd(24) + status;
+  row += String(errors).padStart(46 - row.length);
+  row += `  ${label}`;
+  row += free.padStart(69 - row.length);
+  row += trans.padStart(76 - row.length);
+  row += mounts.padStart(80 - row.length);
+  return name.length > 15 ? [name, row.trimEnd()] : [row.trimEnd()];
+}
+
+export function diskBrief(disk: Disk): string[] {
+  return briefRow(`${disk.device}:`, disk.options.node, 'Mounted', disk.errorCount, disk.label, String(disk.freeBlocks()), String(transactions(disk)), '1');
+}
+
+function transactions(disk: Disk): number {
+  let open = 1;
+  for (const directory of disk.directories.values()) for (const file of directory.files) if (file.openForWrite) open += 1;
+  return open + (disk.label.length % 5);
+}
+
+function driveStatus(drive: TapeDrive): string {
+  if (drive.offline) return 'Offline';
+  if (drive.mount !== null) return `Mounted alloc${drive.loaded()?.writeProtected ? ' wrtlck' : ''}`;
+  return drive.loaded()?.writeProtected === true ? 'Online wrtlck' : 'Online';
+}
+
+export function tapeBrief(drive: TapeDrive, node: string): string[] {
+  const label = drive.mount !== null ? (drive.loaded()?.volumeLabel ?? '') : '';
+  return briefRow(drive.device, node, driveStatus(drive), drive.errorCount, label, '', drive.mount !== null ? '1' : '', drive.mount !== null ? '1' : '');
+}
+
+function pair(left: string, leftValue: string | number, right: string, rightValue: string | number): string {
+  const first = `    ${left}${String(leftValue).padStart(36 - 4 - left.length)}`;
+  const value = String(rightValue);
+  return `${first}    ${right}${value.padStart(Math.max(76 - 40 - right.length, value.length + 1))}`;
+}
+
+/** Characteristics wrapped at 80 columns, continuation lines indented by 4. */
+function paragraph(head: string, items: string[]): string[] {
+  const lines: string[] = [];
+  let current = head;
+  items.forEach((item, i) => {
+    const piece = `${item}${i === items.length - 1 ? '.' : ','}`;
+    for (const word of piece.split(' ')) {
+      if (current.length + 1 + word.length > 80) {
+        lines.push(current);
+        current = `    ${word}`;
+      } else {
+        current += current.endsWith(' ') || current === '' ? word : ` ${word}`;
+      }
+    }
+  });
+  lines.push(current);
+  return lines;
+}
+
+export function diskFull(disk: Disk): string[] {
+  const o = disk.options;
+  const lines = paragraph(`Disk ${disk.device}: (${o.node}), device type ${o.model},`, [
+    'is online',
+    'mounted',
+    'file-oriented device',
+    'shareable',
+    'available to cluster',
+    'error logging is enabled',
+  ]);
+  const cylinders = Math.ceil(o.totalBlocks / (128 * 51));
+  lines.push(
+    '',
+    pair('Error count', disk.errorCount, 'Operations completed', disk.operations),
+    pair('Owner process', '""', 'Owner UIC', '[SYSTEM]'),
+    pair('Owner process ID', '00000000', 'Dev Prot', 'S:RWPL,O:RWPL,G:R,W'),
+    pair('Reference count', transactions(disk), 'Default buffer size', 512),
+    pair('Total blocks', o.totalBlocks, 'Sectors per track', 128),
+    pair('Total cylinders', cylinders, 'Tracks per cylinder', 51),
+    pair('Allocation class', 1, '', ''),
+    '',
+    pair('Volume label', `"${disk.label}"`, 'Relative volume number', 0),
+    pair('Cluster size', 18, 'Transaction count', transactions(disk)),
+    pair('Free blocks', disk.freeBlocks(), 'Maximum files allowed', Math.floor(o.totalBlocks / 19)),
+    pair('Extend quantity', 5, 'Mount count', 1),
+    pair('Mount status', 'System', 'Cache name', '"_$1$DGA1:XQPCACHE"'),
+    pair('Extent cache size', 64, 'Maximum blocks in extent cache', Math.floor(disk.freeBlocks() / 10)),
+    pair('File ID cache size', 64, 'Blocks currently in extent cache', 0),
+    pair('Quota cache size', 0, 'Maximum buffers in FCP cache', 1494),
+    pair('Volume owner UIC', '[SYSTEM]', 'Vol Prot', 'S:RWCD,O:RWCD,G:RWCD,W:RWCD'),
+    '',
+    '  Volume Status:  ODS-2, subject to mount verification, file high-water marking,',
+    '      write-back caching enabled.',
+  );
+  return lines.map((l) => l.trimEnd());
+}
+
+export function tapeFull(drive: TapeDrive, node: string): string[] {
+  const tape = drive.loaded();
+  const items = [drive.offline ? 'is offline' : 'is online'];
+  if (drive.mount !== null) items.push('allocated');
+  items.push('record-oriented device', 'file-oriented device');
+  if (drive.mount !== null) items.push(drive.mount.foreign ? 'mounted foreign' : 'mounted');
+  if (tape?.writeProtected === true) items.push('software write-locked');
+  items.push('available to cluster', 'error logging is enabled', 'controller supports compaction (compaction enabled)', 'device supports fastskip');
+  const lines = paragraph(`Magtape ${drive.device} (${node}), device type ${drive.model},`, items);
+  lines.push(
+    '',
+    pair('Error count', drive.errorCount, 'Operations completed', drive.operations),
+    pair('Owner process', drive.mount !== null ? `"${drive.mount.owner.slice(0, 15)}"` : '""', 'Owner UIC', '[SYSTEM]'),
+    pair('Owner process ID', '00000000', 'Dev Prot', 'S:RWPL,O:RWPL,G:R,W'),
+    pair('Reference count', drive.mount !== null ? 1 : 0, 'Default buffer size', 2048),
+    pair('Density', 'default', 'Format', 'Normal-11'),
+    pair('Allocation class', 2, '', ''),
+  );
+  if (drive.mount !== null && tape !== null) {
+    lines.push('', pair('Volume label', `"${tape.volumeLabel ?? ''}"`, 'Relative volume number', 0), pair('Record size', 0, 'Transaction count', 1), pair('Mount status', 'Process', 'Mount count', 1));
+  }
+  const status: string[] = [];
+  if (tape === null) status.push('no tape loaded');
+  else {
+    status.push('no-unload on dismount', tape.usedBlocks === 0 ? 'beginning-of-tape' : 'end-of-file', 'odd parity');
+    if (tape.writeProtected) status.push('hardware write-locked');
+  }
+  lines.push('', `  Volume status:  ${status.join(', ')}.`);
+  return lines.map((l) => l.trimEnd());
+}

@@ -1,0 +1,156 @@
+/**
+ * The simulated site over real SSH (ssh2's Server) on 127.0.0.1, one port per simulated host, each
+ * with its own host key: password and public-key authentication, interactive shell channels (a pty
+ * request first) carrying a DCL session, exec channels running one command (unless refused, as
+ * some VMS SSH servers are set up), and the link-dropped fault cutting connections abruptly.
+ */
+import { timingSafeEqual } from 'node:crypto';
+import ssh2, { type Connection, type Server, type ServerChannel } from 'ssh2';
+
+// ssh2 is CommonJS: Node's ES module loader gives its exports only through the default import
+const { Server: SshServer, utils } = ssh2;
+import type { SimulatedSite } from '../index';
+
+export interface SimulatorSshOptions {
+  listen: { hostName: string; port: number }[];
+  hostKeys: Record<string, string>;
+  users: { username: string; password?: string; publicKeys?: string[] }[];
+  refuseExec?: boolean;
+}
+
+function same(a: Buffer, b: Buffer): boolean {
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** SSH exit status of a command: 0 when its VMS status is success (odd), 1 otherwise. */
+export function exitCodeOf(status: number): number {
+  return (status & 1) === 1 ? 0 : 1;
+}
+
+export async function startSimulatorSshServer(site: SimulatedSite, options: SimulatorSshOptions): Promise<{ ports: Record<string, number>; close(): Promise<void> }> {
+  const servers: Server[] = [];
+  const ports: Record<string, number> = {};
+  const connections = new Map<string, Set<Connection>>();
+  const users = options.users.map((user) => ({
+    username: user.username.toUpperCase(),
+    password: user.password,
+    keys: (user.publicKeys ?? []).map((text) => {
+      const parsed = utils.parseKey(text);
+      if (parsed instanceof Error) throw new Error(`a public key of ${user.username} cannot be read: ${parsed.message}`);
+      return Array.isArray(parsed) ? (parsed[0] as Exclude<typeof parsed, Error | unknown[]>) : parsed;
+    }),
+  }));
+
+  const stopLinkDrops = site.onLinkDrop((host) => {
+    for (const [name, set] of connections) {
+      if (host !== undefined && host !== name) continue;
+      // abruptly: the socket goes, as when the network drops; no SSH disconnect message
+      for (const connection of set) (connection as unknown as { _sock?: { destroy(): void } })._sock?.destroy();
+    }
+  });
+
+  for (const { hostName, port } of options.listen) {
+    const host = hostName.toUpperCase();
+    const key = options.hostKeys[host] ?? options.hostKeys[hostName];
+    if (key === undefined) throw new Error(`no host key for ${host}`);
+    const set = new Set<Connection>();
+    connections.set(host, set);
+    const server = new SshServer({ hostKeys: [key], ident: 'OpenSSH_3.8 OpenVMS' }, (client) => {
+      set.add(client);
+      let username = 'SYSTEM';
+      client.on('authentication', (ctx) => {
+        const user = users.find((u) => u.username === ctx.username.toUpperCase());
+        if (user === undefined) return ctx.reject(['password', 'publickey']);
+        if (ctx.method === 'password' && user.password !== undefined && same(Buffer.from(ctx.password), Buffer.from(user.password))) {
+          username = user.username;
+          return ctx.accept();
+        }
+        if (ctx.method === 'publickey') {
+          const match = user.keys.find((k) => k.type === ctx.key.algo && same(Buffer.from(k.getPublicSSH()), ctx.key.data));
+          if (match !== undefined) {
+            if (ctx.signature === undefined || ctx.blob === undefined) {
+              username = user.username;
+              return ctx.accept();
+            }
+            if (match.verify(ctx.blob, ctx.signature, ctx.hashAlgo) === true) {
+              username = user.username;
+              return ctx.accept();
+            }
+          }
+        }
+        return ctx.reject(['password', 'publickey']);
+      });
+      client.on('ready', () => {
+        client.on('session', (acceptSession) => {
+          const session = acceptSession();
+          let hasPty = false;
+          session.on('pty', (accept) => {
+            hasPty = true;
+            accept?.();
+          });
+          session.on('window-change', (accept) => accept?.());
+          session.on('env', (accept) => accept?.());
+          session.on('shell', (accept) => {
+            const channel = accept();
+            attachShell(site, host, username, channel, hasPty);
+          });
+          session.on('exec', (accept, reject, info) => {
+            if (options.refuseExec === true || site.faults.active().some((f) => f === 'exec refused: *' || f === `exec refused: ${host}`)) {
+              reject();
+              return;
+            }
+            const channel = accept();
+            void site.exec(host, info.command, { username }).then(
+              (result) => {
+                channel.write(result.output);
+                channel.exit(exitCodeOf(result.status));
+                channel.end();
+              },
+              () => {
+                channel.exit(1);
+                channel.end();
+              },
+            );
+          });
+        });
+      });
+      client.on('close', () => set.delete(client));
+      client.on('error', () => set.delete(client));
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+    const address = server.address();
+    ports[host] = typeof address === 'object' && address !== null ? address.port : port;
+    servers.push(server);
+  }
+
+  return {
+    ports,
+    async close() {
+      stopLinkDrops();
+      for (const set of connections.values()) for (const connection of set) connection.end();
+      await Promise.all(servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
+    },
+  };
+}
+
+function attachShell(site: SimulatedSite, host: string, username: string, channel: ServerChannel, hasPty: boolean): void {
+  const session = site.openSession(host, { username });
+  void hasPty;
+  session.onOutput((data) => {
+    if (channel.writable) channel.write(data);
+  });
+  session.onClose(() => {
+    if (channel.writable) {
+      channel.exit(0);
+      channel.end();
+    }
+  });
+  channel.on('data', (data: Buffer) => session.write(data.toString('latin1')));
+  channel.on('close', () => session.close());
+}

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { parseShowLogical, type LogicalListing } from '../../../../shared/vms/parsers/show-logical';
+import { fixture } from './fixtures';
+
+function listing(name: string): LogicalListing {
+  const result = parseShowLogical(fixture('show-logical', name));
+  if (!result.ok || result.refused) throw new Error(`expected names from ${name}: ${JSON.stringify(result)}`);
+  return result.value;
+}
+
+describe('parseShowLogical', () => {
+  it("reads the plan's LEASE_FILES definition", () => {
+    expect(listing('lease-files.txt')).toEqual({
+      names: [
+        {
+          name: 'LEASE_FILES',
+          level: 0,
+          mode: null,
+          nameAttributes: [],
+          table: 'LNM$SYSTEM_TABLE',
+          equivalences: [{ value: 'RDB1$DISK00:[LEASE_FILES]', concealed: false, terminal: false, attributes: [] }],
+          line: 1,
+        },
+      ],
+      notFound: [],
+      messages: [],
+    });
+  });
+
+  it('reads an iterated translation one level down, its mode, and [concealed] and [terminal] (CRLF)', () => {
+    const { names } = listing('rdb1-disk00-iterated.txt');
+    expect(names.map((name) => [name.level, name.name, name.mode, name.equivalences[0]?.value, name.equivalences[0]?.concealed, name.equivalences[0]?.terminal])).toEqual([
+      [0, 'RDB1$DISK00', null, 'DISK$PROD_09:', true, false],
+      [1, 'DISK$PROD_09', 'exec', '_$1$DGA15:', true, true],
+    ]);
+  });
+
+  it('reads a search list whose further values start with "="', () => {
+    const { names } = listing('search-list.txt');
+    expect(names[0]?.equivalences.map((equivalence) => equivalence.value)).toEqual(['DISK$MENTAT:[USER_DIR.LEASECOMM]', 'DISK$BACKUP_01:[LEASE_BACKUP.LOGS]']);
+    expect(names.map((name) => `${name.level} ${name.name}`)).toEqual(['0 LEASE_LOGS', '1 DISK$MENTAT', '1 DISK$BACKUP_01', '0 USER_ROOT', '1 DISK$MENTAT']);
+    expect(names[3]?.equivalences).toEqual([{ value: 'DISK$MENTAT:[USER_DIR.]', concealed: true, terminal: false, attributes: ['concealed'] }]);
+  });
+
+  it('answers %SHOW-S-NOTRAN as "not defined", not as a refusal', () => {
+    expect(parseShowLogical(fixture('show-logical', 'notran.txt'))).toMatchObject({
+      ok: true,
+      refused: false,
+      value: { names: [], notFound: [{ name: 'LEASE_FILEZ', line: 1 }], messages: [{ facility: 'SHOW', severity: 'S', ident: 'NOTRAN' }] },
+    });
+  });
+
+  it('reads NOTRAN among translations', () => {
+    const text = `${fixture('show-logical', 'lease-files.txt')}%SHOW-S-NOTRAN, no translation for logical name LEASE_AMORT_FILEZ\n`;
+    expect(parseShowLogical(text)).toMatchObject({ ok: true, value: { names: [{ name: 'LEASE_FILES' }], notFound: [{ name: 'LEASE_AMORT_FILEZ', line: 2 }] } });
+  });
+
+  it("reads a whole table listed under its header, with another site's names and modes", () => {
+    const { names } = listing('process-table-other-site.txt');
+    expect(names).toHaveLength(9);
+    expect(names.every((name) => name.table === 'LNM$PROCESS_TABLE')).toBe(true);
+    expect(names.filter((name) => name.name === 'SYS$DISK').map((name) => name.mode)).toEqual(['super', 'exec']);
+  });
+
+  it('reads doubled quotes inside an equivalence string', () => {
+    const result = parseShowLogical('   "GREETING" = "say ""hello""" (LNM$PROCESS_TABLE)');
+    expect(result.ok && !result.refused && result.value.names[0]?.equivalences[0]?.value).toBe('say "hello"');
+  });
+
+  it('refuses other messages as the host saying no', () => {
+    expect(parseShowLogical('%SYSTEM-F-NOPRIV, insufficient privilege or object protection violation')).toMatchObject({ ok: true, refused: true });
+  });
+
+  describe('unreadable output', () => {
+    it('a line without "="', () => {
+      expect(parseShowLogical('   "LEASE_FILES" "RDB1$DISK00:[LEASE_FILES]" (LNM$SYSTEM_TABLE)')).toMatchObject({
+        ok: false,
+        error: { line: 1, expected: 'an "=" and the equivalence string after the logical name' },
+      });
+    });
+
+    it('something after the table name', () => {
+      expect(parseShowLogical('\n   "LEASE_FILES" = "RDB1$DISK00:[LEASE_FILES]" (LNM$SYSTEM_TABLE) extra')).toMatchObject({ ok: false, error: { line: 2, expected: expect.stringContaining('table name in parentheses') } });
+    });
+
+    it('a line that is not a logical name', () => {
+      expect(parseShowLogical('LEASE_FILES is RDB1$DISK00')).toMatchObject({ ok: false, error: { line: 1, expected: expect.stringContaining('"APP_FILES" = "DB1$DISK00:[APP_FILES]"') } });
+    });
+  });
+});

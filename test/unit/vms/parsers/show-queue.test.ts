@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import { parseShowQueue, type QueueListing } from '../../../../shared/vms/parsers/show-queue';
+import { fixture } from './fixtures';
+
+function listing(name: string): QueueListing {
+  const result = parseShowQueue(fixture('show-queue', name));
+  if (!result.ok || result.refused) throw new Error(`expected a listing from ${name}: ${JSON.stringify(result)}`);
+  return result.value;
+}
+
+describe('parseShowQueue', () => {
+  it('reads TAPE_BACKUP busy with an executing, a pending and a held job (CRLF, leading blank line)', () => {
+    const [queue] = listing('tape-backup-busy.txt').queues;
+    expect(queue).toMatchObject({ name: 'TAPE_BACKUP', kind: 'batch', generic: false, states: ['busy'], node: 'BLT4', basePriority: 4, jobLimit: 1, owner: '[SYSTEM]', protection: '(S:M,O:D,G:R,W:S)', line: 2 });
+    expect(queue?.entries.map((entry) => [entry.entry, entry.jobName, entry.username, entry.status.state])).toEqual([
+      [412, 'DAILY_BACKUP', 'LEASE_BATCH', 'executing'],
+      [418, 'CONSOLIDATED_BACKUP_TO_TAPE', 'LEASE_BATCH', 'pending'],
+      [420, 'INITIALIZE_TAPES', 'SYSTEM', 'holding-until'],
+    ]);
+  });
+
+  it('reads the /FULL detail of an entry: submitted, qualifiers wrapped onto the next line, file', () => {
+    const daily = listing('tape-backup-busy.txt').queues[0]?.entries[0];
+    expect(daily).toMatchObject({
+      queue: 'TAPE_BACKUP',
+      submitted: { text: '25-NOV-2026 06:05:00.12', iso: '2026-11-25T06:05:00.120' },
+      priority: 100,
+      logFile: 'DISK$MENTAT:[USER_DIR.LEASECOMM]DAILY_BACKUP.LOG',
+      file: '_DSA1:[USER_DIR.LEASE_BACKUP.COM]DAILY_BACKUP.COM;12',
+      completed: null,
+      details: [],
+      line: 7,
+    });
+    expect(daily?.submitQualifiers.map((qualifier) => qualifier.name)).toEqual(['KEEP', 'LOG', 'NOPRINTER', 'PRIORITY']);
+  });
+
+  it('reads a job name longer than 15 characters with its username and status on the next line', () => {
+    const consolidated = listing('tape-backup-busy.txt').queues[0]?.entries[1];
+    expect(consolidated).toMatchObject({ entry: 418, jobName: 'CONSOLIDATED_BACKUP_TO_TAPE', username: 'LEASE_BATCH', line: 11 });
+  });
+
+  it('reads "Holding until" with its release time, and /PARAM and /AFTER of INITIALIZE_TAPES', () => {
+    const initialize = listing('tape-backup-busy.txt').queues[0]?.entries[2];
+    expect(initialize?.status).toEqual({
+      state: 'holding-until',
+      text: 'Holding until 26-NOV-2026 05:30:00.00',
+      until: { text: '26-NOV-2026 05:30:00.00', iso: '2026-11-26T05:30:00.000' },
+      detail: null,
+    });
+    expect(initialize?.parameters).toEqual(['3']);
+    expect(initialize?.after?.iso).toBe('2026-11-26T05:30:00.000');
+  });
+
+  it('reads retained entries: on completion, and on error with the message the job ended with', () => {
+    const [queue] = listing('time-blt4-retained.txt').queues;
+    expect(queue?.retain).toBe('ERROR');
+    const [data, documentJob] = queue?.entries ?? [];
+    expect(data).toMatchObject({ entry: 387, jobName: 'RMU_BACKUP_DATA', status: { state: 'retained-on-completion' } });
+    expect(data?.completed?.iso).toBe('2026-11-24T09:47:31.600');
+    expect(data?.completedOnQueue).toBe('TIME_BLT4');
+    expect(documentJob).toMatchObject({ entry: 395, jobName: 'RMU_BACKUP_DOCUMENT', status: { state: 'retained-on-error' } });
+    expect(documentJob?.statusMessages).toMatchObject([{ facility: 'RMU', severity: 'F', ident: 'FATALERR', text: 'fatal error on BACKUP', line: 14 }]);
+    expect(documentJob?.logFile).toBe('DISK$MENTAT:[USER_DIR.LEASECOMM]RMU_BACKUP_DOCUMENT.LOG');
+  });
+
+  it('reads a 15-character job name that fills its column exactly', () => {
+    expect(listing('time-blt4-retained.txt').queues[0]?.entries[0]?.jobName).toBe('RMU_BACKUP_DATA');
+  });
+
+  it('reads several queues: a generic queue and its targets, wrapped attributes, every state', () => {
+    const { queues } = listing('all-batch-queues.txt');
+    expect(queues.map((queue) => [queue.name, queue.generic, queue.states, queue.node, queue.entries.length])).toEqual([
+      ['SYS$BATCH', true, [], null, 0],
+      ['TAPE_BACKUP', false, ['available'], 'BLT4', 2],
+      ['TIME_BLT4', false, ['available'], 'BLT4', 3],
+      ['SYS$BATCH_BLT3', false, ['stopped'], 'BLT3', 0],
+    ]);
+    expect(queues[0]?.genericTargets).toEqual(['TIME_BLT4', 'TAPE_BACKUP']);
+    expect(queues[1]).toMatchObject({ jobLimit: 2, retain: 'ERROR', protection: '(S:M,O:D,G:R,W:S)' });
+    expect(queues.flatMap((queue) => queue.entries.map((entry) => entry.status.state))).toEqual(['executing', 'holding', 'aborting', 'starting', 'executing']);
+  });
+
+  it('reads an idle queue with no entries', () => {
+    expect(listing('idle-empty.txt').queues).toMatchObject([{ name: 'TIME_BLT4', states: ['idle'], entries: [] }]);
+  });
+
+  it("reads another site's printer queue with a Blocks column and the older header without a comma", () => {
+    const [printer, batch] = listing('other-site-print-and-batch.txt').queues;
+    expect(printer).toMatchObject({ name: 'ACCT_LASER', kind: 'printer', node: 'ORION', device: 'LPA0', otherHeaderParts: ['mounted form DEFAULT'] });
+    expect(printer?.entries.map((entry) => [entry.entry, entry.blocks, entry.status.state])).toEqual([
+      [208, 412, 'printing'],
+      [211, 96, 'pending'],
+    ]);
+    expect(batch).toMatchObject({ name: 'NIGHT_BATCH', node: 'ORION', states: [] });
+    expect(batch?.entries.map((entry) => entry.status.state)).toEqual(['stalled', 'suspended', 'retained-on-error']);
+    expect(batch?.entries[2]?.statusMessages[0]).toMatchObject({ facility: 'SYSTEM', severity: 'F', ident: 'EXQUOTA' });
+  });
+
+  it('answers %JBC-E-NOSUCHQUE as the host saying no, not as a parse error', () => {
+    const result = parseShowQueue(fixture('show-queue', 'nosuchque.txt'));
+    expect(result).toMatchObject({ ok: true, refused: true, refusal: { worstSeverity: 'E', messages: [{ facility: 'JBC', ident: 'NOSUCHQUE', line: 1 }] } });
+  });
+
+  it('keeps a message printed between queues, with its line', () => {
+    const text = `${fixture('show-queue', 'idle-empty.txt')}%JBC-E-NOSUCHQUE, no such queue\n`;
+    const result = parseShowQueue(text);
+    expect(result.ok && !result.refused && result.value.messages).toMatchObject([{ ident: 'NOSUCHQUE', line: 3 }]);
+  });
+
+  it('warns about a status it does not know, and keeps it', () => {
+    const text = 'Batch queue Q, idle, on N::\n\n  Entry  Jobname         Username     Status\n  -----  -------         --------     ------\n      7  JOB             USER         Defrosting\n';
+    const result = parseShowQueue(text);
+    expect(result).toMatchObject({ ok: true, refused: false, value: { queues: [{ entries: [{ status: { state: 'unknown', text: 'Defrosting' } }] }] }, warnings: [{ line: 5 }] });
+  });
+
+  describe('unreadable output', () => {
+    it('names the line and what was expected', () => {
+      expect(parseShowQueue('\nBatch queue TAPE_BACKUP, idle, on BLT4::\nGarbage here\n')).toEqual({
+        ok: false,
+        error: { line: 3, text: 'Garbage here', expected: 'a queue header such as "Batch queue TAPE_QUEUE, idle, on NODE1::"' },
+      });
+    });
+
+    it('a long job name with nothing after it is cut short', () => {
+      const lines = fixture('show-queue', 'tape-backup-busy.txt').split('\r\n').slice(0, 11);
+      expect(parseShowQueue(lines.join('\r\n'))).toMatchObject({ ok: false, error: { line: 11, text: '    418  CONSOLIDATED_BACKUP_TO_TAPE', expected: expect.stringContaining('on the next line') } });
+    });
+
+    it('a table without its dashed line', () => {
+      expect(parseShowQueue('Batch queue Q, idle, on N::\n\n  Entry  Jobname         Username     Status\n    412  JOB             USER         Pending\n')).toMatchObject({
+        ok: false,
+        error: { line: 4, expected: expect.stringContaining('dashed line') },
+      });
+    });
+
+    it('a holding time that is not a time', () => {
+      const text = fixture('show-queue', 'tape-backup-busy.txt').replace('Holding until 26-NOV-2026', 'Holding until 31-NOV-2026');
+      expect(parseShowQueue(text)).toMatchObject({ ok: false, error: { line: 17, expected: expect.stringContaining('release time') } });
+    });
+
+    it('empty output', () => {
+      expect(parseShowQueue('')).toMatchObject({ ok: false, error: { line: 1, text: '' } });
+      expect(parseShowQueue('\r\n\r\n')).toMatchObject({ ok: false, error: { line: 1 } });
+    });
+  });
+});
+
+describe('queue attribute lines', () => {
+  it('keeps a bare word of a printer queue list, and the time of /AFTER with its date', () => {
+    const text = [
+      'Printer queue LPA0, idle, on NODE1::LPA0, mounted form DEFAULT',
+      '  /BASE_PRIORITY=4 /DEFAULT=(FEED,FORM=DEFAULT) Lowercase',
+      '  Lowercase /OWNER=[SYSTEM] /PROTECTION=(S:M,O:D,G:R,W:W)',
+      '',
+    ].join('\n');
+    const result = parseShowQueue(text);
+    expect(result.ok && !result.refused && result.value.queues[0]?.qualifiers).toEqual([
+      { name: 'BASE_PRIORITY', value: '4' },
+      { name: 'DEFAULT', value: '(FEED,FORM=DEFAULT)' },
+      { name: 'LOWERCASE', value: null },
+      { name: 'LOWERCASE', value: null },
+      { name: 'OWNER', value: '[SYSTEM]' },
+      { name: 'PROTECTION', value: '(S:M,O:D,G:R,W:W)' },
+    ]);
+  });
+});
