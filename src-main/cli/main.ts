@@ -8,6 +8,8 @@ import { runSiteCheck } from './site-command';
 import { runConsoleCommand } from './console-command';
 import { runSubmitDryRun } from './submit-command';
 import { runSimulateCommand } from './simulate-command';
+import { runParse } from './parse-command';
+import { readFileSync } from 'node:fs';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -69,6 +71,14 @@ export async function main(argv: string[], out = process.stdout, err = process.s
         if (values['dry-run'] !== true) throw new UsageError('submit sends nothing to a host yet: add --dry-run to see the exact command');
         out.write(runSubmitDryRun({ job: positionals[0] as string, parameters: values.param as string[] | undefined, siteFile: values.site as string | undefined }));
         return 0;
+      }
+      case 'parse': {
+        const { positionals } = parse(rest, {});
+        if (positionals.length < 1 || positionals.length > 2) throw new UsageError('use: tapeops parse KIND [FILE] (standard input when no file)');
+        const result = runParse(positionals[0] as string, positionals[1], () => readFileSync(0, 'latin1'));
+        out.write(result.stdout);
+        err.write(result.stderr);
+        return result.exitCode;
       }
       case 'simulate': {
         const { values, positionals } = parse(rest, {

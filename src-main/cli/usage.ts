@@ -10,6 +10,10 @@ export const USAGE = `Usage: tapeops [--site FILE] <command> [options]
       Validates a site profile and lists every problem by its path.
   tapeops submit JOB [--param V]... --dry-run [--site FILE]
       The exact DCL the console sends to submit a job of the site profile (each value checked).
+  tapeops parse KIND [FILE]
+      Reads OpenVMS output (standard input when no file) and prints its typed value as JSON, or
+      the line it could not read (exit 1). KIND: show-queue, show-entry, show-device,
+      show-logical, directory, log, message, submit.
   tapeops simulate [--port N] [--time-scale SECONDS] [--host NAME] [--stdio] [--data-dir DIR]
       Runs the simulated OpenVMS site as an SSH server on 127.0.0.1 and prints how to connect;
       --time-scale is the real seconds one simulated hour takes; --stdio runs one DCL session

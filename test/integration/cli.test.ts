@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -59,6 +59,9 @@ const invocations: Record<string, () => string[]> = {
   submitHostile: () => ['submit', 'INITIALIZE_TAPES', '--param', "3'F$VERIFY(1)'", '--dry-run'],
   submitSmuggled: () => ['submit', 'INITIALIZE_TAPES', '--param', '3\n$ DELETE *.*;*', '--dry-run'],
   submitUnknownJob: () => ['submit', 'INITIALIZE_TAPESS', '--dry-run'],
+  parseQueue: () => ['parse', 'show-queue', join(projectRoot, 'test', 'fixtures', 'vms', 'show-queue', 'tape-backup-busy.txt')],
+  parseLogAsQueue: () => ['parse', 'show-queue', join(projectRoot, 'test', 'fixtures', 'vms', 'batch-log', 'daily-backup-warnings.txt')],
+  parseUnknownKind: () => ['parse', 'show-weather', join(projectRoot, 'package.json')],
 };
 
 beforeAll(async () => {
@@ -226,5 +229,33 @@ describe('tapeops submit --dry-run', () => {
     expect(run('submitHostile').stderr).toMatch(/apostrophe/);
     expect(run('submitSmuggled').stderr).toMatch(/control character/);
     expect(run('submitUnknownJob').stderr).toMatch(/no job "INITIALIZE_TAPESS"/);
+  });
+});
+
+describe('tapeops parse', () => {
+  it('prints the typed value of SHOW QUEUE/FULL output as JSON', () => {
+    const result = run('parseQueue');
+    expect(result.code).toBe(0);
+    const parsed = JSON.parse(result.stdout) as { ok: boolean; value: { queues: { name: string }[] } };
+    expect(parsed.ok).toBe(true);
+    expect(parsed.value.queues.map((q) => q.name)).toContain('TAPE_BACKUP');
+  });
+
+  it('exits 1 naming the line it could not read, and 2 for an unknown kind', () => {
+    const unreadable = run('parseLogAsQueue');
+    expect(unreadable.code).toBe(1);
+    expect(unreadable.stderr).toMatch(/^line \d+: expected /);
+    expect(run('parseUnknownKind').code).toBe(2);
+  });
+
+  it('reads standard input when no file is named', () => {
+    const piped = spawnSync(process.execPath, [join(projectRoot, 'bin', 'tapeops.js'), 'parse', 'message'], {
+      input: '%RMU-F-WRITEERR, error writing DISK$BACKUP_01:[LEASE_BACKUP]DOCUMENT_DATA_BACKUP.RBF;\r\n-RMS-F-FUL, device full (insufficient space for allocation)\r\n',
+      encoding: 'utf8',
+    });
+    expect(piped.status).toBe(0);
+    const message = (JSON.parse(piped.stdout) as { value: { messages: { facility: string; severity: string; ident: string; continuation: { ident: string }[] }[] } }).value.messages[0];
+    expect(message).toMatchObject({ facility: 'RMU', severity: 'F', ident: 'WRITEERR' });
+    expect(message?.continuation[0]?.ident).toBe('FUL');
   });
 });
