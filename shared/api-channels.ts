@@ -10,9 +10,15 @@ export const REQUEST_NAMES = [
   'calendar.ics',
   'site.choose',
   'audit.recent',
+  'hosts.list',
+  'hosts.connect',
+  'hosts.disconnect',
+  'hosts.approveKey',
+  'queues.show',
+  'logical.resolve',
 ] as const;
 
-export const EVENT_NAMES = ['audit.appended', 'site.changed'] as const;
+export const EVENT_NAMES = ['audit.appended', 'site.changed', 'hosts.changed'] as const;
 
 export type RequestName = (typeof REQUEST_NAMES)[number];
 export type EventName = (typeof EVENT_NAMES)[number];

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { EVENT_NAMES, REQUEST_NAMES, type EventName, type RequestName } from './api-channels';
+import type { QueueInfo } from './vms/parsers';
 import type { DayPlan } from './calendar/day-plan';
 import type { MonthCalendar } from './calendar/month';
 
@@ -34,6 +35,8 @@ export const monthSchema = z
   .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM')
   .refine((value) => yearInRange(Number(value.slice(0, 4))), `must be a year from ${FIRST_YEAR} to ${LAST_YEAR}`);
 
+export const hostNameSchema = z.string().regex(/^[A-Z0-9$_]{1,39}$/, 'must be the name of a host of the site profile');
+
 export const initialsSchema = z
   .string()
   .trim()
@@ -49,6 +52,8 @@ export interface SiteSummary {
   /** The profile file it was loaded from. */
   file: string;
   hosts: { name: string; arch: string; roles: string[] }[];
+  /** The logical names the plan names, to look up on the "Where is it?" screen. */
+  logicalNames: string[];
   drive: { model: string; host: string; slots: number; media: string };
 }
 
@@ -72,6 +77,64 @@ export interface AuditEntry {
   action: string;
   subject: string | null;
   details: unknown;
+}
+
+/** A link failure as the screen shows it. */
+export interface LinkFailureView {
+  code: string;
+  message: string;
+  offered?: { algorithm: string; fingerprint: string };
+}
+
+/** The state of the link to one host, pushed on every change (plain data). */
+export type HostLinkStateView =
+  | { kind: 'disconnected'; host: string; at: string; lastError?: LinkFailureView }
+  | { kind: 'connecting'; host: string; at: string; attempt: number }
+  | { kind: 'awaiting-host-key-approval'; host: string; at: string; address: string; port: number; offered: { algorithm: string; fingerprint: string }; message: string }
+  | { kind: 'connected'; host: string; at: string; mode: 'shell' | 'exec'; latencyMs?: number; warnings: readonly string[] }
+  | { kind: 'reconnecting'; host: string; at: string; attempt: number; nextAttemptAt: string; delayMs: number; lastError: LinkFailureView };
+
+export interface HostView {
+  name: string;
+  arch: string;
+  roles: string[];
+  address: string;
+  port: number;
+  user: string;
+  /** Whether this host is served by the console's own simulated site. */
+  simulated: boolean;
+  state: HostLinkStateView;
+  latencyMs: number | null;
+  /** The SHA256 fingerprint pinned for this host, if an operator approved one. */
+  pinned: { algorithm: string; fingerprint: string; approvedBy: string; approvedAt: string } | null;
+}
+
+export interface QueueSnapshot {
+  host: string;
+  queue: string;
+  /** When the host answered (console time, ISO). */
+  at: string;
+  info: QueueInfo | null;
+  /** Why there is no answer: the link is down, the host refused, the output was unreadable. */
+  problem: string | null;
+}
+
+export interface LogicalStep {
+  name: string;
+  value: string;
+  table: string;
+  concealed: boolean;
+}
+
+/** Where a logical name leads: LEASE_FILES → DISK$PROD_09:[LEASE_FILES] on $1$DGA15:. */
+export interface LogicalResolution {
+  host: string;
+  name: string;
+  steps: LogicalStep[];
+  /** The last specification still named by a logical name, e.g. DISK$PROD_09:[LEASE_FILES]. */
+  location: string;
+  /** The physical device it is on, e.g. $1$DGA15:. */
+  device: string;
 }
 
 export interface IcsFile {
@@ -107,12 +170,28 @@ export const apiRequests = {
     z.object({ file: z.string().trim().min(1, 'name a profile file').max(1024) }).strict(),
   ),
   'audit.recent': request<AuditEntry[]>()(z.object({ limit: z.number().int().min(1).max(500) }).strict()),
+  'hosts.list': request<HostView[]>()(z.object({}).strict()),
+  'hosts.connect': request<HostView>()(z.object({ host: hostNameSchema }).strict()),
+  'hosts.disconnect': request<HostView>()(z.object({ host: hostNameSchema }).strict()),
+  'hosts.approveKey': request<HostView>()(
+    z.object({ host: hostNameSchema, fingerprint: z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}$/, 'must be a SHA256 fingerprint') }).strict(),
+  ),
+  'queues.show': request<QueueSnapshot[]>()(z.object({}).strict()),
+  'logical.resolve': request<LogicalResolution>()(
+    z
+      .object({
+        name: z.string().trim().toUpperCase().regex(/^[A-Z0-9$_]{1,255}$/, 'a logical name is letters, digits, $ and _'),
+        host: hostNameSchema.optional(),
+      })
+      .strict(),
+  ),
 } as const;
 
 /** Event streams pushed from main to every open console. */
 export interface ApiEvents {
   'audit.appended': AuditEntry;
   'site.changed': SiteSummary;
+  'hosts.changed': HostView;
 }
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

@@ -5,6 +5,9 @@ import { SignInScreen } from './screens/SignInScreen';
 import { TodayScreen } from './screens/TodayScreen';
 import { CalendarScreen } from './screens/CalendarScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
+import { HostsScreen } from './screens/HostsScreen';
+import { QueuesScreen } from './screens/QueuesScreen';
+import { WhereScreen } from './screens/WhereScreen';
 
 export function App() {
   const info = useConsole((s) => s.info);
@@ -34,6 +37,9 @@ export function App() {
       <main className="page" id="main">
         {screen === 'today' && <TodayScreen />}
         {screen === 'calendar' && <CalendarScreen />}
+        {screen === 'hosts' && <HostsScreen />}
+        {screen === 'queues' && <QueuesScreen />}
+        {screen === 'where' && <WhereScreen />}
         {screen === 'settings' && <SettingsScreen />}
       </main>
     </>

@@ -8,6 +8,8 @@ import { isStoreError, type Store } from '../store';
 import type { Handlers, RequestContext } from './dispatch';
 import type { LoadedSite } from './services';
 import { loadSiteOrThrow, SITE_FILE_SETTING } from './site-loading';
+import type { SiteLinks } from './site-links';
+import { approveHostKey, connectHost, disconnectHost, resolveLogical, showQueues } from './host-handlers';
 
 export interface HandlerDeps {
   clock: Clock;
@@ -17,6 +19,8 @@ export interface HandlerDeps {
   site(): LoadedSite;
   summary(): SiteSummary;
   replaceSite(next: LoadedSite): void;
+  /** The links to the hosts; absent when the console runs without them (some tests). */
+  links?: SiteLinks;
 }
 
 function signedIn(ctx: RequestContext): string {
@@ -63,5 +67,18 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
 
     'audit.recent': ({ limit }) => deps.store.audit.list({ limit }),
+
+    'hosts.list': () => deps.links?.views() ?? [],
+    'hosts.connect': ({ host }, ctx) => {
+      signedIn(ctx);
+      return connectHost(deps.links, host);
+    },
+    'hosts.disconnect': ({ host }, ctx) => {
+      signedIn(ctx);
+      return disconnectHost(deps.links, host);
+    },
+    'hosts.approveKey': ({ host, fingerprint }, ctx) => approveHostKey(deps.links, host, fingerprint, signedIn(ctx)),
+    'queues.show': () => showQueues(deps.site().profile, deps.links, () => deps.clock.now()),
+    'logical.resolve': ({ name, host }) => resolveLogical(deps.site().profile, deps.links, name, host),
   };
 }

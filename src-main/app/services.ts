@@ -7,6 +7,7 @@ import { dispatch, type RequestContext } from './dispatch';
 import { EventBus } from './event-bus';
 import { createHandlers } from './handlers';
 import { loadSiteOrThrow, SITE_FILE_SETTING } from './site-loading';
+import type { SiteLinks } from './site-links';
 
 export interface ServicesOptions {
   shell: AppInfo['shell'];
@@ -19,6 +20,8 @@ export interface ServicesOptions {
   defaultSiteFile: string;
   clock?: Clock;
   log?: (message: string) => void;
+  /** Builds the links to the site's hosts once the profile is known; none when absent. */
+  links?: (site: LoadedSite, store: Store) => SiteLinks;
 }
 
 export interface LoadedSite {
@@ -33,6 +36,7 @@ export interface Services {
   readonly store: Store;
   site(): LoadedSite;
   summary(): SiteSummary;
+  readonly links: SiteLinks | undefined;
   close(): void;
 }
 
@@ -62,6 +66,8 @@ export function createServices(options: ServicesOptions): Services {
     throw error;
   }
   let lastAuditId = store.audit.list({ limit: 1 })[0]?.id ?? 0;
+  const links = options.links?.(site, store);
+  links?.onChange((view) => events.emit('hosts.changed', view));
 
   const handlers = createHandlers({
     clock,
@@ -74,6 +80,7 @@ export function createServices(options: ServicesOptions): Services {
       site = next;
       events.emit('site.changed', summarise(site));
     },
+    ...(links ? { links } : {}),
   });
 
   // Whatever a request appended to the audit log goes out to every open console, oldest first.
@@ -100,7 +107,11 @@ export function createServices(options: ServicesOptions): Services {
       publishNewAudit();
       return result;
     },
-    close: () => store.close(),
+    links,
+    close: () => {
+      links?.close();
+      store.close();
+    },
   };
 }
 
@@ -112,6 +123,7 @@ export function summarise({ file, profile }: LoadedSite): SiteSummary {
     revision: profile.site.revision,
     file,
     hosts: profile.hosts.map((host) => ({ name: host.name, arch: host.arch, roles: host.roles })),
+    logicalNames: profile.logicalNames.map((logical) => logical.name),
     drive: { model: profile.drive.model, host: profile.drive.host, slots: profile.drive.slots, media: profile.drive.media },
   };
 }

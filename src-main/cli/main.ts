@@ -113,10 +113,14 @@ export async function main(argv: string[], out = process.stdout, err = process.s
           site: { type: 'string' },
           'data-dir': { type: 'string' },
           'no-build': { type: 'boolean' },
+          live: { type: 'boolean' },
         });
         if (positionals.length) throw new UsageError(`console takes no argument ${JSON.stringify(positionals[0])}`);
         const port = values.port === '0' ? 0 : positiveInt(values.port as string | undefined, '--port', 65535);
-        await runConsoleCommand({ port, siteFile: values.site as string | undefined, dataDir: values['data-dir'] as string | undefined, build: values['no-build'] !== true }, out);
+        await runConsoleCommand(
+          { port, siteFile: values.site as string | undefined, dataDir: values['data-dir'] as string | undefined, build: values['no-build'] !== true, live: values.live === true },
+          out,
+        );
         return 0;
       }
       case undefined:

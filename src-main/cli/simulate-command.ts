@@ -5,26 +5,14 @@
  * and kept in <dataDir>/simulator/host-keys/. With --stdio the DCL session of one host runs on
  * standard input and output (for OpenSSH's ForceCommand; SSH_ORIGINAL_COMMAND runs one command).
  */
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { userDataDir } from '../app/paths';
 import { createSimulatedSite } from '../simulator';
 import { startSimulatorSshServer } from '../simulator/ssh/server';
+import { loadOrCreateHostKey } from '../simulator/ssh/host-keys';
 import { serveStdio } from '../simulator/stdio';
 import { loadCliSite } from './cli-site';
-
-function hostKey(dir: string, host: string): string {
-  const file = join(dir, `${host.toLowerCase()}_rsa.pem`);
-  if (existsSync(file)) return readFileSync(file, 'utf8');
-  const { privateKey } = generateKeyPairSync('rsa', {
-    modulusLength: 2048,
-    privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
-    publicKeyEncoding: { type: 'pkcs1', format: 'pem' },
-  });
-  writeFileSync(file, privateKey, { mode: 0o600 });
-  return privateKey;
-}
 
 export async function runSimulateCommand(
   options: { port?: number; secondsPerSimulatedHour?: number; stdio?: boolean; host?: string; siteFile?: string; dataDir?: string },
@@ -38,10 +26,9 @@ export async function runSimulateCommand(
     return serveStdio(site, hostName, process.stdin, out, command === undefined ? {} : { command });
   }
   const keyDir = join(options.dataDir ?? userDataDir(), 'simulator', 'host-keys');
-  mkdirSync(keyDir, { recursive: true });
   const hosts = options.host === undefined ? profile.hosts : profile.hosts.filter((h) => h.name === hostName);
   if (hosts.length === 0) throw new Error(`no host ${hostName} in the site profile`);
-  const hostKeys = Object.fromEntries(hosts.map((h) => [h.name, hostKey(keyDir, h.name)]));
+  const hostKeys = Object.fromEntries(hosts.map((h) => [h.name, loadOrCreateHostKey(keyDir, h.name)]));
   const password = randomBytes(9).toString('base64url');
   const batchPassword = randomBytes(9).toString('base64url');
   const listen = hosts.map((h, i) => ({ hostName: h.name, port: options.port === undefined ? h.port : options.port === 0 ? 0 : options.port + i }));

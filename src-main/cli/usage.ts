@@ -18,8 +18,9 @@ export const USAGE = `Usage: tapeops [--site FILE] <command> [options]
       Runs the simulated OpenVMS site as an SSH server on 127.0.0.1 and prints how to connect;
       --time-scale is the real seconds one simulated hour takes; --stdio runs one DCL session
       of --host on standard input and output (for OpenSSH's ForceCommand).
-  tapeops console [--port N] [--site FILE] [--data-dir DIR] [--no-build]
-      Serves the console on 127.0.0.1 and prints the URL to open in a browser.
+  tapeops console [--port N] [--site FILE] [--data-dir DIR] [--no-build] [--live]
+      Serves the console on 127.0.0.1 and prints the URL to open in a browser. It connects to
+      its own simulated site over SSH, or with --live to the hosts at their profile addresses.
 `;
 
 /** Bad input: one line that says what was wrong, and exit code 2. */

@@ -1,12 +1,15 @@
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { createServices } from '../app/services';
+import { createServicesWithLinks } from '../app/services-with-links';
+import type { EmbeddedSimulator } from '../app/embedded-simulator';
 import { defaultSiteFile, projectRoot, rendererDir, userDataDir } from '../app/paths';
 import { ensureRendererBuilt } from './renderer-build';
 import { startConsoleServer, type ConsoleServer } from './server';
 
 export interface RunConsoleOptions {
   port?: number;
+  /** Connect to the hosts at their profile addresses instead of the console's own simulated site. */
+  live?: boolean;
   siteFile?: string;
   dataDir?: string;
   build?: boolean;
@@ -18,20 +21,26 @@ export async function runConsole(options: RunConsoleOptions = {}): Promise<Conso
   const log = options.log ?? ((line: string) => console.log(line));
   if (options.build !== false) await ensureRendererBuilt(log);
   const { version } = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string };
-  const services = createServices({
-    shell: 'browser',
-    version,
-    storeFile: join(options.dataDir ?? userDataDir(), 'tapeops.db'),
-    siteFile: options.siteFile,
-    defaultSiteFile,
-    log: (line) => console.error(line),
-  });
+  const dataDir = options.dataDir ?? userDataDir();
+  let simulator: EmbeddedSimulator | undefined;
+  const services = await createServicesWithLinks(
+    {
+      shell: 'browser',
+      version,
+      storeFile: join(dataDir, 'tapeops.db'),
+      siteFile: options.siteFile,
+      defaultSiteFile,
+      log: (line) => console.error(line),
+    },
+    { dataDir, live: options.live === true, started: (sim) => (simulator = sim) },
+  );
   const server = await startConsoleServer({ services, staticDir: rendererDir, port: options.port });
   return {
     ...server,
     close: async () => {
       await server.close();
       services.close();
+      await simulator?.close();
     },
   };
 }

@@ -1,6 +1,6 @@
 import { app, BrowserWindow } from 'electron';
 import { join } from 'node:path';
-import { createServices } from '../app/services';
+import { createServicesWithLinks } from '../app/services-with-links';
 import { siteArgument } from '../app/arguments';
 import { defaultSiteFileIn } from '../app/paths';
 import { registerAppScheme, serveRenderer } from './app-protocol';
@@ -10,15 +10,19 @@ import { applySessionPolicy, createConsoleWindow } from './window';
 // The Electron shell: window, preload and IPC only; the services are the same as the browser shell's.
 registerAppScheme();
 
-app.whenReady().then(() => {
+app.whenReady().then(async () => {
   const root = app.getAppPath();
-  const services = createServices({
-    shell: 'electron',
-    version: app.getVersion(),
-    storeFile: join(process.env.TAPEOPS_DATA_DIR ?? app.getPath('userData'), 'tapeops.db'),
-    siteFile: siteArgument(process.argv),
-    defaultSiteFile: defaultSiteFileIn(root),
-  });
+  const dataDir = process.env.TAPEOPS_DATA_DIR ?? app.getPath('userData');
+  const services = await createServicesWithLinks(
+    {
+      shell: 'electron',
+      version: app.getVersion(),
+      storeFile: join(dataDir, 'tapeops.db'),
+      siteFile: siteArgument(process.argv),
+      defaultSiteFile: defaultSiteFileIn(root),
+    },
+    { dataDir, live: process.argv.includes('--live') },
+  );
   applySessionPolicy();
   serveRenderer(join(root, 'dist', 'renderer'));
   registerIpc(services, () => BrowserWindow.getAllWindows());

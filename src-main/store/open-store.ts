@@ -4,6 +4,12 @@ import Database from 'better-sqlite3';
 import { APPLICATION_ID, migrate, readSchemaVersion, schemaTooNew } from './migrate';
 import { LATEST_SCHEMA_VERSION } from './migrations';
 import { createAuditRepository, type AuditRepository } from './repositories/audit';
+import {
+  createHostCredentialsRepository,
+  createHostKeysRepository,
+  type HostCredentialsRepository,
+  type HostKeysRepository,
+} from './repositories/host-keys';
 import { createOperatorsRepository, type OperatorsRepository } from './repositories/operators';
 import { createSettingsRepository, type SettingsRepository } from './repositories/settings';
 import { StoreError } from './store-error';
@@ -32,6 +38,10 @@ export interface Store {
   readonly operators: OperatorsRepository;
   readonly settings: SettingsRepository;
   readonly audit: AuditRepository;
+  /** Host keys the operators approved (the host link refuses any other). */
+  readonly hostKeys: HostKeysRepository;
+  /** Host credentials sealed by the operating system (Electron shell only). */
+  readonly hostCredentials: HostCredentialsRepository;
   /** Runs `fn` as one write transaction, so several repository calls commit together. */
   transaction<T>(fn: () => T): T;
   pragmas(): StorePragmas;
@@ -85,6 +95,8 @@ function buildStore(db: Database.Database, file: string, now: () => Date, applie
   const audit = createAuditRepository(db, now);
   const operators = createOperatorsRepository(db, audit, now);
   const settings = createSettingsRepository(db, audit, now);
+  const hostKeys = createHostKeysRepository(db, audit, now);
+  const hostCredentials = createHostCredentialsRepository(db, audit, now);
   return {
     file,
     schemaVersion: readSchemaVersion(db),
@@ -93,6 +105,8 @@ function buildStore(db: Database.Database, file: string, now: () => Date, applie
     settings,
     // Only the public face: callers cannot choose the time an audit record claims.
     audit: { append: audit.append, list: audit.list, count: audit.count },
+    hostKeys,
+    hostCredentials,
     transaction: (fn) => db.transaction(fn).immediate(),
     pragmas: () => ({
       journalMode: String(db.pragma('journal_mode', { simple: true })),

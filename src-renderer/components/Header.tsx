@@ -4,6 +4,9 @@ import { useConsole, type Screen } from '../stores/console-store';
 const screens: { id: Screen; label: string }[] = [
   { id: 'today', label: 'Today' },
   { id: 'calendar', label: 'Calendar' },
+  { id: 'hosts', label: 'Hosts' },
+  { id: 'queues', label: 'Queues' },
+  { id: 'where', label: 'Where is it?' },
   { id: 'settings', label: 'Settings' },
 ];
 

@@ -26,7 +26,7 @@ const QUALIFIERS = {
   DELETE: ['ENTRY'],
   'SET ENTRY': ['RELEASE'],
   'SHOW DEVICE': ['FULL'],
-  'SHOW LOGICAL': [],
+  'SHOW LOGICAL': ['FULL'],
   DIRECTORY: ['SIZE', 'DATE'],
   TYPE: [],
   'SET DEFAULT': [],

@@ -22,8 +22,13 @@ export function showStatus(): DclCommand {
   return assembleCommand({ verb: 'WRITE', parameters: [trusted('SYS$OUTPUT'), trusted('$STATUS')] });
 }
 
-export function showLogical(name: string): DclCommand {
-  return assembleCommand({ verb: 'SHOW LOGICAL', parameters: [trusted(assertLogicalName(name, 'name'))] });
+/** /FULL shows the access mode and the [concealed] and [terminal] attributes the brief form leaves out. */
+export function showLogical(name: string, options: { full?: boolean } = {}): DclCommand {
+  return assembleCommand({
+    verb: 'SHOW LOGICAL',
+    qualifiers: options.full === true ? [{ name: 'FULL' }] : [],
+    parameters: [trusted(assertLogicalName(name, 'name'))],
+  });
 }
 
 /** Terminal widths SET TERMINAL/WIDTH takes. */

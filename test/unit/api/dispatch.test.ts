@@ -94,7 +94,29 @@ const wrongInputs: Record<RequestName, { input: unknown; field: string }[]> = {
     { input: { limit: 2.5 }, field: 'limit' },
     { input: {}, field: 'limit' },
   ],
+  'hosts.list': [{ input: { host: 'BLT4' }, field: 'host' }],
+  'hosts.connect': [
+    { input: { host: 'blt4' }, field: 'host' },
+    { input: { host: 'BLT4; DELETE' }, field: 'host' },
+    { input: {}, field: 'host' },
+  ],
+  'hosts.disconnect': [{ input: { host: '' }, field: 'host' }],
+  'hosts.approveKey': [
+    { input: { host: 'BLT4', fingerprint: 'MD5:aa:bb' }, field: 'fingerprint' },
+    { input: { host: 'BLT4' }, field: 'fingerprint' },
+    { input: { host: 'BLT 4', fingerprint: `SHA256:${'A'.repeat(43)}` }, field: 'host' },
+  ],
+  'queues.show': [{ input: { queue: 'TAPE_BACKUP' }, field: 'queue' }],
+  'logical.resolve': [
+    { input: { name: "LEASE_FILES'X" }, field: 'name' },
+    { input: { name: 'LEASE FILES' }, field: 'name' },
+    { input: { name: '' }, field: 'name' },
+    { input: { name: 'LEASE_FILES', host: 'blt4!' }, field: 'host' },
+  ],
 };
+
+/** Requests that need the links to the hosts; these services have none, and say so. */
+const needsLinks: RequestName[] = ['hosts.connect', 'hosts.disconnect', 'hosts.approveKey', 'queues.show', 'logical.resolve'];
 
 /** One good input per request, used for the JSON round trip. */
 const goodInputs: Record<RequestName, unknown> = {
@@ -105,6 +127,12 @@ const goodInputs: Record<RequestName, unknown> = {
   'calendar.ics': { month: '2010-08', months: 2 },
   'site.choose': { file: shippedSiteFile },
   'audit.recent': { limit: 10 },
+  'hosts.list': {},
+  'hosts.connect': { host: 'BLT4' },
+  'hosts.disconnect': { host: 'BLT4' },
+  'hosts.approveKey': { host: 'BLT4', fingerprint: `SHA256:${'A'.repeat(43)}` },
+  'queues.show': {},
+  'logical.resolve': { name: 'LEASE_FILES' },
 };
 
 describe('dispatch refuses wrong input', () => {
@@ -259,7 +287,12 @@ describe('dispatch outcomes', () => {
     // sign in first so that site.choose and audit.recent have something to answer
     const order: RequestName[] = ['session.signIn', ...requestNames.filter((n) => n !== 'session.signIn')];
     for (const name of order) {
-      const value = okOf(await services.request(name, goodInputs[name], ctx));
+      const result = await services.request(name, goodInputs[name], ctx);
+      if (needsLinks.includes(name)) {
+        expect(errorOf(result), name).toMatchObject({ code: 'no-host-links' });
+        continue;
+      }
+      const value = okOf(result);
       expect(JSON.parse(JSON.stringify(value)), name).toStrictEqual(value);
     }
   });

@@ -185,6 +185,7 @@ describe('file and session commands', () => {
     expect(showStatus().command).toBe('WRITE SYS$OUTPUT $STATUS');
     expect(showLogical('LEASE_FILES').command).toBe('SHOW LOGICAL LEASE_FILES');
     expect(showLogical('RDB1$DISK00').command).toBe('SHOW LOGICAL RDB1$DISK00');
+    expect(showLogical('RDB1$DISK00', { full: true }).command).toBe('SHOW LOGICAL/FULL RDB1$DISK00');
   });
 
   it('sets the terminal', () => {

@@ -1,0 +1,38 @@
+import { loadSiteOrThrow } from './site-loading';
+import { createServices, type Services, type ServicesOptions } from './services';
+import { startEmbeddedSimulator, type EmbeddedSimulator } from './embedded-simulator';
+import { createSiteLinks } from './site-links';
+import { MemoryCredentialStore } from '../hosts/credentials';
+
+export interface LinkOptions {
+  dataDir: string;
+  /** Reach the hosts at their profile addresses; otherwise the console serves its own simulated site. */
+  live: boolean;
+  started?: (simulator: EmbeddedSimulator) => void;
+}
+
+/**
+ * The services with links to the hosts. By default (DESIGN rule 7) the console starts the
+ * simulated site over real SSH on 127.0.0.1 and connects to it, with no setup.
+ */
+export async function createServicesWithLinks(options: ServicesOptions, linkOptions: LinkOptions): Promise<Services> {
+  if (linkOptions.live) {
+    // no secret is kept on disk by the browser shell: the operator gives passwords per start
+    const credentials = new MemoryCredentialStore();
+    return createServices({ ...options, links: (site, store) => createSiteLinks({ profile: site.profile, store, credentials, simulated: false }) });
+  }
+  // the simulated site follows the same profile the console starts with
+  const probe = loadSiteOrThrow(options.siteFile ?? options.defaultSiteFile);
+  const simulator = await startEmbeddedSimulator(probe.profile, linkOptions.dataDir, options.clock ? { clock: options.clock } : {});
+  linkOptions.started?.(simulator);
+  try {
+    return createServices({
+      ...options,
+      links: (site, store) =>
+        createSiteLinks({ profile: site.profile, store, credentials: simulator.credentials, endpoints: simulator.endpoints, simulated: true }),
+    });
+  } catch (error) {
+    await simulator.close();
+    throw error;
+  }
+}

@@ -1,0 +1,93 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { HostView, LogicalResolution, QueueSnapshot } from '../../shared/api';
+import { isApiError, type ApiResult } from '../../shared/errors';
+import { defaultSiteFile } from '../../src-main/app/paths';
+import { createServicesWithLinks } from '../../src-main/app/services-with-links';
+import type { EmbeddedSimulator } from '../../src-main/app/embedded-simulator';
+import type { Services } from '../../src-main/app/services';
+import type { RequestContext } from '../../src-main/app/dispatch';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'tapeops-hosts-'));
+const running: { services: Services; simulator: EmbeddedSimulator | undefined }[] = [];
+
+async function start() {
+  const entry = { services: undefined as unknown as Services, simulator: undefined as EmbeddedSimulator | undefined };
+  entry.services = await createServicesWithLinks(
+    { shell: 'browser', version: 'test', storeFile: join(dataDir, 'tapeops.db'), defaultSiteFile, log: () => undefined },
+    { dataDir, live: false, started: (sim) => (entry.simulator = sim) },
+  );
+  running.push(entry);
+  return entry;
+}
+
+async function stop(entry: (typeof running)[number]) {
+  entry.services.close();
+  await entry.simulator?.close();
+  running.splice(running.indexOf(entry), 1);
+}
+
+afterAll(async () => {
+  for (const entry of [...running]) await stop(entry);
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+function ok<T>(result: ApiResult<unknown>): T {
+  if (isApiError(result)) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.ok as T;
+}
+
+describe('the console reaches the simulated site over SSH', () => {
+  const ctx: RequestContext = { operator: null };
+
+  it('asks the operator to approve the host key first, and refuses a fingerprint that was not offered', async () => {
+    const { services } = await start();
+    ok(await services.request('session.signIn', { initials: 'JS' }, ctx));
+    const waiting = ok<HostView>(await services.request('hosts.connect', { host: 'BLT4' }, ctx));
+    expect(waiting.state.kind).toBe('awaiting-host-key-approval');
+    if (waiting.state.kind !== 'awaiting-host-key-approval') return;
+    expect(waiting.state.offered.fingerprint).toMatch(/^SHA256:[A-Za-z0-9+/]{43}$/);
+
+    const wrong = await services.request('hosts.approveKey', { host: 'BLT4', fingerprint: `SHA256:${'A'.repeat(43)}` }, ctx);
+    expect(isApiError(wrong) && wrong.error.message).toMatch(/is not the one BLT4 offered/);
+
+    const connected = ok<HostView>(await services.request('hosts.approveKey', { host: 'BLT4', fingerprint: waiting.state.offered.fingerprint }, ctx));
+    expect(connected.state.kind).toBe('connected');
+    expect(connected.pinned?.approvedBy).toBe('JS');
+    expect(services.store.audit.list({ action: 'host.key-approved' })[0]?.who).toBe('JS');
+  });
+
+  it('shows both queues of the plan live and follows LEASE_FILES to its device', async () => {
+    const services = running[0]!.services;
+    const queues = ok<QueueSnapshot[]>(await services.request('queues.show', {}, ctx));
+    expect(queues.map((q) => [q.queue, q.info?.kind, q.problem])).toEqual([
+      ['TIME_BLT4', 'batch', null],
+      ['TAPE_BACKUP', 'batch', null],
+    ]);
+    const where = ok<LogicalResolution>(await services.request('logical.resolve', { name: 'LEASE_FILES' }, ctx));
+    expect(where.location).toBe('DISK$PROD_09:[LEASE_FILES]');
+    expect(where.device).toBe('$1$DGA15:');
+    expect(where.steps.map((s) => [s.name, s.value, s.concealed])).toEqual([
+      ['LEASE_FILES', 'RDB1$DISK00:[LEASE_FILES]', false],
+      ['RDB1$DISK00', 'DISK$PROD_09:', true],
+      ['DISK$PROD_09', '$1$DGA15:', false],
+    ]);
+  });
+
+  it('after a restart the pinned key is still the simulated host\'s: it connects without asking', async () => {
+    await stop(running[0]!);
+    const { services } = await start();
+    ok(await services.request('session.signIn', { initials: 'JS' }, ctx));
+    const view = ok<HostView>(await services.request('hosts.connect', { host: 'BLT4' }, ctx));
+    expect(view.state.kind).toBe('connected');
+  });
+
+  it('a host not connected is reported on the Queues screen, not hidden', async () => {
+    const services = running[0]!.services;
+    ok(await services.request('hosts.disconnect', { host: 'BLT4' }, ctx));
+    const queues = ok<QueueSnapshot[]>(await services.request('queues.show', {}, ctx));
+    expect(queues.every((q) => q.info === null && /BLT4 is not connected/.test(q.problem ?? ''))).toBe(true);
+  });
+});
