@@ -48,6 +48,15 @@ export const hostSchema = z.strictObject({
   address: text,
   port: z.number().int().min(1).max(65535).default(22),
   user: text,
+  /** How the console logs in (OpenVMS asks "Password:"; keys where the host's SSH server takes them). */
+  authentication: z.enum(['password', 'publickey', 'keyboard-interactive']).default('password'),
+  /**
+   * Allow the key exchanges and host keys of old OpenVMS SSH servers (diffie-hellman-group1/14-sha1,
+   * ssh-dss); only where the host needs them, and the Hosts screen warns while they are in use.
+   */
+  legacyAlgorithms: z.boolean().default(false),
+  /** Exec channels work on this host; otherwise one interactive session carries every command. */
+  exec: z.boolean().default(false),
 });
 
 export const queueSchema = z.strictObject({

@@ -38,7 +38,7 @@ export function createSiteLinks(options: SiteLinksOptions): SiteLinks {
     const endpoint = options.endpoints?.[host.name] ?? { address: host.address, port: host.port };
     const link = createHostLink({
       host: { name: host.name, address: endpoint.address, port: endpoint.port, user: options.simulated ? 'SYSTEM' : host.user },
-      access: { authentication: 'password' },
+      access: { authentication: host.authentication, legacyAlgorithms: host.legacyAlgorithms, exec: host.exec },
       pins,
       credentials: options.credentials,
       ...(options.clock ? { clock: options.clock } : {}),

@@ -20,6 +20,15 @@ describe('validateSiteProfile: shape problems', () => {
     expect(problemsOf(changed(['hosts', 0, 'arch'], 'SPARC'))).toEqual(['hosts[0].arch: expected one of "VAX" | "Alpha"']);
   });
 
+  it('checks how the console reaches a host: authentication, legacy algorithms, exec', () => {
+    expect(problemsOf(changed(['hosts', 3, 'authentication'], 'telnet'))).toEqual([
+      'hosts[3].authentication: expected one of "password" | "publickey" | "keyboard-interactive"',
+    ]);
+    expect(problemsOf(changed(['hosts', 3, 'legacyAlgorithms'], 'yes'))).toEqual(['hosts[3].legacyAlgorithms: expected true or false, got "yes"']);
+    const result = validateSiteProfile(planData());
+    expect(result.ok && result.profile.hosts.map((h) => [h.authentication, h.legacyAlgorithms, h.exec])[3]).toEqual(['password', false, false]);
+  });
+
   it('reports a bad literal', () => {
     expect(problemsOf(changed(['retention', 'yearEnd'], 'six months'))).toEqual([
       'retention.yearEnd: expected "no-return-date"',
