@@ -16,6 +16,7 @@ export const REQUEST_NAMES = [
   'hosts.approveKey',
   'queues.show',
   'logical.resolve',
+  'simulator.fault',
 ] as const;
 
 export const EVENT_NAMES = ['audit.appended', 'site.changed', 'hosts.changed'] as const;

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { EVENT_NAMES, REQUEST_NAMES, type EventName, type RequestName } from './api-channels';
 import type { QueueInfo } from './vms/parsers';
+import { FAULT_NAMES } from './simulator-faults';
 import type { DayPlan } from './calendar/day-plan';
 import type { MonthCalendar } from './calendar/month';
 
@@ -182,6 +183,18 @@ export const apiRequests = {
       .object({
         name: z.string().trim().toUpperCase().regex(/^[A-Z0-9$_]{1,255}$/, 'a logical name is letters, digits, $ and _'),
         host: hostNameSchema.optional(),
+      })
+      .strict(),
+  ),
+  'simulator.fault': request<{ active: string[] }>()(
+    z
+      .object({
+        fault: z.enum(FAULT_NAMES),
+        on: z.boolean(),
+        host: hostNameSchema.optional(),
+        queue: hostNameSchema.optional(),
+        slot: z.number().int().min(1).max(16).optional(),
+        delayMs: z.number().int().min(0).max(60_000).optional(),
       })
       .strict(),
   ),

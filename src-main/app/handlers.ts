@@ -9,6 +9,8 @@ import type { Handlers, RequestContext } from './dispatch';
 import type { LoadedSite } from './services';
 import { loadSiteOrThrow, SITE_FILE_SETTING } from './site-loading';
 import type { SiteLinks } from './site-links';
+import type { FaultControl } from '../simulator/faults/fault-control';
+import { applyFault } from '../simulator/faults/apply-fault';
 import { approveHostKey, connectHost, disconnectHost, resolveLogical, showQueues } from './host-handlers';
 
 export interface HandlerDeps {
@@ -21,6 +23,8 @@ export interface HandlerDeps {
   replaceSite(next: LoadedSite): void;
   /** The links to the hosts; absent when the console runs without them (some tests). */
   links?: SiteLinks;
+  /** The faults of the console's own simulated site; absent when it talks to real hosts. */
+  faults?: FaultControl;
 }
 
 function signedIn(ctx: RequestContext): string {
@@ -80,5 +84,17 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'hosts.approveKey': ({ host, fingerprint }, ctx) => approveHostKey(deps.links, host, fingerprint, signedIn(ctx)),
     'queues.show': () => showQueues(deps.site().profile, deps.links, () => deps.clock.now()),
     'logical.resolve': ({ name, host }) => resolveLogical(deps.site().profile, deps.links, name, host),
+    'simulator.fault': (request, ctx) => {
+      const who = signedIn(ctx);
+      if (!deps.faults) throw new ApiFailure('not-simulated', 'The console is connected to real hosts: faults exist only on its simulated site.');
+      let active: string[];
+      try {
+        active = applyFault(deps.faults, request);
+      } catch (error) {
+        throw new ApiFailure('invalid-input', (error as Error).message);
+      }
+      deps.store.audit.append({ who, action: 'simulator.fault', subject: request.fault, details: request });
+      return { active };
+    },
   };
 }

@@ -28,6 +28,7 @@ export async function createServicesWithLinks(options: ServicesOptions, linkOpti
   try {
     return createServices({
       ...options,
+      faults: simulator.site.faults,
       links: (site, store) =>
         createSiteLinks({ profile: site.profile, store, credentials: simulator.credentials, endpoints: simulator.endpoints, simulated: true }),
     });

@@ -8,6 +8,7 @@ import { EventBus } from './event-bus';
 import { createHandlers } from './handlers';
 import { loadSiteOrThrow, SITE_FILE_SETTING } from './site-loading';
 import type { SiteLinks } from './site-links';
+import type { FaultControl } from '../simulator/faults/fault-control';
 
 export interface ServicesOptions {
   shell: AppInfo['shell'];
@@ -22,6 +23,8 @@ export interface ServicesOptions {
   log?: (message: string) => void;
   /** Builds the links to the site's hosts once the profile is known; none when absent. */
   links?: (site: LoadedSite, store: Store) => SiteLinks;
+  /** The faults of the console's own simulated site, when it runs one. */
+  faults?: FaultControl;
 }
 
 export interface LoadedSite {
@@ -81,6 +84,7 @@ export function createServices(options: ServicesOptions): Services {
       events.emit('site.changed', summarise(site));
     },
     ...(links ? { links } : {}),
+    ...(options.faults ? { faults: options.faults } : {}),
   });
 
   // Whatever a request appended to the audit log goes out to every open console, oldest first.

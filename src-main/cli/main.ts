@@ -9,6 +9,7 @@ import { runConsoleCommand } from './console-command';
 import { runSubmitDryRun } from './submit-command';
 import { runSimulateCommand } from './simulate-command';
 import { runParse } from './parse-command';
+import { FAULT_NAMES, type FaultName, type FaultRequest } from '../../shared/simulator-faults';
 import { readFileSync } from 'node:fs';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -26,6 +27,23 @@ function check<T>(schema: { safeParse(v: unknown): { success: true; data: T } | 
   const result = schema.safeParse(value);
   if (!result.success) throw new UsageError(`${what} ${JSON.stringify(value)} ${result.error.issues[0]?.message ?? 'is not valid'}`);
   return result.data;
+}
+
+/** `--fault NAME` or `--fault NAME=VALUE` (queue-stopped=QUEUE, slow-link=MS, tape-not-initialized=SLOT). */
+function parseFaultOption(option: string): FaultRequest {
+  const [name, value] = option.split('=', 2) as [string, string | undefined];
+  if (!(FAULT_NAMES as readonly string[]).includes(name)) throw new UsageError(`unknown fault ${JSON.stringify(name)}; faults: ${FAULT_NAMES.join(', ')}`);
+  const fault = name as FaultName;
+  if (fault === 'queue-stopped') {
+    if (!value || !/^[A-Z0-9$_]{1,31}$/.test(value)) throw new UsageError('--fault queue-stopped=QUEUE names the queue to stop');
+    return { fault, on: true, queue: value };
+  }
+  if (fault === 'slow-link' || fault === 'tape-not-initialized') {
+    if (value !== undefined && !/^\d{1,5}$/.test(value)) throw new UsageError(`--fault ${fault}=N takes a whole number`);
+    return fault === 'slow-link' ? { fault, on: true, ...(value ? { delayMs: Number(value) } : {}) } : { fault, on: true, ...(value ? { slot: Number(value) } : {}) };
+  }
+  if (value !== undefined) throw new UsageError(`--fault ${fault} takes no value`);
+  return { fault, on: true };
 }
 
 const positiveInt = (value: string | undefined, what: string, max: number): number | undefined => {
@@ -88,8 +106,10 @@ export async function main(argv: string[], out = process.stdout, err = process.s
           host: { type: 'string' },
           site: { type: 'string' },
           'data-dir': { type: 'string' },
+          fault: { type: 'string', multiple: true },
         });
         if (positionals.length) throw new UsageError(`simulate takes no argument ${JSON.stringify(positionals[0])}`);
+        const faults = ((values.fault as string[] | undefined) ?? []).map(parseFaultOption);
         const port = values.port === '0' ? 0 : positiveInt(values.port as string | undefined, '--port', 65535);
         const scale = values['time-scale'] as string | undefined;
         if (scale !== undefined && !(/^\d+(\.\d+)?$/.test(scale) && Number(scale) > 0)) {
@@ -103,6 +123,7 @@ export async function main(argv: string[], out = process.stdout, err = process.s
             host: values.host as string | undefined,
             siteFile: values.site as string | undefined,
             dataDir: values['data-dir'] as string | undefined,
+            faults,
           },
           out,
         );

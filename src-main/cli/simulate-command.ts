@@ -13,17 +13,24 @@ import { startSimulatorSshServer } from '../simulator/ssh/server';
 import { loadOrCreateHostKey } from '../simulator/ssh/host-keys';
 import { serveStdio } from '../simulator/stdio';
 import { loadCliSite } from './cli-site';
+import { applyFault } from '../simulator/faults/apply-fault';
+import type { FaultRequest } from '../../shared/simulator-faults';
 
 export async function runSimulateCommand(
-  options: { port?: number; secondsPerSimulatedHour?: number; stdio?: boolean; host?: string; siteFile?: string; dataDir?: string },
+  options: { port?: number; secondsPerSimulatedHour?: number; stdio?: boolean; host?: string; siteFile?: string; dataDir?: string; faults?: FaultRequest[] },
   out: NodeJS.WritableStream,
 ): Promise<number> {
   const { profile } = loadCliSite(options.siteFile);
   const site = createSimulatedSite(profile, { secondsPerSimulatedHour: options.secondsPerSimulatedHour ?? 3600 });
+  for (const fault of options.faults ?? []) applyFault(site.faults, fault);
   const hostName = (options.host ?? profile.drive.host).toUpperCase();
   if (options.stdio === true) {
     const command = process.env.SSH_ORIGINAL_COMMAND;
-    return serveStdio(site, hostName, process.stdin, out, command === undefined ? {} : { command });
+    const code = await serveStdio(site, hostName, process.stdin, out, command === undefined ? {} : { command });
+    // LOGOUT ends the session as on VMS: nothing of the site may keep the process (and the SSH channel) open
+    site.close();
+    process.stdin.destroy();
+    return code;
   }
   const keyDir = join(options.dataDir ?? userDataDir(), 'simulator', 'host-keys');
   const hosts = options.host === undefined ? profile.hosts : profile.hosts.filter((h) => h.name === hostName);

@@ -7,6 +7,8 @@
  *
  * BENCH_STARTUP_RUNS (default 5), BENCH_MEMORY_RUNS (default 3), BENCH_IDLE_MS (default 3000)
  * change the number of runs and the idle wait.
+ * Then host-link round trips against OpenSSH's ssh with a ControlMaster (./host-link-round-trips;
+ * BENCH_LINK_ROUND_TRIPS, BENCH_LINK_WARMUP, BENCH_LINK_BUDGET_S).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -14,6 +16,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { benchMemory, printMemory } from './console-memory';
 import { benchStartup, printStartup } from './console-startup';
+import { rtMs, runHostLinkRoundTrips } from './host-link-round-trips';
 import { buildBareApp, ensureConsoleRendererBuilt, launchChromium, mb, ms, projectRoot } from './support';
 import { chromiumPath } from '../support/chromium';
 
@@ -36,6 +39,8 @@ try {
   const memory = await benchMemory(browser, bare.dir);
   printMemory(memory);
 
+  const hostLink = await runHostLinkRoundTrips();
+
   const rows: [string, string, string, string][] = [
     ['start-up, spawn → drawn (median)', ms(startup.medianMs.console), ms(startup.medianMs.bare), `${startup.ratio.toFixed(2)}×`],
     [
@@ -51,6 +56,20 @@ try {
       mb(memory.medianPeakRssMb.bare),
       `${(memory.medianPeakRssMb.console / memory.medianPeakRssMb.bare).toFixed(2)}×`,
     ],
+    // console = the host link's one session; baseline = ssh through a ControlMaster (1/N: ssh is N× slower)
+    [
+      `SHOW QUEUE/FULL round trip, host link | ssh ControlMaster (median, n=${hostLink.hostLink.count}|${hostLink.sshControlMaster.count})`,
+      rtMs(hostLink.hostLink.medianMs),
+      rtMs(hostLink.sshControlMaster.medianMs),
+      `1/${hostLink.ratioSshToHostLink.toFixed(1)}×`,
+    ],
+    [
+      '  p90',
+      rtMs(hostLink.hostLink.p90Ms),
+      rtMs(hostLink.sshControlMaster.p90Ms),
+      `1/${(hostLink.sshControlMaster.p90Ms / hostLink.hostLink.p90Ms).toFixed(1)}×`,
+    ],
+    ['  ssh ControlMaster, /bin/true without ForceCommand (median)', '', rtMs(hostLink.sshTransportOnly.medianMs), ''],
   ];
   const header: [string, string, string, string] = ['', 'console', 'bare baseline', 'console/bare'];
   const widths = header.map((cell, i) => Math.max(cell.length, ...rows.map((row) => row[i]!.length)));
@@ -66,6 +85,7 @@ try {
       'Each start-up run gets a fresh browser context, made before the server is spawned.',
       'Both servers are Node processes started through the tsx loader (tsx/esm/api register).',
       'The renderer and the bare page are built before any measurement.',
+      'Host-link rows: the console column is the host link (one shell session), the baseline is OpenSSH ssh through a ControlMaster socket, which starts a simulator process per command (see hostLinkRoundTrips.notes).',
     ],
     startup: {
       what: 'spawn of the server process → URL printed (serverReadyMs) → element visible in Chromium (totalMs)',
@@ -83,6 +103,7 @@ try {
       medianPeakRssMb: mapValues(memory.medianPeakRssMb, (v) => round(v, 1)),
       ratioConsoleToBare: round(memory.ratio, 2),
     },
+    hostLinkRoundTrips: hostLink,
     elapsedSeconds: round(elapsedS, 1),
   };
   const reportDir = join(projectRoot, '.reports');

@@ -84,6 +84,16 @@ describe('the console reaches the simulated site over SSH', () => {
     expect(view.state.kind).toBe('connected');
   });
 
+  it('turns a fault of the simulated site on through the API, audited under the operator', async () => {
+    const services = running[0]!.services;
+    const { active } = ok<{ active: string[] }>(await services.request('simulator.fault', { fault: 'queue-stopped', on: true, queue: 'TAPE_BACKUP' }, ctx));
+    expect(active.join(' ')).toMatch(/TAPE_BACKUP/);
+    const queues = ok<QueueSnapshot[]>(await services.request('queues.show', {}, ctx));
+    expect(queues.find((q) => q.queue === 'TAPE_BACKUP')?.info?.states).toContain('stopped');
+    expect(services.store.audit.list({ action: 'simulator.fault' })[0]).toMatchObject({ who: 'JS', subject: 'queue-stopped' });
+    ok(await services.request('simulator.fault', { fault: 'queue-stopped', on: false, queue: 'TAPE_BACKUP' }, ctx));
+  });
+
   it('a host not connected is reported on the Queues screen, not hidden', async () => {
     const services = running[0]!.services;
     ok(await services.request('hosts.disconnect', { host: 'BLT4' }, ctx));

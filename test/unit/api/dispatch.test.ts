@@ -113,6 +113,12 @@ const wrongInputs: Record<RequestName, { input: unknown; field: string }[]> = {
     { input: { name: '' }, field: 'name' },
     { input: { name: 'LEASE_FILES', host: 'blt4!' }, field: 'host' },
   ],
+  'simulator.fault': [
+    { input: { fault: 'disk-on-fire', on: true }, field: 'fault' },
+    { input: { fault: 'slow-link', on: 'yes' }, field: 'on' },
+    { input: { fault: 'slow-link', on: true, delayMs: -1 }, field: 'delayMs' },
+    { input: { fault: 'queue-stopped', on: true, queue: 'TAPE BACKUP' }, field: 'queue' },
+  ],
 };
 
 /** Requests that need the links to the hosts; these services have none, and say so. */
@@ -133,6 +139,7 @@ const goodInputs: Record<RequestName, unknown> = {
   'hosts.approveKey': { host: 'BLT4', fingerprint: `SHA256:${'A'.repeat(43)}` },
   'queues.show': {},
   'logical.resolve': { name: 'LEASE_FILES' },
+  'simulator.fault': { fault: 'tape-write-error', on: true },
 };
 
 describe('dispatch refuses wrong input', () => {
@@ -290,6 +297,10 @@ describe('dispatch outcomes', () => {
       const result = await services.request(name, goodInputs[name], ctx);
       if (needsLinks.includes(name)) {
         expect(errorOf(result), name).toMatchObject({ code: 'no-host-links' });
+        continue;
+      }
+      if (name === 'simulator.fault') {
+        expect(errorOf(result), name).toMatchObject({ code: 'not-simulated' });
         continue;
       }
       const value = okOf(result);
