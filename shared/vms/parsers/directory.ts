@@ -130,17 +130,8 @@ function readListing(context: ParseContext): DirectoryListing {
   let grandTotal: DirectoryListing['grandTotal'] = null;
   let current: DirectoryPart | null = null;
   let index = 0;
-  while (index < context.count) {
+  while ((index = runs.nextContent(index)) < context.count) {
     const line = context.line(index);
-    if (isBlank(line)) {
-      index += 1;
-      continue;
-    }
-    const afterMessage = runs.skip(index);
-    if (afterMessage > index) {
-      index = afterMessage;
-      continue;
-    }
     const header = HEADER.exec(line.trim());
     if (header !== null) {
       current = { directory: header[1] ?? '', files: [], total: null, line: index + 1 };

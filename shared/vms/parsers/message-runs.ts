@@ -6,6 +6,7 @@
  */
 import { findMessagesInLines, parseMessageLine, type VmsMessage } from '../messages';
 import type { ParseContext } from './parse-result';
+import { isBlank } from './lines';
 
 export class MessageRuns {
   private readonly indexes = new Set<number>();
@@ -25,6 +26,21 @@ export class MessageRuns {
       end += 1;
     }
     return end;
+  }
+
+  /** The first line at or after `index` that is neither blank nor part of a message (noting the messages passed). */
+  nextContent(index: number): number {
+    let at = index;
+    while (at < this.context.count) {
+      if (isBlank(this.context.line(at))) {
+        at += 1;
+        continue;
+      }
+      const after = this.skip(at);
+      if (after === at) return at;
+      at = after;
+    }
+    return at;
   }
 
   messages(): VmsMessage[] {

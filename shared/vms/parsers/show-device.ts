@@ -7,7 +7,6 @@ import type { VmsMessage } from '../messages';
 import { isBriefHeader, readBriefTable } from './device-brief';
 import { isFullHeader, readFullDevice } from './device-full';
 import type { DeviceInfo } from './device-info';
-import { isBlank } from './lines';
 import { MessageRuns } from './message-runs';
 import { runParser, type ParseContext, type ParseResult } from './parse-result';
 
@@ -22,17 +21,8 @@ function readDevices(context: ParseContext): DeviceListing {
   const devices: DeviceInfo[] = [];
   const runs = new MessageRuns(context);
   let index = 0;
-  while (index < context.count) {
+  while ((index = runs.nextContent(index)) < context.count) {
     const line = context.line(index);
-    if (isBlank(line)) {
-      index += 1;
-      continue;
-    }
-    const afterMessage = runs.skip(index);
-    if (afterMessage > index) {
-      index = afterMessage;
-      continue;
-    }
     if (isBriefHeader(line)) {
       const table = readBriefTable(context, index);
       devices.push(...table.devices);

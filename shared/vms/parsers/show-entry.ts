@@ -13,7 +13,6 @@
  */
 import type { VmsMessage } from '../messages';
 import { isEntryTableHeader, readEntryTable, type QueueEntry } from './entry-table';
-import { isBlank } from './lines';
 import { MessageRuns } from './message-runs';
 import { runParser, type ParseContext, type ParseResult } from './parse-result';
 
@@ -27,16 +26,7 @@ function readEntries(context: ParseContext): EntryListing {
   const runs = new MessageRuns(context);
   let tables = 0;
   let index = 0;
-  while (index < context.count) {
-    if (isBlank(context.line(index))) {
-      index += 1;
-      continue;
-    }
-    const afterMessage = runs.skip(index);
-    if (afterMessage > index) {
-      index = afterMessage;
-      continue;
-    }
+  while ((index = runs.nextContent(index)) < context.count) {
     if (!isEntryTableHeader(context.line(index))) context.fail(index, 'the column names "  Entry  Jobname         Username     Status"');
     const table = readEntryTable(context, index, null);
     entries.push(...table.entries);

@@ -18,7 +18,6 @@
  * NOTRAN is an answer (the name is not defined), not a refusal: it goes to `notFound`.
  */
 import type { VmsMessage } from '../messages';
-import { isBlank } from './lines';
 import { MessageRuns } from './message-runs';
 import { runParser, type ParseContext, type ParseResult } from './parse-result';
 
@@ -99,17 +98,8 @@ function readNames(context: ParseContext): LogicalListing {
   const runs = new MessageRuns(context);
   let headerTable: string | null = null;
   let index = 0;
-  while (index < context.count) {
+  while ((index = runs.nextContent(index)) < context.count) {
     const line = context.line(index);
-    if (isBlank(line)) {
-      index += 1;
-      continue;
-    }
-    const afterMessage = runs.skip(index);
-    if (afterMessage > index) {
-      index = afterMessage;
-      continue;
-    }
     const table = TABLE_HEADER.exec(line);
     if (table !== null) {
       headerTable = table[1] ?? null;

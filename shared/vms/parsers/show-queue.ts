@@ -112,17 +112,8 @@ function readQueues(context: ParseContext): QueueListing {
   const queues: QueueInfo[] = [];
   const runs = new MessageRuns(context);
   let index = 0;
-  while (index < context.count) {
+  while ((index = runs.nextContent(index)) < context.count) {
     const line = context.line(index);
-    if (isBlank(line)) {
-      index += 1;
-      continue;
-    }
-    const afterMessage = runs.skip(index);
-    if (afterMessage > index) {
-      index = afterMessage;
-      continue;
-    }
     const header = readHeader(line, index);
     if (header === null) context.fail(index, `a queue header such as ${HEADER_EXAMPLE}`);
     index += 1;

@@ -11,7 +11,6 @@
  */
 import type { VmsMessage } from '../messages';
 import { toCount } from './entry-table';
-import { isBlank } from './lines';
 import { MessageRuns } from './message-runs';
 import { runParser, type ParseContext, type ParseResult } from './parse-result';
 import { parseVmsTime, type VmsTime } from './vms-time';
@@ -56,16 +55,7 @@ function readConfirmation(context: ParseContext): SubmitConfirmation {
   const runs = new MessageRuns(context);
   let confirmation: Omit<SubmitConfirmation, 'messages'> | null = null;
   let index = 0;
-  while (index < context.count) {
-    if (isBlank(context.line(index))) {
-      index += 1;
-      continue;
-    }
-    const afterMessage = runs.skip(index);
-    if (afterMessage > index) {
-      index = afterMessage;
-      continue;
-    }
+  while ((index = runs.nextContent(index)) < context.count) {
     const match = CONFIRMATION.exec(context.line(index).trim());
     if (match === null) context.fail(index, `a confirmation such as ${EXAMPLE}`);
     if (confirmation !== null) context.fail(index, 'one confirmation only: SUBMIT queues one job');
