@@ -14,6 +14,7 @@ export const REQUEST_NAMES = [
   'hosts.connect',
   'hosts.disconnect',
   'hosts.approveKey',
+  'hosts.setPassword',
   'queues.show',
   'logical.resolve',
   'simulator.fault',

@@ -104,6 +104,8 @@ export interface HostView {
   user: string;
   /** Whether this host is served by the console's own simulated site. */
   simulated: boolean;
+  /** Whether the console holds a password for it (never the password itself). */
+  hasPassword: boolean;
   state: HostLinkStateView;
   latencyMs: number | null;
   /** The SHA256 fingerprint pinned for this host, if an operator approved one. */
@@ -176,6 +178,18 @@ export const apiRequests = {
   'hosts.disconnect': request<HostView>()(z.object({ host: hostNameSchema }).strict()),
   'hosts.approveKey': request<HostView>()(
     z.object({ host: hostNameSchema, fingerprint: z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}$/, 'must be a SHA256 fingerprint') }).strict(),
+  ),
+  'hosts.setPassword': request<HostView>()(
+    z
+      .object({
+        host: hostNameSchema,
+        password: z
+          .string()
+          .min(1, 'type the password')
+          .max(255, 'is longer than 255 characters')
+          .regex(/^[\x20-\x7e]+$/, 'may hold only printable ASCII characters'),
+      })
+      .strict(),
   ),
   'queues.show': request<QueueSnapshot[]>()(z.object({}).strict()),
   'logical.resolve': request<LogicalResolution>()(

@@ -4,7 +4,7 @@ import type { Clock } from '../../shared/clock';
 import type { SiteProfile } from '../../shared/site/schema';
 import { MemoryCredentialStore } from '../hosts/credentials';
 import { createSimulatedSite, type SimulatedSite } from '../simulator';
-import { loadOrCreateHostKey } from '../simulator/ssh/host-keys';
+import { loadOrCreateHostKeys } from '../simulator/ssh/host-keys';
 import { startSimulatorSshServer } from '../simulator/ssh/server';
 
 export interface EmbeddedSimulator {
@@ -31,7 +31,7 @@ export async function startEmbeddedSimulator(profile: SiteProfile, dataDir: stri
   const password = randomBytes(12).toString('base64url');
   const server = await startSimulatorSshServer(site, {
     listen: profile.hosts.map((host) => ({ hostName: host.name, port: 0 })),
-    hostKeys: Object.fromEntries(profile.hosts.map((host) => [host.name, loadOrCreateHostKey(keyDir, host.name)])),
+    hostKeys: await loadOrCreateHostKeys(keyDir, profile.hosts.map((host) => host.name)),
     users: [{ username: user, password }],
   });
   const credentials = new MemoryCredentialStore();

@@ -11,7 +11,7 @@ import { loadSiteOrThrow, SITE_FILE_SETTING } from './site-loading';
 import type { SiteLinks } from './site-links';
 import type { FaultControl } from '../simulator/faults/fault-control';
 import { applyFault } from '../simulator/faults/apply-fault';
-import { approveHostKey, connectHost, disconnectHost, resolveLogical, showQueues } from './host-handlers';
+import { approveHostKey, connectHost, disconnectHost, resolveLogical, setHostPassword, showQueues } from './host-handlers';
 
 export interface HandlerDeps {
   clock: Clock;
@@ -82,6 +82,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return disconnectHost(deps.links, host);
     },
     'hosts.approveKey': ({ host, fingerprint }, ctx) => approveHostKey(deps.links, host, fingerprint, signedIn(ctx)),
+    'hosts.setPassword': async ({ host, password }, ctx) => {
+      const who = signedIn(ctx);
+      const view = await setHostPassword(deps.links, host, password, who);
+      deps.store.audit.append({ who, action: 'host.password-entered', subject: host });
+      return view;
+    },
     'queues.show': () => showQueues(deps.site().profile, deps.links, () => deps.clock.now()),
     'logical.resolve': ({ name, host }) => resolveLogical(deps.site().profile, deps.links, name, host),
     'simulator.fault': (request, ctx) => {

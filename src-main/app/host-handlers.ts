@@ -122,3 +122,17 @@ export async function approveHostKey(links: SiteLinks | undefined, host: string,
   }
   return viewOf(links as SiteLinks, host);
 }
+
+export async function setHostPassword(links: SiteLinks | undefined, host: string, password: string, who: string): Promise<HostView> {
+  const link = requireLink(links, host);
+  if ((links as SiteLinks).view(host)?.simulated) {
+    throw new ApiFailure('simulated-host', `${host} is on the console's simulated site: its password is made by the console at every start.`);
+  }
+  try {
+    const view = await (links as SiteLinks).setPassword(link.host.name, password, who);
+    return view;
+  } catch (error) {
+    // the message of a refused store never holds the password; say why it was not kept
+    throw new ApiFailure('credential-not-kept', `The password for ${host} was not kept: ${(error as Error).message}`);
+  }
+}

@@ -2,13 +2,16 @@ import { loadSiteOrThrow } from './site-loading';
 import { createServices, type Services, type ServicesOptions } from './services';
 import { startEmbeddedSimulator, type EmbeddedSimulator } from './embedded-simulator';
 import { createSiteLinks } from './site-links';
-import { MemoryCredentialStore } from '../hosts/credentials';
+import { MemoryCredentialStore, type CredentialStore } from '../hosts/credentials';
+import type { Store } from '../store';
 
 export interface LinkOptions {
   dataDir: string;
   /** Reach the hosts at their profile addresses; otherwise the console serves its own simulated site. */
   live: boolean;
   started?: (simulator: EmbeddedSimulator) => void;
+  /** Where the live hosts' passwords are kept: Electron seals them with safeStorage; by default, memory only. */
+  credentials?: (store: Store) => CredentialStore;
 }
 
 /**
@@ -18,8 +21,11 @@ export interface LinkOptions {
 export async function createServicesWithLinks(options: ServicesOptions, linkOptions: LinkOptions): Promise<Services> {
   if (linkOptions.live) {
     // no secret is kept on disk by the browser shell: the operator gives passwords per start
-    const credentials = new MemoryCredentialStore();
-    return createServices({ ...options, links: (site, store) => createSiteLinks({ profile: site.profile, store, credentials, simulated: false }) });
+    return createServices({
+      ...options,
+      links: (site, store) =>
+        createSiteLinks({ profile: site.profile, store, credentials: linkOptions.credentials?.(store) ?? new MemoryCredentialStore(), simulated: false }),
+    });
   }
   // the simulated site follows the same profile the console starts with
   const probe = loadSiteOrThrow(options.siteFile ?? options.defaultSiteFile);

@@ -20,6 +20,8 @@ export interface SiteLinks {
   link(host: string): HostLink | undefined;
   view(host: string): HostView | undefined;
   views(): HostView[];
+  /** Keeps the password for a host in the shell's credential store (memory, or sealed by the OS in Electron). */
+  setPassword(host: string, password: string, who: string): Promise<HostView>;
   /** Calls `listener` whenever a host's view changes. */
   onChange(listener: (view: HostView) => void): () => void;
   close(): void;
@@ -32,6 +34,7 @@ export function createSiteLinks(options: SiteLinksOptions): SiteLinks {
     approve: (key, approvedBy) => store.hostKeys.approve(key, approvedBy),
   };
   const links = new Map<string, HostLink>();
+  const withPassword = new Set<string>(options.simulated ? profile.hosts.map((h) => h.name) : []);
   const listeners = new Set<(view: HostView) => void>();
 
   for (const host of profile.hosts) {
@@ -63,6 +66,7 @@ export function createSiteLinks(options: SiteLinksOptions): SiteLinks {
       port: link.host.port,
       user: link.host.user,
       simulated: options.simulated,
+      hasPassword: withPassword.has(name),
       state: link.state,
       latencyMs: link.latencyMs === undefined ? null : Math.round(link.latencyMs),
       pinned: pinned ? { algorithm: pinned.algorithm, fingerprint: pinned.fingerprint, approvedBy: pinned.approvedBy, approvedAt: pinned.approvedAt } : null,
@@ -73,6 +77,12 @@ export function createSiteLinks(options: SiteLinksOptions): SiteLinks {
     link: (host) => links.get(host),
     view,
     views: () => profile.hosts.map((host) => view(host.name)).filter((v): v is HostView => v !== undefined),
+    async setPassword(host, password, who) {
+      if (!links.has(host)) throw new Error(`${host} is not a host of the site profile`);
+      await options.credentials.set(host, { kind: 'password', password }, who);
+      withPassword.add(host);
+      return view(host) as HostView;
+    },
     onChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

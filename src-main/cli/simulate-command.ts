@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { userDataDir } from '../app/paths';
 import { createSimulatedSite } from '../simulator';
 import { startSimulatorSshServer } from '../simulator/ssh/server';
-import { loadOrCreateHostKey } from '../simulator/ssh/host-keys';
+import { loadOrCreateHostKeys } from '../simulator/ssh/host-keys';
 import { serveStdio } from '../simulator/stdio';
 import { loadCliSite } from './cli-site';
 import { applyFault } from '../simulator/faults/apply-fault';
@@ -35,7 +35,7 @@ export async function runSimulateCommand(
   const keyDir = join(options.dataDir ?? userDataDir(), 'simulator', 'host-keys');
   const hosts = options.host === undefined ? profile.hosts : profile.hosts.filter((h) => h.name === hostName);
   if (hosts.length === 0) throw new Error(`no host ${hostName} in the site profile`);
-  const hostKeys = Object.fromEntries(hosts.map((h) => [h.name, loadOrCreateHostKey(keyDir, h.name)]));
+  const hostKeys = await loadOrCreateHostKeys(keyDir, hosts.map((h) => h.name));
   const password = randomBytes(9).toString('base64url');
   const batchPassword = randomBytes(9).toString('base64url');
   const listen = hosts.map((h, i) => ({ hostName: h.name, port: options.port === undefined ? h.port : options.port === 0 ? 0 : options.port + i }));

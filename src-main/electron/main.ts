@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { createServicesWithLinks } from '../app/services-with-links';
 import { siteArgument } from '../app/arguments';
 import { defaultSiteFileIn } from '../app/paths';
+import { electronCredentialStore } from '../hosts/electron-credentials';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { registerIpc } from './ipc';
 import { applySessionPolicy, createConsoleWindow } from './window';
@@ -21,7 +22,7 @@ app.whenReady().then(async () => {
       siteFile: siteArgument(process.argv),
       defaultSiteFile: defaultSiteFileIn(root),
     },
-    { dataDir, live: process.argv.includes('--live') },
+    { dataDir, live: process.argv.includes('--live'), credentials: (store) => electronCredentialStore(store.hostCredentials) },
   );
   applySessionPolicy();
   serveRenderer(join(root, 'dist', 'renderer'));

@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { HostView } from '../../shared/api';
 import { ErrorBox } from '../components/ErrorBox';
 import { errorMessage, errorProblems } from '../api/api-error';
-import { getApi, type ShownError } from '../stores/console-store';
+import { getApi, useConsole, type ShownError } from '../stores/console-store';
 
 const stateWords: Record<HostView['state']['kind'], string> = {
   disconnected: 'Disconnected',
@@ -14,15 +14,44 @@ const stateWords: Record<HostView['state']['kind'], string> = {
 
 function lastError(state: HostView['state']): string | null {
   if (state.kind === 'disconnected') return state.lastError?.message ?? null;
-  if (state.kind === 'reconnecting') return `${state.lastError.message} Next attempt at ${state.nextAttemptAt.slice(11, 19)}.`;
+  if (state.kind === 'reconnecting') return `${state.lastError.message.replace(/\.?$/, '.')} Next attempt at ${state.nextAttemptAt.slice(11, 19)}.`;
   return null;
 }
 
-function HostCard({ host, onError }: { host: HostView; onError: (error: ShownError | null) => void }) {
+/** A live host's password: the browser shell keeps it in memory only, Electron seals it with the OS keychain. */
+function PasswordForm({ host, run }: { host: HostView; run: (action: () => Promise<HostView>) => Promise<void> }) {
+  const shell = useConsole((s) => s.info?.shell);
+  const [password, setPassword] = useState('');
+  const id = `password-${host.name}`;
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    await run(() => getApi().request('hosts.setPassword', { host: host.name, password }));
+    setPassword('');
+  }
+  return (
+    <form onSubmit={submit} className="inline-form">
+      <label htmlFor={id}>
+        Password for {host.user}@{host.name} {host.hasPassword ? '(one is held; type to replace it)' : ''}
+      </label>
+      <div className="row">
+        <input id={id} type="password" autoComplete="off" value={password} onChange={(e) => setPassword(e.target.value)} />
+        <button type="submit" disabled={password === ''}>
+          Use this password
+        </button>
+      </div>
+      <p className="help">
+        {shell === 'electron' ? 'Kept sealed by the operating system’s keychain.' : 'Kept in the console’s memory only, until it stops.'}
+      </p>
+    </form>
+  );
+}
+
+function HostCard({ host, onError, onView }: { host: HostView; onError: (error: ShownError | null) => void; onView: (view: HostView) => void }) {
   const state = host.state;
-  const run = async (action: () => Promise<unknown>) => {
+  // every answer is the host's view as it is now: the card follows it, events or not
+  const run = async (action: () => Promise<HostView>) => {
     try {
-      await action();
+      onView(await action());
       onError(null);
     } catch (error) {
       onError({ message: errorMessage(error), problems: errorProblems(error) });
@@ -73,6 +102,7 @@ function HostCard({ host, onError }: { host: HostView; onError: (error: ShownErr
           {error}
         </p>
       )}
+      {!host.simulated && <PasswordForm host={host} run={run} />}
       <div className="row">
         <button type="button" disabled={state.kind === 'connected' || state.kind === 'connecting'} onClick={() => void run(() => getApi().request('hosts.connect', { host: host.name }))}>
           Connect {host.name}
@@ -102,7 +132,7 @@ export function HostsScreen() {
       {error && <ErrorBox error={error} />}
       <div className="host-grid">
         {hosts.map((host) => (
-          <HostCard key={host.name} host={host} onError={setError} />
+          <HostCard key={host.name} host={host} onError={setError} onView={(view) => setHosts((list) => list.map((h) => (h.name === view.name ? view : h)))} />
         ))}
       </div>
     </>

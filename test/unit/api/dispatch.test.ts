@@ -106,6 +106,12 @@ const wrongInputs: Record<RequestName, { input: unknown; field: string }[]> = {
     { input: { host: 'BLT4' }, field: 'fingerprint' },
     { input: { host: 'BLT 4', fingerprint: `SHA256:${'A'.repeat(43)}` }, field: 'host' },
   ],
+  'hosts.setPassword': [
+    { input: { host: 'BLT4', password: '' }, field: 'password' },
+    { input: { host: 'BLT4', password: 'pass\nword' }, field: 'password' },
+    { input: { host: 'BLT4', password: 'p'.repeat(256) }, field: 'password' },
+    { input: { host: 'BLT4' }, field: 'password' },
+  ],
   'queues.show': [{ input: { queue: 'TAPE_BACKUP' }, field: 'queue' }],
   'logical.resolve': [
     { input: { name: "LEASE_FILES'X" }, field: 'name' },
@@ -122,7 +128,7 @@ const wrongInputs: Record<RequestName, { input: unknown; field: string }[]> = {
 };
 
 /** Requests that need the links to the hosts; these services have none, and say so. */
-const needsLinks: RequestName[] = ['hosts.connect', 'hosts.disconnect', 'hosts.approveKey', 'queues.show', 'logical.resolve'];
+const needsLinks: RequestName[] = ['hosts.connect', 'hosts.disconnect', 'hosts.approveKey', 'hosts.setPassword', 'queues.show', 'logical.resolve'];
 
 /** One good input per request, used for the JSON round trip. */
 const goodInputs: Record<RequestName, unknown> = {
@@ -137,6 +143,7 @@ const goodInputs: Record<RequestName, unknown> = {
   'hosts.connect': { host: 'BLT4' },
   'hosts.disconnect': { host: 'BLT4' },
   'hosts.approveKey': { host: 'BLT4', fingerprint: `SHA256:${'A'.repeat(43)}` },
+  'hosts.setPassword': { host: 'BLT4', password: 'correct horse' },
   'queues.show': {},
   'logical.resolve': { name: 'LEASE_FILES' },
   'simulator.fault': { fault: 'tape-write-error', on: true },

@@ -1,0 +1,106 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
+import type { HostView } from '../../shared/api';
+import { isApiError, type ApiResult } from '../../shared/errors';
+import { defaultSiteFile } from '../../src-main/app/paths';
+import { createServicesWithLinks } from '../../src-main/app/services-with-links';
+import type { Services } from '../../src-main/app/services';
+import { loadSiteProfile } from '../../src-main/site/load-site-profile';
+import { createSimulatedSite, type SimulatedSite } from '../../src-main/simulator';
+import { loadOrCreateHostKey } from '../../src-main/simulator/ssh/host-keys';
+import { startSimulatorSshServer } from '../../src-main/simulator/ssh/server';
+
+// A "live" host: an SSH server the console did not start, reached at its profile address.
+const dir = mkdtempSync(join(tmpdir(), 'tapeops-live-'));
+let site: SimulatedSite;
+let server: { ports: Record<string, number>; close(): Promise<void> };
+let services: Services;
+const ctx = { operator: null as string | null };
+
+function ok<T>(result: ApiResult<unknown>): T {
+  if (isApiError(result)) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.ok as T;
+}
+
+beforeAll(async () => {
+  const loaded = loadSiteProfile(defaultSiteFile);
+  if (!loaded.ok) throw new Error('shipped profile invalid');
+  site = createSimulatedSite(loaded.profile, { secondsPerSimulatedHour: 3600 });
+  server = await startSimulatorSshServer(site, {
+    listen: [{ hostName: 'BLT4', port: 0 }],
+    hostKeys: { BLT4: await loadOrCreateHostKey(join(dir, 'keys'), 'BLT4') },
+    users: [{ username: 'SYSTEM', password: 'Right-Password-1' }],
+  });
+  const profile = parse(readFileSync(defaultSiteFile, 'utf8')) as { hosts: { name: string; port: number }[] };
+  profile.hosts.find((h) => h.name === 'BLT4')!.port = server.ports.BLT4 as number;
+  const siteFile = join(dir, 'live-site.yaml');
+  writeFileSync(siteFile, stringify(profile));
+  services = await createServicesWithLinks(
+    { shell: 'browser', version: 'test', storeFile: join(dir, 'tapeops.db'), siteFile, defaultSiteFile, log: () => undefined },
+    { dataDir: dir, live: true },
+  );
+  ok(await services.request('session.signIn', { initials: 'MAB' }, ctx));
+});
+
+afterAll(async () => {
+  services.close();
+  await server.close();
+  site.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('a live host needs the operator\'s password, which the browser shell keeps in memory only', () => {
+  it('without a password the link says so', async () => {
+    const view = ok<HostView>(await services.request('hosts.connect', { host: 'BLT4' }, ctx));
+    expect(view.hasPassword).toBe(false);
+    expect(view.state.kind).toBe('disconnected');
+    expect(view.state.kind === 'disconnected' && view.state.lastError?.code).toBe('no-credentials');
+  });
+
+  it('a wrong password is refused and not retried by itself (VMS intrusion detection would lock the account)', async () => {
+    ok(await services.request('hosts.setPassword', { host: 'BLT4', password: 'wrong' }, ctx));
+    // the host's key is checked before any password is sent
+    const waiting = ok<HostView>(await services.request('hosts.connect', { host: 'BLT4' }, ctx));
+    expect(waiting.state.kind).toBe('awaiting-host-key-approval');
+    if (waiting.state.kind !== 'awaiting-host-key-approval') return;
+    const refused = await services.request('hosts.approveKey', { host: 'BLT4', fingerprint: waiting.state.offered.fingerprint }, ctx);
+    expect(isApiError(refused) && refused.error.code).toBe('link-auth-failed');
+    const view = ok<HostView[]>(await services.request('hosts.list', {}, ctx)).find((h) => h.name === 'BLT4');
+    expect(view?.state.kind).toBe('disconnected');
+    expect(view?.state.kind === 'disconnected' && view.state.lastError?.code).toBe('auth-failed');
+  });
+
+  it('the right password connects once the key is approved; no password reaches the audit log', async () => {
+    const given = ok<HostView>(await services.request('hosts.setPassword', { host: 'BLT4', password: 'Right-Password-1' }, ctx));
+    expect(given.hasPassword).toBe(true);
+    // the key approved a moment ago is pinned: no question this time
+    const connected = ok<HostView>(await services.request('hosts.connect', { host: 'BLT4' }, ctx));
+    expect(connected.state.kind).toBe('connected');
+    expect(connected.simulated).toBe(false);
+    const audit = JSON.stringify(services.store.audit.list({ limit: 500 }));
+    expect(audit).toContain('host.password-entered');
+    expect(audit).not.toContain('Right-Password-1');
+    expect(readFileSync(join(dir, 'tapeops.db')).includes('Right-Password-1')).toBe(false);
+  });
+
+  it('the simulated site\'s hosts take no typed password', async () => {
+    const { services: simulated } = await (async () => {
+      const other = mkdtempSync(join(tmpdir(), 'tapeops-sim-'));
+      const s = await createServicesWithLinks(
+        { shell: 'browser', version: 'test', storeFile: join(other, 'tapeops.db'), defaultSiteFile, log: () => undefined },
+        { dataDir: other, live: false, started: (sim) => afterAll(() => sim.close()) },
+      );
+      afterAll(() => {
+        s.close();
+        rmSync(other, { recursive: true, force: true });
+      });
+      return { services: s };
+    })();
+    ok(await simulated.request('session.signIn', { initials: 'MAB' }, ctx));
+    const refused = await simulated.request('hosts.setPassword', { host: 'BLT4', password: 'anything' }, ctx);
+    expect(isApiError(refused) && refused.error.code).toBe('simulated-host');
+  });
+});
