@@ -1,12 +1,12 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { isoDateSchema, monthSchema } from '../../shared/api';
+import { initialsSchema, isoDateSchema, monthSchema } from '../../shared/api';
 import { localDate, systemClock } from '../../shared/clock';
 import { USAGE, UsageError } from './usage';
 import { runToday } from './today-command';
 import { runCalendar } from './calendar-command';
 import { runSiteCheck } from './site-command';
 import { runConsoleCommand } from './console-command';
-import { runSubmitDryRun } from './submit-command';
+import { runSubmitDryRun, runSubmitSend } from './submit-command';
 import { runSimulateCommand } from './simulate-command';
 import { runParse } from './parse-command';
 import { FAULT_NAMES, type FaultName, type FaultRequest } from '../../shared/simulator-faults';
@@ -84,11 +84,26 @@ export async function main(argv: string[], out = process.stdout, err = process.s
         return result.exitCode;
       }
       case 'submit': {
-        const { values, positionals } = parse(rest, { param: { type: 'string', multiple: true }, 'dry-run': { type: 'boolean' }, site: { type: 'string' } });
+        const { values, positionals } = parse(rest, {
+          param: { type: 'string', multiple: true },
+          'dry-run': { type: 'boolean' },
+          site: { type: 'string' },
+          as: { type: 'string' },
+          'data-dir': { type: 'string' },
+        });
         if (positionals.length !== 1) throw new UsageError('submit needs one job of the site profile, such as: tapeops submit INITIALIZE_TAPES --param 3 --dry-run');
-        if (values['dry-run'] !== true) throw new UsageError('submit sends nothing to a host yet: add --dry-run to see the exact command');
-        out.write(runSubmitDryRun({ job: positionals[0] as string, parameters: values.param as string[] | undefined, siteFile: values.site as string | undefined }));
-        return 0;
+        const job = positionals[0] as string;
+        const parameters = values.param as string[] | undefined;
+        const siteFile = values.site as string | undefined;
+        if (values['dry-run'] === true) {
+          out.write(runSubmitDryRun({ job, parameters, siteFile }));
+          return 0;
+        }
+        if (values.as === undefined) throw new UsageError('submit sends the job only with --as INITIALS (who submits it); --dry-run prints the command instead');
+        const as = check(initialsSchema, values.as, '--as');
+        const password = process.env.TAPEOPS_PASSWORD;
+        if (!password) throw new UsageError("set TAPEOPS_PASSWORD to the job's host password (it is not stored), or add --dry-run");
+        return runSubmitSend({ job, parameters, siteFile, as, password, dataDir: values['data-dir'] as string | undefined }, out);
       }
       case 'parse': {
         const { positionals } = parse(rest, {});

@@ -8,8 +8,9 @@ export const USAGE = `Usage: tapeops [--site FILE] <command> [options]
       A month of Bill Run days, DAILY tapes and courier pickups; --ics writes an iCalendar file.
   tapeops site check FILE
       Validates a site profile and lists every problem by its path.
-  tapeops submit JOB [--param V]... --dry-run [--site FILE]
-      The exact DCL the console sends to submit a job of the site profile (each value checked).
+  tapeops submit JOB [--param V]... (--dry-run | --as INITIALS) [--site FILE] [--data-dir DIR]
+      Submits a job of the site profile to its host (password in TAPEOPS_PASSWORD, host key
+      as pinned on the Hosts screen), never twice; --dry-run prints the exact DCL instead.
   tapeops parse KIND [FILE]
       Reads OpenVMS output (standard input when no file) and prints its typed value as JSON, or
       the line it could not read (exit 1). KIND: show-queue, show-entry, show-device,

@@ -1,0 +1,96 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
+import { defaultSiteFile, projectRoot } from '../../src-main/app/paths';
+import { loadSiteProfile } from '../../src-main/site/load-site-profile';
+import { createSimulatedSite, type SimulatedSite } from '../../src-main/simulator';
+import { loadOrCreateHostKey } from '../../src-main/simulator/ssh/host-keys';
+import { startSimulatorSshServer } from '../../src-main/simulator/ssh/server';
+import { openStore } from '../../src-main/store';
+import { parseShowQueue } from '../../shared/vms/parsers';
+
+const dir = mkdtempSync(join(tmpdir(), 'tapeops-submit-'));
+const dataDir = join(dir, 'data');
+let site: SimulatedSite;
+let server: { ports: Record<string, number>; close(): Promise<void> };
+let siteFile: string;
+
+function tapeops(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [join(projectRoot, 'bin', 'tapeops.js'), ...args], { timeout: 60_000, env: { ...process.env, ...env } }, (error, stdout, stderr) =>
+      resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : -1, stdout, stderr }),
+    );
+  });
+}
+
+beforeAll(async () => {
+  const loaded = loadSiteProfile(defaultSiteFile);
+  if (!loaded.ok) throw new Error('shipped profile invalid');
+  site = createSimulatedSite(loaded.profile, { secondsPerSimulatedHour: 3600 });
+  server = await startSimulatorSshServer(site, {
+    listen: [{ hostName: 'BLT4', port: 0 }],
+    hostKeys: { BLT4: await loadOrCreateHostKey(join(dir, 'keys'), 'BLT4') },
+    users: [{ username: 'SYSTEM', password: 'Tape-Room-7' }],
+  });
+  const profile = parse(readFileSync(defaultSiteFile, 'utf8')) as { hosts: { name: string; port: number }[] };
+  profile.hosts.find((h) => h.name === 'BLT4')!.port = server.ports.BLT4 as number;
+  siteFile = join(dir, 'site.yaml');
+  writeFileSync(siteFile, stringify(profile));
+});
+
+afterAll(async () => {
+  await server.close();
+  site.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const submitArgs = () => ['submit', 'INITIALIZE_TAPES', '--param', '3', '--as', 'js', '--site', siteFile, '--data-dir', dataDir];
+
+describe('tapeops submit JOB (sending)', () => {
+  it('needs the operator\'s initials and the password', async () => {
+    expect((await tapeops(['submit', 'INITIALIZE_TAPES', '--site', siteFile])).code).toBe(2);
+    const noPassword = await tapeops(submitArgs(), { TAPEOPS_PASSWORD: '' });
+    expect(noPassword.code).toBe(2);
+    expect(noPassword.stderr).toMatch(/TAPEOPS_PASSWORD/);
+  });
+
+  it('submits nothing to a host whose key nobody approved, and shows its fingerprint', async () => {
+    const result = await tapeops(submitArgs(), { TAPEOPS_PASSWORD: 'Tape-Room-7' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/BLT4 is not known yet.*SHA256:[A-Za-z0-9+/]{43}.*Nothing was submitted/s);
+    const queue = parseShowQueue((await site.exec('BLT4', 'SHOW QUEUE/ALL_JOBS TAPE_BACKUP')).output);
+    expect(queue.ok && !queue.refused && queue.value.queues[0]?.entries).toEqual([]);
+  });
+
+  it('with the key approved, sends the plan\'s INITIALIZE_TAPES once, to TAPE_BACKUP, recorded under the operator', async () => {
+    const refused = await tapeops(submitArgs(), { TAPEOPS_PASSWORD: 'Tape-Room-7' });
+    const fingerprint = /SHA256:[A-Za-z0-9+/]{43}/.exec(refused.stderr)?.[0] as string;
+    const store = openStore(join(dataDir, 'tapeops.db'));
+    store.hostKeys.approve({ host: 'BLT4', address: '127.0.0.1', port: server.ports.BLT4 as number, algorithm: 'ssh-rsa', fingerprint }, 'JS');
+    store.close();
+
+    const result = await tapeops(submitArgs(), { TAPEOPS_PASSWORD: 'Tape-Room-7' });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const name = /\/NAME=(TAPEOPS_INITIALIZE_TAPES_[0-9A-Z]{6})/.exec(result.stdout)?.[1];
+    expect(name).toBeDefined();
+    expect(result.stdout).toMatch(/\(queue TAPE_BACKUP, entry \d+\)/);
+
+    const listing = parseShowQueue((await site.exec('BLT4', 'SHOW QUEUE/ALL_JOBS/FULL TAPE_BACKUP')).output);
+    const entries = listing.ok && !listing.refused ? (listing.value.queues[0]?.entries ?? []) : [];
+    expect(entries.filter((entry) => entry.jobName === name)).toHaveLength(1);
+
+    const audit = openStore(join(dataDir, 'tapeops.db'));
+    expect(audit.audit.list({ action: 'job.submit' })[0]).toMatchObject({ who: 'JS', subject: 'INITIALIZE_TAPES' });
+    audit.close();
+  });
+
+  it('a wrong password submits nothing and says the host refused the login', async () => {
+    const result = await tapeops(submitArgs(), { TAPEOPS_PASSWORD: 'wrong' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/Nothing was submitted/);
+  });
+});
