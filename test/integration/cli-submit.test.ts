@@ -1,21 +1,18 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parse, stringify } from 'yaml';
-import { defaultSiteFile, projectRoot } from '../../src-main/app/paths';
-import { loadSiteProfile } from '../../src-main/site/load-site-profile';
-import { createSimulatedSite, type SimulatedSite } from '../../src-main/simulator';
-import { loadOrCreateHostKey } from '../../src-main/simulator/ssh/host-keys';
-import { startSimulatorSshServer } from '../../src-main/simulator/ssh/server';
+import { projectRoot } from '../../src-main/app/paths';
+import type { SimulatedSite } from '../../src-main/simulator';
+import { startLiveHost, type LiveHost } from '../support/live-host';
 import { openStore } from '../../src-main/store';
 import { parseShowQueue } from '../../shared/vms/parsers';
 
 const dir = mkdtempSync(join(tmpdir(), 'tapeops-submit-'));
 const dataDir = join(dir, 'data');
+let live: LiveHost;
 let site: SimulatedSite;
-let server: { ports: Record<string, number>; close(): Promise<void> };
 let siteFile: string;
 
 function tapeops(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -27,23 +24,13 @@ function tapeops(args: string[], env: Record<string, string> = {}): Promise<{ co
 }
 
 beforeAll(async () => {
-  const loaded = loadSiteProfile(defaultSiteFile);
-  if (!loaded.ok) throw new Error('shipped profile invalid');
-  site = createSimulatedSite(loaded.profile, { secondsPerSimulatedHour: 3600 });
-  server = await startSimulatorSshServer(site, {
-    listen: [{ hostName: 'BLT4', port: 0 }],
-    hostKeys: { BLT4: await loadOrCreateHostKey(join(dir, 'keys'), 'BLT4') },
-    users: [{ username: 'SYSTEM', password: 'Tape-Room-7' }],
-  });
-  const profile = parse(readFileSync(defaultSiteFile, 'utf8')) as { hosts: { name: string; port: number }[] };
-  profile.hosts.find((h) => h.name === 'BLT4')!.port = server.ports.BLT4 as number;
-  siteFile = join(dir, 'site.yaml');
-  writeFileSync(siteFile, stringify(profile));
+  live = await startLiveHost(dir, 'Tape-Room-7');
+  site = live.site;
+  siteFile = live.siteFile;
 });
 
 afterAll(async () => {
-  await server.close();
-  site.close();
+  await live.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -69,7 +56,7 @@ describe('tapeops submit JOB (sending)', () => {
     const refused = await tapeops(submitArgs(), { TAPEOPS_PASSWORD: 'Tape-Room-7' });
     const fingerprint = /SHA256:[A-Za-z0-9+/]{43}/.exec(refused.stderr)?.[0] as string;
     const store = openStore(join(dataDir, 'tapeops.db'));
-    store.hostKeys.approve({ host: 'BLT4', address: '127.0.0.1', port: server.ports.BLT4 as number, algorithm: 'ssh-rsa', fingerprint }, 'JS');
+    store.hostKeys.approve({ host: 'BLT4', address: '127.0.0.1', port: live.port, algorithm: 'ssh-rsa', fingerprint }, 'JS');
     store.close();
 
     const result = await tapeops(submitArgs(), { TAPEOPS_PASSWORD: 'Tape-Room-7' });

@@ -1,22 +1,17 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parse, stringify } from 'yaml';
 import type { HostView } from '../../shared/api';
 import { isApiError, type ApiResult } from '../../shared/errors';
 import { defaultSiteFile } from '../../src-main/app/paths';
 import { createServicesWithLinks } from '../../src-main/app/services-with-links';
 import type { Services } from '../../src-main/app/services';
-import { loadSiteProfile } from '../../src-main/site/load-site-profile';
-import { createSimulatedSite, type SimulatedSite } from '../../src-main/simulator';
-import { loadOrCreateHostKey } from '../../src-main/simulator/ssh/host-keys';
-import { startSimulatorSshServer } from '../../src-main/simulator/ssh/server';
+import { startLiveHost, type LiveHost } from '../support/live-host';
 
 // A "live" host: an SSH server the console did not start, reached at its profile address.
 const dir = mkdtempSync(join(tmpdir(), 'tapeops-live-'));
-let site: SimulatedSite;
-let server: { ports: Record<string, number>; close(): Promise<void> };
+let live: LiveHost;
 let services: Services;
 const ctx = { operator: null as string | null };
 
@@ -26,18 +21,8 @@ function ok<T>(result: ApiResult<unknown>): T {
 }
 
 beforeAll(async () => {
-  const loaded = loadSiteProfile(defaultSiteFile);
-  if (!loaded.ok) throw new Error('shipped profile invalid');
-  site = createSimulatedSite(loaded.profile, { secondsPerSimulatedHour: 3600 });
-  server = await startSimulatorSshServer(site, {
-    listen: [{ hostName: 'BLT4', port: 0 }],
-    hostKeys: { BLT4: await loadOrCreateHostKey(join(dir, 'keys'), 'BLT4') },
-    users: [{ username: 'SYSTEM', password: 'Right-Password-1' }],
-  });
-  const profile = parse(readFileSync(defaultSiteFile, 'utf8')) as { hosts: { name: string; port: number }[] };
-  profile.hosts.find((h) => h.name === 'BLT4')!.port = server.ports.BLT4 as number;
-  const siteFile = join(dir, 'live-site.yaml');
-  writeFileSync(siteFile, stringify(profile));
+  live = await startLiveHost(dir, 'Right-Password-1');
+  const siteFile = live.siteFile;
   services = await createServicesWithLinks(
     { shell: 'browser', version: 'test', storeFile: join(dir, 'tapeops.db'), siteFile, defaultSiteFile, log: () => undefined },
     { dataDir: dir, live: true },
@@ -47,8 +32,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   services.close();
-  await server.close();
-  site.close();
+  await live.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
