@@ -12,8 +12,7 @@
 import type { Browser } from 'playwright-core';
 import {
   buildBareApp,
-  drawBare,
-  drawConsoleToday,
+  drawSubject,
   ensureConsoleRendererBuilt,
   envCount,
   freshPage,
@@ -23,12 +22,11 @@ import {
   median,
   procStatusMb,
   sleep,
-  spawnBare,
-  spawnConsole,
+  spawnSubject,
+  type Subject,
   stopServer,
   type ServerProcess,
 } from './support';
-import type { Subject } from './console-startup';
 
 export interface MemorySample {
   subject: Subject;
@@ -50,11 +48,10 @@ export interface MemoryResult {
 async function sampleOnce(browser: Browser, subject: Subject, bareDist: string, idleMs: number): Promise<MemorySample> {
   let server: ServerProcess | undefined;
   try {
-    server = subject === 'console' ? await spawnConsole() : await spawnBare(bareDist);
+    server = await spawnSubject(subject, bareDist);
     const { context, page } = await freshPage(browser);
     try {
-      if (subject === 'console') await drawConsoleToday(page, server.url);
-      else await drawBare(page, server.url);
+      await drawSubject(subject, page, server.url);
     } finally {
       await page.close();
       await context.close();

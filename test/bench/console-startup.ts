@@ -13,8 +13,7 @@ import type { Browser } from 'playwright-core';
 import { performance } from 'node:perf_hooks';
 import {
   buildBareApp,
-  drawBare,
-  drawConsoleToday,
+  drawSubject,
   ensureConsoleRendererBuilt,
   envCount,
   freshPage,
@@ -22,13 +21,11 @@ import {
   launchChromium,
   median,
   ms,
-  spawnBare,
-  spawnConsole,
+  spawnSubject,
+  type Subject,
   stopServer,
   type ServerProcess,
 } from './support';
-
-export type Subject = 'console' | 'bare';
 
 export interface StartupRun {
   subject: Subject;
@@ -52,9 +49,8 @@ async function measureOnce(browser: Browser, subject: Subject, bareDist: string,
   const { context, page } = await freshPage(browser);
   let server: ServerProcess | undefined;
   try {
-    server = subject === 'console' ? await spawnConsole() : await spawnBare(bareDist);
-    if (subject === 'console') await drawConsoleToday(page, server.url);
-    else await drawBare(page, server.url);
+    server = await spawnSubject(subject, bareDist);
+    await drawSubject(subject, page, server.url);
     const drawnAt = performance.now();
     return { subject, warmUp, serverReadyMs: server.urlAt - server.spawnedAt, totalMs: drawnAt - server.spawnedAt };
   } finally {

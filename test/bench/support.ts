@@ -127,6 +127,18 @@ export async function drawBare(page: Page, url: string): Promise<void> {
 // ---- preparing ----
 
 /** The console is measured with its renderer built; builds it with vite when dist/renderer is missing. */
+export type Subject = 'console' | 'bare';
+
+/** Starts what is measured: the console, or the baseline serving its built folder. */
+export function spawnSubject(subject: Subject, bareDist: string): Promise<ServerProcess> {
+  return subject === 'console' ? spawnConsole() : spawnBare(bareDist);
+}
+
+/** Opens the subject's page and waits until it is drawn (for the console: signed in, Today shown). */
+export function drawSubject(subject: Subject, page: Page, url: string): Promise<void> {
+  return subject === 'console' ? drawConsoleToday(page, url) : drawBare(page, url);
+}
+
 export function ensureConsoleRendererBuilt(): void {
   if (existsSync(join(projectRoot, 'dist', 'renderer', 'index.html'))) return;
   console.log('dist/renderer/index.html is missing: running npx vite build…');

@@ -16,7 +16,7 @@ import { MemoryCredentialStore, type HostSecret } from '../../src-main/hosts/cre
 import { createHostLink, type CreateHostLinkOptions, type HostAccess } from '../../src-main/hosts/create-host-link';
 import type { HostLink } from '../../src-main/hosts/host-link';
 import { isHostLinkError, type HostLinkError } from '../../src-main/hosts/host-link-error';
-import type { HostLinkState } from '../../src-main/hosts/link-state';
+import { waitForState } from '../support/link-state';
 import { submitOnce } from '../../src-main/hosts/submit-once';
 import { openStore, type Store } from '../../src-main/store/open-store';
 import { startSimulatorSshServer } from '../../src-main/simulator/ssh/server';
@@ -89,23 +89,6 @@ async function approvedLink(setup: LinkSetup = {}): Promise<{ link: HostLink; st
   if (state.kind !== 'awaiting-host-key-approval') throw new Error(`expected a key to approve, got ${JSON.stringify(state)}`);
   await made.link.approveHostKey(state.offered.fingerprint, 'JS');
   return made;
-}
-
-function waitForState(link: HostLink, kind: HostLinkState['kind'], timeoutMs: number): Promise<HostLinkState> {
-  return new Promise((resolve, reject) => {
-    if (link.state.kind === kind) return resolve(link.state);
-    const timer = setTimeout(() => {
-      stop();
-      reject(new Error(`the link did not become ${kind} within ${timeoutMs} ms; it is ${JSON.stringify(link.state)}`));
-    }, timeoutMs);
-    const stop = link.onState((state) => {
-      if (state.kind === kind) {
-        clearTimeout(timer);
-        stop();
-        resolve(state);
-      }
-    });
-  });
 }
 
 const read = (dcl: { command: string }) => ({ dcl, mutates: false });

@@ -12,6 +12,7 @@ import { MemoryCredentialStore } from '../../src-main/hosts/credentials';
 import { createHostLink, type CreateHostLinkOptions } from '../../src-main/hosts/create-host-link';
 import type { HostLink } from '../../src-main/hosts/host-link';
 import { isHostLinkError, type HostLinkError } from '../../src-main/hosts/host-link-error';
+import { waitForState } from '../support/link-state';
 import type { HostLinkState } from '../../src-main/hosts/link-state';
 import { openStore, type Store } from '../../src-main/store/open-store';
 import { showQueue, showTime as showTimeCommand } from '../../shared/vms/dcl';
@@ -61,23 +62,6 @@ async function approved(sshd: RunningSshd, overrides: Parameters<typeof linkTo>[
   if (state.kind !== 'awaiting-host-key-approval') throw new Error(`expected a key to approve, got ${JSON.stringify(state)}\n${sshd.log()}`);
   await made.link.approveHostKey(state.offered.fingerprint, 'JS');
   return made;
-}
-
-function waitForState(link: HostLink, kind: HostLinkState['kind'], timeoutMs: number): Promise<HostLinkState> {
-  return new Promise((resolve, reject) => {
-    if (link.state.kind === kind) return resolve(link.state);
-    const timer = setTimeout(() => {
-      stop();
-      reject(new Error(`the link did not become ${kind} within ${timeoutMs} ms; it is ${JSON.stringify(link.state)}`));
-    }, timeoutMs);
-    const stop = link.onState((state) => {
-      if (state.kind === kind) {
-        clearTimeout(timer);
-        stop();
-        resolve(state);
-      }
-    });
-  });
 }
 
 describe.skipIf(!sshdAvailable())('the host link against OpenSSH', () => {
