@@ -223,7 +223,7 @@ describe('tapeops submit --dry-run', () => {
   it('prints the plan\'s SUBMIT of INITIALIZE_TAPES with parameter 3, queue TAPE_BACKUP and the console\'s unique /NAME', () => {
     const result = run('submitDryRun');
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^SUBMIT\/QUEUE=TAPE_BACKUP\/PARAMETERS=\("3"\)\/NAME=TAPEOPS_INITIALIZE_TAPES_[0-9A-Z]{6} SYS\$LOGIN:INITIALIZE_TAPES\.COM\n$/);
+    expect(result.stdout).toMatch(/^SUBMIT\/PARAMETER=3\/QUEUE=TAPE_BACKUP\/NAME=TAPEOPS_INITIALIZE_TAPES_[0-9A-Z]{6} SYS\$LOGIN:INITIALIZE_TAPES\.COM\n$/);
   });
 
   it('refuses, exit 2, a value that fails validation and a job the profile does not have', () => {

@@ -2,15 +2,14 @@
  * Commands on batch queues and their entries: SUBMIT, SHOW QUEUE, SHOW ENTRY, DELETE/ENTRY and
  * SET ENTRY/RELEASE.
  *
- * SUBMIT writes its qualifiers in one fixed order (/QUEUE, /PARAMETERS, /NAME, /USER, /AFTER,
- * /HOLD, /LOG_FILE, /NOPRINTER, /KEEP) and every parameter as a quoted string inside
- * parentheses. A plan's hand-typed
- *     SUBMIT/PARAMETER=3/QUEUE=<queue> <procedure>
- * and the console's
- *     SUBMIT/QUEUE=<queue>/PARAMETERS=("3")/NAME=<unique name> <procedure>
- * mean the same: DCL does not care about qualifier order, /PARAMETER is an abbreviation of
- * /PARAMETERS, and P1 is the string 3 either way. The console always quotes so that no parameter
- * is ever upper-cased, split at a comma or space, or read as a qualifier, comment or call.
+ * SUBMIT writes its qualifiers in one fixed order (/PARAMETER, /QUEUE, /NAME, /USER, /AFTER,
+ * /HOLD, /LOG_FILE, /NOPRINTER, /KEEP), the plan's own order, so that the plan's hand-typed
+ *     SUBMIT/PARAMETER=3/QUEUE=TAPE_BACKUP SYS$LOGIN:INITIALIZE_TAPES.COM
+ * comes out as the same text with only the console's /NAME added. /PARAMETER is DCL's accepted
+ * abbreviation of /PARAMETERS. A parameter of decimal digits only is a number and is written bare,
+ * as the plan writes it (nothing in it can be upper-cased, split or substituted); every other
+ * parameter is a quoted string value, so that none is ever upper-cased, split at a comma or
+ * space, or read as a qualifier, comment or call. Several parameters go inside parentheses.
  */
 import { DclBuildError } from './dcl-build-error';
 import { assembleCommand, type DclCommand, type QualifierToken } from './command-line';
@@ -43,7 +42,7 @@ export interface SubmitOptions {
 }
 
 export function submit(options: SubmitOptions): DclCommand {
-  const qualifiers: QualifierToken<'SUBMIT'>[] = [{ name: 'QUEUE', value: trusted(assertQueueName(options.queue, 'queue')) }];
+  const qualifiers: QualifierToken<'SUBMIT'>[] = [];
   const parameters = options.parameters ?? [];
   if (parameters.length > MAX_PARAMETERS) {
     throw new DclBuildError({
@@ -53,9 +52,10 @@ export function submit(options: SubmitOptions): DclCommand {
     });
   }
   if (parameters.length > 0) {
-    const quoted = parameters.map((value, index) => assertQuotedValue(value, `parameters[${index}]`));
-    qualifiers.push({ name: 'PARAMETERS', value: trusted(`(${quoted.join(',')})`) });
+    const written = parameters.map((value, index) => parameterText(value, `parameters[${index}]`));
+    qualifiers.push({ name: 'PARAMETER', value: trusted(written.length === 1 ? written.join('') : `(${written.join(',')})`) });
   }
+  qualifiers.push({ name: 'QUEUE', value: trusted(assertQueueName(options.queue, 'queue')) });
   if (options.name !== undefined) qualifiers.push({ name: 'NAME', value: trusted(assertJobName(options.name, 'name')) });
   if (options.user !== undefined) qualifiers.push({ name: 'USER', value: trusted(assertUserName(options.user, 'user')) });
   if (options.after !== undefined) qualifiers.push({ name: 'AFTER', value: trusted(assertAfterTime(options.after, 'after')) });
@@ -67,6 +67,13 @@ export function submit(options: SubmitOptions): DclCommand {
   if (options.keep === true) qualifiers.push({ name: 'KEEP' });
   const file = trusted(assertFileSpec(options.file, 'file'));
   return assembleCommand({ verb: 'SUBMIT', qualifiers, parameters: [file] });
+}
+
+/** Digits only, and short enough to be a number DCL reads as it is. */
+const NUMBER_PARAMETER = /^[0-9]{1,10}$/u;
+
+function parameterText(value: string, field: string): string {
+  return typeof value === 'string' && NUMBER_PARAMETER.test(value) ? value : assertQuotedValue(value, field);
 }
 
 export interface ShowQueueOptions {

@@ -34,7 +34,7 @@ function refusal(build: () => unknown): DclBuildError {
 }
 
 describe('submit', () => {
-  it("writes the plan's tape initialisation with the parameter quoted and a unique name", () => {
+  it("writes the plan's tape initialisation as the plan writes it, with a unique name", () => {
     const { command } = submit({
       file: 'SYS$LOGIN:INITIALIZE_TAPES.COM',
       queue: 'TAPE_BACKUP',
@@ -43,7 +43,7 @@ describe('submit', () => {
       noPrinter: true,
       keep: true,
     });
-    expect(command).toBe('SUBMIT/QUEUE=TAPE_BACKUP/PARAMETERS=("3")/NAME=TAPEOPS_1A2B/NOPRINTER/KEEP SYS$LOGIN:INITIALIZE_TAPES.COM');
+    expect(command).toBe('SUBMIT/PARAMETER=3/QUEUE=TAPE_BACKUP/NAME=TAPEOPS_1A2B/NOPRINTER/KEEP SYS$LOGIN:INITIALIZE_TAPES.COM');
     expectSafeLine(command, 'SUBMIT');
   });
 
@@ -61,7 +61,7 @@ describe('submit', () => {
       file: 'USER_ROOT:[LEASE_BACKUP.COM]RMU_BACKUP_DATA.COM;12',
     });
     expect(command).toBe(
-      'SUBMIT/QUEUE=TIME_BLT4/PARAMETERS=("FULL","with space","a""b")/NAME=TAPEOPS_RMU_BACKUP_DATA_0K3Z9Q' +
+      'SUBMIT/PARAMETER=("FULL","with space","a""b")/QUEUE=TIME_BLT4/NAME=TAPEOPS_RMU_BACKUP_DATA_0K3Z9Q' +
         '/USER=LEASE_BATCH/AFTER=25-NOV-2026:12:00/HOLD/LOG_FILE=DISK$MENTAT:[USER_DIR.LEASECOMM]/NOPRINTER/KEEP' +
         ' USER_ROOT:[LEASE_BACKUP.COM]RMU_BACKUP_DATA.COM;12',
     );
@@ -75,8 +75,14 @@ describe('submit', () => {
     expect(submit({ file: 'X.COM', queue: 'Q1', parameters: [] }).command).toBe('SUBMIT/QUEUE=Q1 X.COM');
   });
 
+  it('writes only decimal digits bare; a sign, a letter, a space or an over-long number is quoted', () => {
+    expect(submit({ file: 'X.COM', queue: 'Q1', parameters: ['3', '03', '3A', '-3', ' 3', '12345678901'] }).command).toBe(
+      'SUBMIT/PARAMETER=(3,03,"3A","-3"," 3","12345678901")/QUEUE=Q1 X.COM',
+    );
+  });
+
   it('writes an empty parameter as an empty quoted string', () => {
-    expect(submit({ file: 'X.COM', queue: 'Q1', parameters: ['', 'B'] }).command).toBe('SUBMIT/QUEUE=Q1/PARAMETERS=("","B") X.COM');
+    expect(submit({ file: 'X.COM', queue: 'Q1', parameters: ['', 'B'] }).command).toBe('SUBMIT/PARAMETER=("","B")/QUEUE=Q1 X.COM');
   });
 
   it('writes a time of day for /AFTER as it is, and a full time in the colon form', () => {
@@ -87,9 +93,9 @@ describe('submit', () => {
   });
 
   it('takes at most 8 parameters', () => {
-    const parameters = ['1', '2', '3', '4', '5', '6', '7', '8'];
+    const parameters = ['1', 'B', '3', 'D', '5', 'F', '7', 'H'];
     expect(submit({ file: 'X.COM', queue: 'Q1', parameters }).command).toBe(
-      'SUBMIT/QUEUE=Q1/PARAMETERS=("1","2","3","4","5","6","7","8") X.COM',
+      'SUBMIT/PARAMETER=(1,"B",3,"D",5,"F",7,"H")/QUEUE=Q1 X.COM',
     );
     const error = refusal(() => submit({ file: 'X.COM', queue: 'Q1', parameters: [...parameters, '9'] }));
     expect(error.code).toBe('too-many-parameters');
@@ -105,7 +111,7 @@ describe('submit', () => {
   });
 
   it('accepts a line of exactly the limit', () => {
-    const fixed = 'SUBMIT/QUEUE=Q1/PARAMETERS=("")'.length + ' X.COM'.length;
+    const fixed = 'SUBMIT/PARAMETER=""/QUEUE=Q1'.length + ' X.COM'.length;
     const { command } = submit({ file: 'X.COM', queue: 'Q1', parameters: ['P'.repeat(COMMAND_LINE_MAX_LENGTH - fixed)] });
     expect(command.length).toBe(COMMAND_LINE_MAX_LENGTH);
   });

@@ -50,21 +50,33 @@ export function unquote(quoted: string): string {
 /** The shape every quoted value must have: printable ASCII, no apostrophe, quotes doubled. */
 export const QUOTED_VALUE = /^"(?:[^"'\x00-\x1f\x7f-\uffff]|"")*"$/u;
 
-/** The values of the /PARAMETERS=(...) block of a SUBMIT line, or undefined when there is none. */
+/**
+ * The values of the /PARAMETER= block of a SUBMIT line (one value, or several inside
+ * parentheses; each a quoted string or a bare number), or undefined when there is none.
+ */
 export function parameterBlock(line: string): string[] | undefined {
-  const start = line.indexOf('/PARAMETERS=(');
+  const start = line.indexOf('/PARAMETER=');
   if (start < 0) return undefined;
-  let i = start + '/PARAMETERS=('.length;
+  let i = start + '/PARAMETER='.length;
+  const listed = line[i] === '(';
+  if (listed) i++;
   const values: string[] = [];
   for (;;) {
-    expect(line[i], `a quoted value at ${i} of ${line}`).toBe('"');
-    let j = i + 1;
-    while (!(line[j] === '"' && line[j + 1] !== '"')) {
-      if (j >= line.length) throw new Error(`unclosed value in ${line}`);
-      j += line[j] === '"' ? 2 : 1;
+    if (line[i] === '"') {
+      let j = i + 1;
+      while (!(line[j] === '"' && line[j + 1] !== '"')) {
+        if (j >= line.length) throw new Error(`unclosed value in ${line}`);
+        j += line[j] === '"' ? 2 : 1;
+      }
+      values.push(unquote(line.slice(i, j + 1)));
+      i = j + 1;
+    } else {
+      const number = /^[0-9]+/u.exec(line.slice(i))?.[0];
+      expect(number, `a quoted value or a number at ${i} of ${line}`).toBeDefined();
+      values.push(number ?? '');
+      i += (number ?? '').length;
     }
-    values.push(unquote(line.slice(i, j + 1)));
-    i = j + 1;
+    if (!listed) return values;
     if (line[i] === ')') return values;
     expect(line[i], `a comma or ) at ${i} of ${line}`).toBe(',');
     i++;
@@ -73,7 +85,7 @@ export function parameterBlock(line: string): string[] | undefined {
 
 /** Qualifiers as DCL names them, listed here apart from the builder's own list. */
 const KNOWN_QUALIFIERS = [
-  'QUEUE', 'PARAMETERS', 'NAME', 'USER', 'AFTER', 'HOLD', 'LOG_FILE', 'NOPRINTER', 'KEEP', 'BATCH', 'ALL_JOBS',
+  'QUEUE', 'PARAMETER', 'NAME', 'USER', 'AFTER', 'HOLD', 'LOG_FILE', 'NOPRINTER', 'KEEP', 'BATCH', 'ALL_JOBS',
   'FULL', 'ENTRY', 'RELEASE', 'SIZE', 'DATE', 'WIDTH', 'PAGE', 'ECHO', 'NOECHO', 'FOREIGN', 'UNLOAD',
 ];
 

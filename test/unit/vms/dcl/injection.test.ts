@@ -157,9 +157,9 @@ describe('the injection corpus', () => {
   });
 
   it('quotes a quotation mark by doubling it', () => {
-    expect(submit({ file: 'X.COM', queue: 'Q1', parameters: ['a"b'] }).command).toBe('SUBMIT/QUEUE=Q1/PARAMETERS=("a""b") X.COM');
+    expect(submit({ file: 'X.COM', queue: 'Q1', parameters: ['a"b'] }).command).toBe('SUBMIT/PARAMETER="a""b"/QUEUE=Q1 X.COM');
     expect(submit({ file: 'X.COM', queue: 'Q1', parameters: ['"/USER=SYSTEM"'] }).command).toBe(
-      'SUBMIT/QUEUE=Q1/PARAMETERS=("""/USER=SYSTEM""") X.COM',
+      'SUBMIT/PARAMETER="""/USER=SYSTEM"""/QUEUE=Q1 X.COM',
     );
   });
 

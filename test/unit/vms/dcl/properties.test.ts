@@ -46,7 +46,7 @@ describe('quoted string values', () => {
     );
   });
 
-  it('go into SUBMIT inside one quoted string and come back exactly', () => {
+  it('go into SUBMIT as one quoted string, or a bare number, and come back exactly', () => {
     fc.assert(
       fc.property(anyString, (value) => {
         const result = attempt(() => submit({ file: 'X.COM', queue: 'Q1', parameters: [value] }));
@@ -73,8 +73,10 @@ describe('parameter lists', () => {
   it('of up to 8 allowed strings make one line whose parameter block reads back to the same list', () => {
     fc.assert(
       fc.property(fc.array(allowedString, { minLength: 1, maxLength: 8 }), (parameters) => {
-        const fixed = 'SUBMIT/QUEUE=Q1/PARAMETERS=()'.length + ' X.COM'.length;
-        const block = parameters.reduce((sum, p) => sum + p.length + (p.match(/"/gu)?.length ?? 0) + 2, 0) + parameters.length - 1;
+        const fixed = 'SUBMIT/PARAMETER=/QUEUE=Q1'.length + ' X.COM'.length;
+        // a number is written bare, anything else quoted with its quotes doubled; several in parentheses
+        const written = (p: string): number => (/^[0-9]{1,10}$/u.test(p) ? p.length : p.length + (p.match(/"/gu)?.length ?? 0) + 2);
+        const block = parameters.reduce((sum, p) => sum + written(p), 0) + parameters.length - 1 + (parameters.length > 1 ? 2 : 0);
         const result = attempt(() => submit({ file: 'X.COM', queue: 'Q1', parameters }));
         if (fixed + block > COMMAND_LINE_MAX_LENGTH) {
           expect(result.ok ? 'ok' : result.problem.code).toBe('line-too-long');

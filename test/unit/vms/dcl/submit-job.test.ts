@@ -56,14 +56,16 @@ describe('submissionName', () => {
 });
 
 describe('submitJob', () => {
-  it("submits the plan's tape initialisation: the plan's command with a unique /NAME, the parameter quoted", () => {
+  it("submits the plan's tape initialisation: the plan's command with a unique /NAME", () => {
     const submission = submitJob(profileJob('INITIALIZE_TAPES'), { uniquePart: '1A2B3C' });
     expect(submission).toEqual({
-      command: 'SUBMIT/QUEUE=TAPE_BACKUP/PARAMETERS=("3")/NAME=TAPEOPS_INITIALIZE_TAPES_1A2B3C SYS$LOGIN:INITIALIZE_TAPES.COM',
+      command: 'SUBMIT/PARAMETER=3/QUEUE=TAPE_BACKUP/NAME=TAPEOPS_INITIALIZE_TAPES_1A2B3C SYS$LOGIN:INITIALIZE_TAPES.COM',
       name: 'TAPEOPS_INITIALIZE_TAPES_1A2B3C',
     });
-    // the same meaning as the plan's hand-typed command
-    expect(microfinancial().initializeTapes.command).toBe('SUBMIT/PARAMETER=3/QUEUE=TAPE_BACKUP SYS$LOGIN:INITIALIZE_TAPES.COM');
+    // the plan's hand-typed command, word for word, once the /NAME is taken out
+    const planCommand = microfinancial().initializeTapes.command;
+    expect(planCommand).toBe('SUBMIT/PARAMETER=3/QUEUE=TAPE_BACKUP SYS$LOGIN:INITIALIZE_TAPES.COM');
+    expect(submission.command.replace('/NAME=TAPEOPS_INITIALIZE_TAPES_1A2B3C', '')).toBe(planCommand);
   });
 
   it("runs a job as the profile's batch user when asked, with the other options in order", () => {
@@ -89,7 +91,7 @@ describe('submitJob', () => {
       hold: true,
     });
     expect(command).toBe(
-      'SUBMIT/QUEUE=TAPE_BACKUP/PARAMETERS=("FULL")/NAME=TAPEOPS_RMU_BACKUP_TAX_DATA_ABC123/HOLD USER_ROOT:[LEASE_BACKUP.COM]RMU_BACKUP_TAX_DATA.COM',
+      'SUBMIT/PARAMETER="FULL"/QUEUE=TAPE_BACKUP/NAME=TAPEOPS_RMU_BACKUP_TAX_DATA_ABC123/HOLD USER_ROOT:[LEASE_BACKUP.COM]RMU_BACKUP_TAX_DATA.COM',
     );
   });
 
