@@ -122,6 +122,24 @@ export const billRunTapeSchema = z.strictObject({
   title: text,
 });
 
+export const cartridgeLabelSchema = z.strictObject({
+  /** Six characters, because an OpenVMS volume label (what INITIALIZE writes) holds at most six. */
+  firstSerial: z
+    .string()
+    .regex(/^[A-Z0-9]{6}$/, 'must be six capital letters and digits, such as MF0001, ending in the number to count up')
+    .default('MF0001'),
+  /** The media identifier after the serial in the barcode; D is DLTtape IV. */
+  mediaId: z.string().regex(/^[A-Z0-9]$/, 'must be one capital letter or digit, such as D for DLTtape IV').default('D'),
+  /** Code 39's optional Mod 43 check character, for readers set to require it. */
+  checkCharacter: z.boolean().default(false),
+});
+
+export const labelSettingsSchema = z.strictObject({
+  symbology: z.enum(['code128', 'code39']).default('code128'),
+  // prefault: an absent block is parsed as {}, so the field defaults above fill it in one place
+  cartridge: cartridgeLabelSchema.prefault({}),
+});
+
 export const calendarSchema = z.strictObject({
   /** Bill Run days after the first one of the month. */
   billRunDays: z.array(z.number().int().min(1).max(31)).min(1),
@@ -238,6 +256,8 @@ export const siteProfileSchema = z.strictObject({
       labels: z.array(text).min(1),
       notes: z.array(text).optional(),
     }),
+    /** How the console prints tape labels; absent in older profiles, which get the defaults. */
+    labels: labelSettingsSchema.prefault({}),
   }),
   drive: z.strictObject({
     model: text,
@@ -300,5 +320,7 @@ export type SiteDatabase = z.infer<typeof databaseSchema>;
 export type SiteLogicalName = z.infer<typeof logicalNameSchema>;
 export type SiteKnownError = z.infer<typeof knownErrorSchema>;
 export type SiteBillRunTape = z.infer<typeof billRunTapeSchema>;
+export type SiteLabelSettings = z.infer<typeof labelSettingsSchema>;
+export type LabelSymbology = SiteLabelSettings['symbology'];
 export type SiteOperatorProcedure = z.infer<typeof operatorProcedureSchema>;
 export type SiteLogReview = z.infer<typeof logReviewSchema>;
