@@ -156,8 +156,9 @@ describe('the host link to the simulated BLT4, interactive session', () => {
 
   it('keeps a slow link (output late, keepalives answered) connected', async () => {
     const { link } = await approvedLink({ ssh: { keepaliveIntervalMs: 150, keepaliveCountMax: 1 } });
-    // the simulator delays each piece of output (each echoed character): a command takes seconds
-    site.faults.slowLink(60, 'BLT4');
+    // the simulator delays each piece of output (line end, lines, prompt; the link's session is
+    // /NOECHO, so no echoed characters): a command and its $STATUS take seconds
+    site.faults.slowLink(300, 'BLT4');
     const result = await link.run(read(showTime()));
     expect(result.status).toBe(1);
     expect(result.elapsedMs).toBeGreaterThanOrEqual(1000);

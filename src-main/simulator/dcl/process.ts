@@ -29,7 +29,7 @@ export class DclProcess {
   status = SS_NORMAL;
   readonly localSymbols = new Map<string, string>();
   readonly globalSymbols = new Map<string, string>();
-  terminal = { width: 80, page: 24, device: 'VT100' };
+  terminal = { width: 80, page: 24, device: 'VT100', echo: true };
   readonly loginAt: Date;
 
   constructor(

@@ -5,7 +5,8 @@
  *   terminal answers (`ESC [ ? 1 ; 2 c`); the answer is read and not echoed, and the login goes on
  *   after it (or after a short wait when no answer comes);
  * - the welcome banner, then the prompt, each prompt preceded by a NUL byte;
- * - what is typed is echoed character by character, DEL and BS rub out, CTRL/U clears the line;
+ * - what is typed is echoed character by character (not after SET TERMINAL/NOECHO), DEL and BS
+ *   rub out, CTRL/U clears the line;
  * - lines end in CR LF; a line ending in `-` continues on the next (prompt `_` + prompt);
  * - LOGOUT ends the session.
  */
@@ -148,12 +149,12 @@ export class InteractiveSession implements DclSession {
       if (code === 0x7f || code === 0x08) {
         if (this.line.length > 0) {
           this.line = this.line.slice(0, -1);
-          this.emit('\b \b');
+          this.echo('\b \b');
         }
         continue;
       }
       if (code === 0x15) {
-        this.emit('\b \b'.repeat(this.line.length));
+        this.echo('\b \b'.repeat(this.line.length));
         this.line = '';
         continue;
       }
@@ -172,8 +173,13 @@ export class InteractiveSession implements DclSession {
       }
       if (code < 0x20) continue;
       this.line += ch;
-      this.emit(ch);
+      this.echo(ch);
     }
+  }
+
+  /** What the terminal driver echoes of the typing; nothing after SET TERMINAL/NOECHO. */
+  private echo(data: string): void {
+    if (this.process.terminal.echo) this.emit(data);
   }
 
   private endOfLine(): void {

@@ -27,6 +27,25 @@ describe('simulated DCL', () => {
     session.close();
   });
 
+  it('stops echoing what is typed after SET TERMINAL/NOECHO, and starts again after /ECHO', async () => {
+    const { site } = siteAt('2010-08-04T09:00:00');
+    const session = site.openSession('BLT4');
+    const out: string[] = [];
+    session.onOutput((d) => out.push(d));
+    session.write('\x1b[?1;2c');
+    const typed = async (line: string): Promise<string> => {
+      out.length = 0;
+      session.write(`${line}\r`);
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      return out.join('');
+    };
+    await typed('SET TERMINAL/NOECHO');
+    expect(await typed('SHOW TIME')).toBe('\r\n   4-AUG-2010 09:00:00\r\n\0BLT4> ');
+    expect(await typed('SET TERMINAL/ECHO')).toBe('\r\n\0BLT4> ');
+    expect(await typed('SHOW TIME')).toBe('SHOW TIME\r\n   4-AUG-2010 09:00:00\r\n\0BLT4> ');
+    session.close();
+  });
+
   it('accepts abbreviations and rejects ambiguous ones', async () => {
     const { site } = siteAt('2010-08-04T09:00:00');
     expect((await run(site, 'SHO TIM')).lines).toEqual(['   4-AUG-2010 09:00:00']);

@@ -139,6 +139,8 @@ export const SET_TERMINAL: CommandDef<DclProcess> = {
     }
     const type = valueOf(command, 'DEVICE_TYPE');
     if (type !== undefined) process.terminal.device = type;
+    const echo = command.qualifiers.get('ECHO');
+    if (echo !== undefined) process.terminal.echo = !echo.negated;
     return [];
   },
 };
