@@ -27,6 +27,16 @@ export interface SshdOptions {
   hostKeyType?: 'rsa' | 'dsa' | 'ed25519';
   /** More sshd_config lines, such as `KexAlgorithms diffie-hellman-group1-sha1`. */
   config?: string[];
+  /**
+   * The sshd executable to start (absolute): a link to sshd under another name makes it use the
+   * PAM service of that name, since OpenSSH names its PAM service after the program it runs as.
+   */
+  program?: string;
+  /**
+   * How users log in: with the authorized client key (the default), or only by keyboard-interactive
+   * through PAM (UsePAM yes, no key, no plain password method; root may log in this way).
+   */
+  login?: 'publickey' | 'pam-keyboard-interactive';
 }
 
 export interface RunningSshd {
@@ -72,6 +82,8 @@ export async function startSshd(options: SshdOptions = {}): Promise<RunningSshd>
   const port = await freePort();
   const user = userInfo().username;
   const configFile = join(dir, 'sshd_config');
+  const pam = options.login === 'pam-keyboard-interactive';
+  const program = options.program ?? SSHD;
   writeFileSync(
     configFile,
     [
@@ -80,11 +92,11 @@ export async function startSshd(options: SshdOptions = {}): Promise<RunningSshd>
       `PidFile ${join(dir, 'sshd.pid')}`,
       `AuthorizedKeysFile ${join(dir, 'authorized_keys')}`,
       'StrictModes no',
-      'UsePAM no',
-      'PubkeyAuthentication yes',
+      `UsePAM ${pam ? 'yes' : 'no'}`,
+      `PubkeyAuthentication ${pam ? 'no' : 'yes'}`,
       'PasswordAuthentication no',
-      'KbdInteractiveAuthentication no',
-      `PermitRootLogin ${user === 'root' ? 'prohibit-password' : 'no'}`,
+      `KbdInteractiveAuthentication ${pam ? 'yes' : 'no'}`,
+      `PermitRootLogin ${user !== 'root' ? 'no' : pam ? 'yes' : 'prohibit-password'}`,
       'PrintMotd no',
       'PrintLastLog no',
       'UseDNS no',
@@ -99,7 +111,7 @@ export async function startSshd(options: SshdOptions = {}): Promise<RunningSshd>
   let child: ChildProcess;
   let output = '';
   const launch = async (): Promise<void> => {
-    child = spawn(SSHD, ['-D', '-e', '-f', configFile], { stdio: ['ignore', 'ignore', 'pipe'] });
+    child = spawn(program, ['-D', '-e', '-f', configFile], { stdio: ['ignore', 'ignore', 'pipe'] });
     child.stderr?.setEncoding('utf8');
     await new Promise<void>((ready, fail) => {
       const timer = setTimeout(() => fail(new Error(`sshd did not start:\n${output}`)), 10_000);
