@@ -122,7 +122,13 @@ export async function main(argv: string[], out = process.stdout, err = process.s
           site: { type: 'string' },
           'data-dir': { type: 'string' },
           fault: { type: 'string', multiple: true },
+          socket: { type: 'string' },
+          attach: { type: 'string' },
         });
+        if (values.attach !== undefined && values.stdio !== true) throw new UsageError('--attach SOCKET joins standard input and output to a site: use it with --stdio');
+        if (values.socket !== undefined && (values.stdio === true || values.port !== undefined)) {
+          throw new UsageError('--socket PATH serves sessions on a Unix socket instead of SSH: leave out --stdio and --port');
+        }
         if (positionals.length) throw new UsageError(`simulate takes no argument ${JSON.stringify(positionals[0])}`);
         const faults = ((values.fault as string[] | undefined) ?? []).map(parseFaultOption);
         const port = values.port === '0' ? 0 : positiveInt(values.port as string | undefined, '--port', 65535);
@@ -139,8 +145,11 @@ export async function main(argv: string[], out = process.stdout, err = process.s
             siteFile: values.site as string | undefined,
             dataDir: values['data-dir'] as string | undefined,
             faults,
+            socket: values.socket as string | undefined,
+            attach: values.attach as string | undefined,
           },
           out,
+          err,
         );
       }
       case 'console': {

@@ -4,6 +4,8 @@
  * (127.0.0.1); with --port N the hosts take N, N+1, ... (0: any free ports). Host keys are made once
  * and kept in <dataDir>/simulator/host-keys/. With --stdio the DCL session of one host runs on
  * standard input and output (for OpenSSH's ForceCommand; SSH_ORIGINAL_COMMAND runs one command).
+ * With --socket PATH the site serves the DCL sessions of one host on a Unix socket, and
+ * `--stdio --attach PATH` joins a ForceCommand's terminal to it (../simulator/socket).
  */
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
@@ -12,14 +14,35 @@ import { createSimulatedSite } from '../simulator';
 import { startSimulatorSshServer } from '../simulator/ssh/server';
 import { loadOrCreateHostKeys } from '../simulator/ssh/host-keys';
 import { serveStdio } from '../simulator/stdio';
+import { attachToSessionSocket, serveSessionsOnSocket } from '../simulator/socket';
 import { loadCliSite } from './cli-site';
 import { applyFault } from '../simulator/faults/apply-fault';
 import type { FaultRequest } from '../../shared/simulator-faults';
 
 export async function runSimulateCommand(
-  options: { port?: number; secondsPerSimulatedHour?: number; stdio?: boolean; host?: string; siteFile?: string; dataDir?: string; faults?: FaultRequest[] },
+  options: {
+    port?: number;
+    secondsPerSimulatedHour?: number;
+    stdio?: boolean;
+    host?: string;
+    siteFile?: string;
+    dataDir?: string;
+    faults?: FaultRequest[];
+    socket?: string;
+    attach?: string;
+  },
   out: NodeJS.WritableStream,
+  err: NodeJS.WritableStream = process.stderr,
 ): Promise<number> {
+  if (options.attach !== undefined) {
+    if (process.env.SSH_ORIGINAL_COMMAND?.trim()) {
+      err.write('tapeops simulate: --attach serves interactive sessions only; an exec request needs --stdio without --attach\n');
+      return 1;
+    }
+    const code = await attachToSessionSocket(options.attach, process.stdin, out, err);
+    process.stdin.destroy();
+    return code;
+  }
   const { profile } = loadCliSite(options.siteFile);
   const site = createSimulatedSite(profile, { secondsPerSimulatedHour: options.secondsPerSimulatedHour ?? 3600 });
   for (const fault of options.faults ?? []) applyFault(site.faults, fault);
@@ -31,6 +54,14 @@ export async function runSimulateCommand(
     site.close();
     process.stdin.destroy();
     return code;
+  }
+  if (options.socket !== undefined) {
+    const served = await serveSessionsOnSocket(site, hostName, options.socket);
+    out.write(`Simulated site "${profile.site.name}": DCL sessions of ${hostName} on ${served.path}\nPress Ctrl+C to stop.\n`);
+    await stopSignal();
+    await served.close();
+    site.close();
+    return 0;
   }
   const keyDir = join(options.dataDir ?? userDataDir(), 'simulator', 'host-keys');
   const hosts = options.host === undefined ? profile.hosts : profile.hosts.filter((h) => h.name === hostName);
@@ -51,11 +82,15 @@ export async function runSimulateCommand(
   for (const h of hosts) out.write(`  ${h.name.padEnd(8)} ssh -p ${server.ports[h.name]} SYSTEM@127.0.0.1\n`);
   out.write(`  user SYSTEM, password ${password}\n  user ${profile.batchUser}, password ${batchPassword}\n`);
   out.write(`  host keys in ${keyDir}\nPress Ctrl+C to stop.\n`);
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
+  await stopSignal();
   await server.close();
   site.close();
   return 0;
+}
+
+function stopSignal(): Promise<void> {
+  return new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
 }

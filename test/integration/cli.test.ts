@@ -63,6 +63,8 @@ const invocations: Record<string, () => string[]> = {
   parseLogAsQueue: () => ['parse', 'show-queue', join(projectRoot, 'test', 'fixtures', 'vms', 'batch-log', 'daily-backup-warnings.txt')],
   parseUnknownKind: () => ['parse', 'show-weather', join(projectRoot, 'package.json')],
   unknownFault: () => ['simulate', '--fault', 'disk-on-fire'],
+  attachWithoutStdio: () => ['simulate', '--attach', dir.file('none.sock')],
+  attachToNothing: () => ['simulate', '--stdio', '--attach', dir.file('none.sock')],
 };
 
 beforeAll(async () => {
@@ -295,5 +297,18 @@ describe('tapeops simulate', () => {
     const result = run('unknownFault');
     expect(result.code).toBe(2);
     expect(stderrLines(result)).toEqual([expect.stringMatching(/unknown fault "disk-on-fire"/)]);
+  });
+
+  it('refuses --attach without --stdio, exit 2', () => {
+    const result = run('attachWithoutStdio');
+    expect(result.code).toBe(2);
+    expect(stderrLines(result)).toEqual([expect.stringMatching(/--attach SOCKET .* use it with --stdio/)]);
+  });
+
+  it('says in one line that no site answers on the socket, exit 1', () => {
+    const result = run('attachToNothing');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(stderrLines(result)).toEqual([expect.stringMatching(/^tapeops simulate: no simulated site answers on .*none\.sock \(ENOENT\)$/)]);
   });
 });
