@@ -1,0 +1,100 @@
+/**
+ * The labels of one day's tapes, as the plan's Figure 2 has them: the code for the date and job
+ * type, the name of the backup job and the date the job is run, with the set and how long it
+ * stays offsite. The tapes are the day plan's own (planDay), so the labels never disagree with
+ * the Today screen.
+ */
+import { CalendarInputError } from '../calendar/calendar-input-error';
+import { planDay, type DayPlan, type TapeToPull } from '../calendar/day-plan';
+import type { IsoDate } from '../calendar/iso-date';
+import type { SiteProfile } from '../site/schema';
+import { apDate, apDateWithWeekday } from './label-date';
+import { billRunRetention, dailyRetention, type Retention } from './retention';
+
+export type LabelSetChoice = 'billrun' | 'daily' | 'all';
+
+export interface SetLabel {
+  kind: 'billrun' | 'daily';
+  /** The plan's code: "100803P", "DAILY 3". */
+  code: string;
+  /** The job that writes the tape, with its number in the set when the plan gives one: "CONSOLIDATED_BACKUP_TO_TAPE #2". */
+  jobName: string;
+  /** The day the job runs: the Bill Run day, or for a DAILY tape the next morning. */
+  runDate: IsoDate;
+  runDateText: string;
+  /** "Bill Run of Aug. 3, 2010 · tape 1 of 5", "Daily backup". */
+  setText: string;
+  /** Place in the Bill Run set, 1 for the top tape; Bill Run labels only. */
+  position?: number;
+  retention: Retention;
+  /** What the barcode carries: the code itself, a space included ("DAILY 3"). */
+  barcodeText: string;
+}
+
+export type SetLabelsResult = { ok: true; labels: SetLabel[] } | { ok: false; problem: string };
+
+// "Consolidated_Backup_to_Tape #2": the number after # tells the tapes of one job apart.
+const NUMBER_IN_TITLE = /#\s*(\d+)/;
+
+function jobName(tape: TapeToPull): string {
+  const number = NUMBER_IN_TITLE.exec(tape.title)?.[1];
+  return number === undefined ? tape.job : `${tape.job} #${number}`;
+}
+
+function labelOf(profile: SiteProfile, tape: TapeToPull, setSize: number): SetLabel {
+  const common = {
+    code: tape.code,
+    jobName: jobName(tape),
+    runDate: tape.runs,
+    runDateText: apDate(tape.runs),
+    barcodeText: tape.code,
+  };
+  if (tape.kind === 'daily') {
+    return { kind: 'daily', ...common, setText: 'Daily backup', retention: dailyRetention(profile) };
+  }
+  const position = tape.position ?? tape.slot;
+  return {
+    kind: 'billrun',
+    ...common,
+    setText: `Bill Run of ${apDate(tape.runs)} · tape ${position} of ${setSize}`,
+    position,
+    retention: billRunRetention(profile, tape.runs),
+  };
+}
+
+function planOf(profile: SiteProfile, date: IsoDate): DayPlan | string {
+  try {
+    return planDay(profile, date);
+  } catch (error) {
+    if (error instanceof CalendarInputError) return error.message;
+    throw error;
+  }
+}
+
+function noDailyTape(plan: DayPlan): string {
+  const { date, tomorrow } = plan;
+  if (tomorrow.kind === 'billrun') {
+    return `No DAILY tape is loaded on ${date}: the next day, ${apDateWithWeekday(tomorrow.date)}, is a Bill Run day, when the daily backup job does not run.`;
+  }
+  return plan.tapesNotes[0] ?? `No DAILY tape is loaded on ${date}.`;
+}
+
+/** The labels to print on a date: its Bill Run set, the DAILY tape loaded that day for the next morning, or both. */
+export function setLabels(profile: SiteProfile, date: IsoDate, set: LabelSetChoice): SetLabelsResult {
+  const plan = planOf(profile, date);
+  if (typeof plan === 'string') return { ok: false, problem: plan };
+  const billRun = plan.tapesToPull.filter((tape) => tape.kind === 'billrun');
+  const daily = plan.tapesToPull.filter((tape) => tape.kind === 'daily');
+
+  if (set === 'billrun' && billRun.length === 0) {
+    return { ok: false, problem: `${date} is not a Bill Run day; the next Bill Run is ${apDateWithWeekday(plan.nextBillRun)}.` };
+  }
+  const chosen = set === 'billrun' ? billRun : set === 'daily' ? daily : [...billRun, ...daily];
+  if (chosen.length === 0) return { ok: false, problem: noDailyTape(plan) };
+  return { ok: true, labels: chosen.map((tape) => labelOf(profile, tape, billRun.length)) };
+}
+
+/** Every label of a date ('all'). */
+export function labelsForDate(profile: SiteProfile, date: IsoDate): SetLabelsResult {
+  return setLabels(profile, date, 'all');
+}
