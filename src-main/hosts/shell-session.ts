@@ -31,10 +31,12 @@ export interface ShellChannel {
 /**
  * Run once, after the prompt is set: a line as wide as DCL takes, no paging (a page-full
  * prompt would hold the output), no echo (the framing removes an echo anyway, but a terminal
- * without it sends half as much). What the host does not support is reported, not fatal.
+ * without it sends half as much), no broadcasts (an OPCOM message or a job's completion notice
+ * written into the middle of a command's output would corrupt what the parsers read). What the
+ * host does not support is reported, not fatal.
  */
 export function terminalSetup(): DclCommand {
-  return setTerminal({ width: 255, noPage: true, noEcho: true });
+  return setTerminal({ width: 255, noPage: true, noEcho: true, noBroadcast: true });
 }
 
 export interface ShellSessionOptions {

@@ -40,6 +40,8 @@ export interface SetTerminalOptions {
   noPage?: boolean;
   /** true: /NOECHO; false: /ECHO; absent: left as it is. */
   noEcho?: boolean;
+  /** true: /NOBROADCAST; false: /BROADCAST; absent: left as it is. */
+  noBroadcast?: boolean;
 }
 
 export function setTerminal(options: SetTerminalOptions): DclCommand {
@@ -49,6 +51,7 @@ export function setTerminal(options: SetTerminalOptions): DclCommand {
   }
   if (options.noPage === true) qualifiers.push({ name: 'PAGE', value: trusted('0') });
   if (options.noEcho !== undefined) qualifiers.push({ name: options.noEcho ? 'NOECHO' : 'ECHO' });
+  if (options.noBroadcast !== undefined) qualifiers.push({ name: options.noBroadcast ? 'NOBROADCAST' : 'BROADCAST' });
   if (qualifiers.length === 0) {
     throw new DclBuildError({ code: 'nothing-to-do', field: 'setTerminal', message: 'SET TERMINAL was asked to change nothing' });
   }

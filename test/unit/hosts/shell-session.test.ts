@@ -19,7 +19,7 @@ describe('an interactive DCL session', () => {
     expect(host.received).toEqual([
       '\x1b[?1;2c',
       'SET PROMPT="TAPEOPS_C0FFEE01> "',
-      'SET TERMINAL/WIDTH=255/PAGE=0/NOECHO',
+      'SET TERMINAL/WIDTH=255/PAGE=0/NOECHO/NOBROADCAST',
       'WRITE SYS$OUTPUT $STATUS',
     ]);
     expect(session.setupWarnings()).toEqual([]);
@@ -66,13 +66,13 @@ describe('an interactive DCL session', () => {
 
   it('reports a terminal setup the host refuses, and carries on', async () => {
     const host = new FakeDcl();
-    host.commands.set('SET TERMINAL/WIDTH=255/PAGE=0/NOECHO', () => ({
+    host.commands.set('SET TERMINAL/WIDTH=255/PAGE=0/NOECHO/NOBROADCAST', () => ({
       output: ['%DCL-W-IVQUAL, unrecognized qualifier - check validity, spelling, and placement', ' \\NOECHO\\'],
       status: '%X00038240',
     }));
     const { session } = await started(host);
     expect(session.setupWarnings()).toEqual([
-      'SET TERMINAL/WIDTH=255/PAGE=0/NOECHO ended with %X00038240: %DCL-W-IVQUAL, unrecognized qualifier - check validity, spelling, and placement\n \\NOECHO\\',
+      'SET TERMINAL/WIDTH=255/PAGE=0/NOECHO/NOBROADCAST ended with %X00038240: %DCL-W-IVQUAL, unrecognized qualifier - check validity, spelling, and placement\n \\NOECHO\\',
     ]);
     expect((await session.run(dcl('SHOW TIME'), 5000)).output).toBe('  25-NOV-2026 08:00:00');
   });

@@ -196,6 +196,8 @@ describe('file and session commands', () => {
 
   it('sets the terminal', () => {
     expect(setTerminal({ width: 132, noPage: true, noEcho: true }).command).toBe('SET TERMINAL/WIDTH=132/PAGE=0/NOECHO');
+    expect(setTerminal({ noBroadcast: true }).command).toBe('SET TERMINAL/NOBROADCAST');
+    expect(setTerminal({ noEcho: false, noBroadcast: false }).command).toBe('SET TERMINAL/ECHO/BROADCAST');
     expect(setTerminal({ noEcho: false }).command).toBe('SET TERMINAL/ECHO');
     expect(refusal(() => setTerminal({})).code).toBe('nothing-to-do');
     expect(refusal(() => setTerminal({ width: 512 })).code).toBe('out-of-range');
