@@ -88,7 +88,11 @@ function startOf(profile: TimelineProfile, job: SiteJob, edge: Edge | undefined)
   }
 }
 
-/** The timeline of the jobs of one kind of day ('billrun' or 'daily'), roots in profile order. */
+/**
+ * The timeline of the jobs of one kind of day ('billrun' or 'daily'): the tape initialisation
+ * first, since the operator submits it in the morning once the magazine is loaded, then the other
+ * roots in profile order, each followed by the chain it submits.
+ */
 export function jobTimeline(profile: TimelineProfile, when: 'billrun' | 'daily'): TimelineEntry[] {
   const parents = parentsOf(profile.jobs);
   const ofDay = new Set(profile.jobs.filter((job) => job.when === when).map((job) => job.name));
@@ -115,6 +119,9 @@ export function jobTimeline(profile: TimelineProfile, when: 'billrun' | 'daily')
     });
     for (const child of childrenOf(profile.jobs, parents, job.name)) visit(child, parents.get(child.name));
   };
-  for (const root of roots) visit(root, undefined);
+  const morningFirst = [...roots].sort(
+    (a, b) => Number(b.name === profile.initializeTapes.job) - Number(a.name === profile.initializeTapes.job),
+  );
+  for (const root of morningFirst) visit(root, undefined);
   return entries;
 }

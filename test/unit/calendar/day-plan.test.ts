@@ -32,14 +32,15 @@ describe('planDay on a Bill Run day: 2010-08-03, the plan\'s example', () => {
 
   it('runs the Bill Run chain from the jobs graph, in order, each with its start', () => {
     const timeline = plan().timeline;
+    // the operator's morning submission first, then the chain the billing run starts
     expect(timeline.map((entry) => entry.job)).toEqual([
+      'INITIALIZE_TAPES',
       'INVOICE_STATEMENT_GENERATE',
       'RMU_BACKUP_DATA',
       'PROD_AND_DEVEL_BACKUP',
       'BLT_CLEANUP',
       'RMU_BACKUP_DOCUMENT',
       'CONSOLIDATED_BACKUP_TO_TAPE',
-      'INITIALIZE_TAPES',
     ]);
     const when = Object.fromEntries(timeline.map((entry) => [entry.job, entry.when]));
     expect(when.RMU_BACKUP_DATA).toEqual({ kind: 'after', job: 'INVOICE_STATEMENT_GENERATE', text: 'after INVOICE_STATEMENT_GENERATE completes' });
