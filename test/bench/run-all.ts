@@ -9,6 +9,7 @@
  * change the number of runs and the idle wait.
  * Then host-link round trips against OpenSSH's ssh with a ControlMaster (./host-link-round-trips;
  * BENCH_LINK_ROUND_TRIPS, BENCH_LINK_WARMUP, BENCH_LINK_BUDGET_S).
+ * Then the Bill Run label sheet to PDF against a plain pdfkit page (./label-pdf; BENCH_LABEL_RUNS).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -17,6 +18,7 @@ import { performance } from 'node:perf_hooks';
 import { benchMemory, printMemory } from './console-memory';
 import { benchStartup, printStartup } from './console-startup';
 import { rtMs, runHostLinkRoundTrips } from './host-link-round-trips';
+import { benchLabelPdf, printLabelPdf } from './label-pdf';
 import { buildBareApp, ensureConsoleRendererBuilt, launchChromium, mb, ms, projectRoot } from './support';
 import { chromiumPath } from '../support/chromium';
 
@@ -40,6 +42,10 @@ try {
   printMemory(memory);
 
   const hostLink = await runHostLinkRoundTrips();
+
+  console.log('\nLabel PDF: the Bill Run sheet, warm renders');
+  const labelPdf = await benchLabelPdf();
+  printLabelPdf(labelPdf);
 
   const rows: [string, string, string, string][] = [
     ['start-up, spawn → drawn (median)', ms(startup.medianMs.console), ms(startup.medianMs.bare), `${startup.ratio.toFixed(2)}×`],
@@ -70,6 +76,13 @@ try {
       `1/${(hostLink.sshControlMaster.p90Ms / hostLink.hostLink.p90Ms).toFixed(1)}×`,
     ],
     ['  ssh ControlMaster, /bin/true without ForceCommand (median)', '', rtMs(hostLink.sshTransportOnly.medianMs), ''],
+    // console = the labels sheet; baseline = the same words on a plain pdfkit page
+    [
+      `Bill Run label sheet → PDF | plain pdfkit page (median, n=${labelPdf.runs})`,
+      `${labelPdf.medianMs.labels.toFixed(2)} ms`,
+      `${labelPdf.medianMs.baseline.toFixed(2)} ms`,
+      `${labelPdf.ratio.toFixed(2)}×`,
+    ],
   ];
   const header: [string, string, string, string] = ['', 'console', 'bare baseline', 'console/bare'];
   const widths = header.map((cell, i) => Math.max(cell.length, ...rows.map((row) => row[i]!.length)));
@@ -104,6 +117,7 @@ try {
       ratioConsoleToBare: round(memory.ratio, 2),
     },
     hostLinkRoundTrips: hostLink,
+    labelPdf: { ...labelPdf, medianMs: mapValues(labelPdf.medianMs, (v) => round(v, 2)), ratio: round(labelPdf.ratio, 2) },
     elapsedSeconds: round(elapsedS, 1),
   };
   const reportDir = join(projectRoot, '.reports');
