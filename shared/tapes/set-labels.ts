@@ -15,11 +15,11 @@ export type LabelSetChoice = 'billrun' | 'daily' | 'all';
 
 export interface SetLabel {
   kind: 'billrun' | 'daily';
-  /** The plan's code: "100803P", "DAILY 3". */
+  /** The plan's code: a Bill Run code such as "100803P", or the daily tape's own label. */
   code: string;
-  /** The job that writes the tape, with its number in the set when the plan gives one: "CONSOLIDATED_BACKUP_TO_TAPE #2". */
+  /** The job that writes the tape, with the number its title gives it when one job writes several tapes ("JOB #2"). */
   jobName: string;
-  /** The day the job runs: the Bill Run day, or for a DAILY tape the next morning. */
+  /** The day the job runs: the Bill Run day, or for a daily tape the next morning. */
   runDate: IsoDate;
   runDateText: string;
   /** "Bill Run of Aug. 3, 2010 · tape 1 of 5", "Daily backup". */
@@ -27,13 +27,13 @@ export interface SetLabel {
   /** Place in the Bill Run set, 1 for the top tape; Bill Run labels only. */
   position?: number;
   retention: Retention;
-  /** What the barcode carries: the code itself, a space included ("DAILY 3"). */
+  /** What the barcode carries: the code itself, spaces included (Code 128 and Code 39 both carry a space). */
   barcodeText: string;
 }
 
 export type SetLabelsResult = { ok: true; labels: SetLabel[] } | { ok: false; problem: string };
 
-// "Consolidated_Backup_to_Tape #2": the number after # tells the tapes of one job apart.
+// A title such as "Backup to tape #2": the number after # tells the tapes of one job apart.
 const NUMBER_IN_TITLE = /#\s*(\d+)/;
 
 function jobName(tape: TapeToPull): string {
@@ -74,12 +74,12 @@ function planOf(profile: SiteProfile, date: IsoDate): DayPlan | string {
 function noDailyTape(plan: DayPlan): string {
   const { date, tomorrow } = plan;
   if (tomorrow.kind === 'billrun') {
-    return `No DAILY tape is loaded on ${date}: the next day, ${apDateWithWeekday(tomorrow.date)}, is a Bill Run day, when the daily backup job does not run.`;
+    return `No daily tape is loaded on ${date}: the next day, ${apDateWithWeekday(tomorrow.date)}, is a Bill Run day, when the daily backup job does not run.`;
   }
-  return plan.tapesNotes[0] ?? `No DAILY tape is loaded on ${date}.`;
+  return plan.tapesNotes[0] ?? `No daily tape is loaded on ${date}.`;
 }
 
-/** The labels to print on a date: its Bill Run set, the DAILY tape loaded that day for the next morning, or both. */
+/** The labels to print on a date: its Bill Run set, the daily tape loaded that day for the next morning, or both. */
 export function setLabels(profile: SiteProfile, date: IsoDate, set: LabelSetChoice): SetLabelsResult {
   const plan = planOf(profile, date);
   if (typeof plan === 'string') return { ok: false, problem: plan };

@@ -94,7 +94,7 @@ describe('setLabels', () => {
   it('says why no DAILY tape is loaded the day before a Bill Run', () => {
     const expected = {
       ok: false,
-      problem: 'No DAILY tape is loaded on 2010-08-08: the next day, Mon Aug. 9, 2010, is a Bill Run day, when the daily backup job does not run.',
+      problem: 'No daily tape is loaded on 2010-08-08: the next day, Mon Aug. 9, 2010, is a Bill Run day, when the daily backup job does not run.',
     };
     expect(setLabels(microfinancial(), '2010-08-08', 'daily')).toEqual(expected);
     expect(setLabels(microfinancial(), '2010-08-08', 'all')).toEqual(expected);
