@@ -7,7 +7,7 @@ await build({
   ...common,
   entryPoints: ['src-main/electron/main.ts'],
   outfile: 'dist/main/electron-main.cjs',
-  external: ['electron', 'better-sqlite3', 'ws', 'ssh2', 'bufferutil', 'utf-8-validate'],
+  external: ['electron', 'better-sqlite3', 'ws', 'ssh2', 'bufferutil', 'utf-8-validate', 'pdfkit', '@resvg/resvg-js'],
   // paths.ts finds the project from import.meta.url; in the bundle that is the bundle's own file
   define: { 'import.meta.url': 'importMetaUrl' },
   banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(require('node:path').join(__dirname, '..', 'x', 'y')).href;" },

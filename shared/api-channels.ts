@@ -18,6 +18,12 @@ export const REQUEST_NAMES = [
   'queues.show',
   'logical.resolve',
   'simulator.fault',
+  'labels.stocks',
+  'labels.chooseStock',
+  'labels.preview',
+  'labels.file',
+  'labels.print',
+  'labels.printers',
 ] as const;
 
 export const EVENT_NAMES = ['audit.appended', 'site.changed', 'hosts.changed'] as const;

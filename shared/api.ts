@@ -9,6 +9,7 @@ import type { QueueInfo } from './vms/parsers';
 import { FAULT_NAMES } from './simulator-faults';
 import type { DayPlan } from './calendar/day-plan';
 import type { MonthCalendar } from './calendar/month';
+import { labelSelectionSchema, stockIdSchema, type LabelFile, type LabelPreview, type LabelPrintResult, type LabelStocksView, type PrinterView } from './labels-api';
 
 /** The years the calendar plans: wide enough for any tape in a vault, narrow enough for date arithmetic. */
 export const FIRST_YEAR = 1901;
@@ -212,6 +213,25 @@ export const apiRequests = {
       })
       .strict(),
   ),
+  'labels.stocks': request<LabelStocksView>()(z.object({}).strict()),
+  'labels.chooseStock': request<LabelStocksView>()(z.object({ use: z.enum(['set', 'cartridge']), stockId: stockIdSchema }).strict()),
+  'labels.preview': request<LabelPreview>()(z.object({ selection: labelSelectionSchema(isoDateSchema), stockId: stockIdSchema.optional() }).strict()),
+  'labels.file': request<LabelFile>()(
+    z.object({ selection: labelSelectionSchema(isoDateSchema), stockId: stockIdSchema.optional(), format: z.enum(['pdf', 'zpl']) }).strict(),
+  ),
+  'labels.print': request<LabelPrintResult>()(
+    z
+      .object({
+        selection: labelSelectionSchema(isoDateSchema),
+        stockId: stockIdSchema.optional(),
+        /** browser: the renderer printed with the browser's own print and asks only for the record. */
+        via: z.enum(['browser', 'dialog', 'printer']),
+        printer: z.string().min(1).max(200).optional(),
+      })
+      .strict()
+      .refine((input) => input.via !== 'printer' || input.printer !== undefined, { message: 'name the printer', path: ['printer'] }),
+  ),
+  'labels.printers': request<PrinterView[]>()(z.object({}).strict()),
 } as const;
 
 /** Event streams pushed from main to every open console. */

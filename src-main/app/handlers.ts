@@ -11,6 +11,8 @@ import { loadSiteOrThrow, SITE_FILE_SETTING } from './site-loading';
 import type { SiteLinks } from './site-links';
 import type { FaultControl } from '../simulator/faults/fault-control';
 import { applyFault } from '../simulator/faults/apply-fault';
+import { chooseStock, labelFile, labelStocks, previewLabels, printLabels } from './label-handlers';
+import type { LabelPrinter } from './label-printer';
 import { approveHostKey, connectHost, disconnectHost, resolveLogical, setHostPassword, showQueues } from './host-handlers';
 
 export interface HandlerDeps {
@@ -25,6 +27,8 @@ export interface HandlerDeps {
   links?: SiteLinks;
   /** The faults of the console's own simulated site; absent when it talks to real hosts. */
   faults?: FaultControl;
+  /** Electron's printing; absent in the browser shell, whose renderer prints with the browser. */
+  printer?: LabelPrinter;
 }
 
 function signedIn(ctx: RequestContext): string {
@@ -39,6 +43,7 @@ function rethrowStoreError(error: unknown): never {
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
+  const labels = { profile: () => deps.site().profile, store: deps.store, ...(deps.printer ? { printer: deps.printer } : {}) };
   return {
     'app.info': () => ({ version: deps.version, shell: deps.shell, today: localDate(deps.clock.now()), site: deps.summary() }),
 
@@ -102,5 +107,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       deps.store.audit.append({ who, action: 'simulator.fault', subject: request.fault, details: request });
       return { active };
     },
+    'labels.stocks': () => labelStocks(deps.store),
+    'labels.chooseStock': ({ use, stockId }, ctx) => chooseStock(deps.store, use, stockId, signedIn(ctx)),
+    'labels.preview': ({ selection, stockId }) => previewLabels(labels, selection, stockId),
+    'labels.file': ({ selection, stockId, format }) => labelFile(labels, selection, stockId, format),
+    'labels.print': (request, ctx) => printLabels(labels, request, signedIn(ctx)),
+    'labels.printers': async () => (deps.printer ? deps.printer.printers() : []),
   };
 }

@@ -9,6 +9,7 @@ import { createHandlers } from './handlers';
 import { loadSiteOrThrow, SITE_FILE_SETTING } from './site-loading';
 import type { SiteLinks } from './site-links';
 import type { FaultControl } from '../simulator/faults/fault-control';
+import type { LabelPrinter } from './label-printer';
 
 export interface ServicesOptions {
   shell: AppInfo['shell'];
@@ -25,6 +26,8 @@ export interface ServicesOptions {
   links?: (site: LoadedSite, store: Store) => SiteLinks;
   /** The faults of the console's own simulated site, when it runs one. */
   faults?: FaultControl;
+  /** Printing, in Electron. */
+  printer?: LabelPrinter;
 }
 
 export interface LoadedSite {
@@ -85,6 +88,7 @@ export function createServices(options: ServicesOptions): Services {
     },
     ...(links ? { links } : {}),
     ...(options.faults ? { faults: options.faults } : {}),
+    ...(options.printer ? { printer: options.printer } : {}),
   });
 
   // Whatever a request appended to the audit log goes out to every open console, oldest first.

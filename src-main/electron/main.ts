@@ -6,6 +6,7 @@ import { defaultSiteFileIn } from '../app/paths';
 import { electronCredentialStore } from '../hosts/electron-credentials';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { registerIpc } from './ipc';
+import { electronLabelPrinter } from './label-printing';
 import { applySessionPolicy, createConsoleWindow } from './window';
 
 // The Electron shell: window, preload and IPC only; the services are the same as the browser shell's.
@@ -21,6 +22,7 @@ app.whenReady().then(async () => {
       storeFile: join(dataDir, 'tapeops.db'),
       siteFile: siteArgument(process.argv),
       defaultSiteFile: defaultSiteFileIn(root),
+      printer: electronLabelPrinter(),
     },
     { dataDir, live: process.argv.includes('--live'), credentials: (store) => electronCredentialStore(store.hostCredentials) },
   );

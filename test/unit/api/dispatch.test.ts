@@ -125,6 +125,26 @@ const wrongInputs: Record<RequestName, { input: unknown; field: string }[]> = {
     { input: { fault: 'slow-link', on: true, delayMs: -1 }, field: 'delayMs' },
     { input: { fault: 'queue-stopped', on: true, queue: 'TAPE BACKUP' }, field: 'queue' },
   ],
+  'labels.stocks': [{ input: { use: 'set' }, field: 'use' }],
+  'labels.chooseStock': [
+    { input: { use: 'spine', stockId: 'avery-5163' }, field: 'use' },
+    { input: { use: 'set', stockId: '../avery' }, field: 'stockId' },
+  ],
+  'labels.preview': [
+    { input: { selection: { kind: 'set', date: '2010-02-30', set: 'all' } }, field: 'date' },
+    { input: { selection: { kind: 'set', date: '2010-08-03', set: 'weekly' } }, field: 'set' },
+    { input: { selection: { kind: 'cartridges', first: 'MF*001', last: 'MF0002' } }, field: 'first' },
+    { input: { selection: { kind: 'tapes', date: '2010-08-03' } }, field: 'kind' },
+  ],
+  'labels.file': [
+    { input: { selection: { kind: 'set', date: '2010-08-03', set: 'all' }, format: 'docx' }, field: 'format' },
+    { input: { selection: { kind: 'set', date: '2010-08-03', set: 'all', codes: [] }, format: 'pdf' }, field: 'codes' },
+  ],
+  'labels.print': [
+    { input: { selection: { kind: 'set', date: '2010-08-03', set: 'all' }, via: 'fax' }, field: 'via' },
+    { input: { selection: { kind: 'set', date: '2010-08-03', set: 'all' }, via: 'printer' }, field: 'printer' },
+  ],
+  'labels.printers': [{ input: { printer: 'Zebra' }, field: 'printer' }],
 };
 
 /** Requests that need the links to the hosts; these services have none, and say so. */
@@ -147,6 +167,12 @@ const goodInputs: Record<RequestName, unknown> = {
   'queues.show': {},
   'logical.resolve': { name: 'LEASE_FILES' },
   'simulator.fault': { fault: 'tape-write-error', on: true },
+  'labels.stocks': {},
+  'labels.chooseStock': { use: 'set', stockId: 'avery-l7165' },
+  'labels.preview': { selection: { kind: 'set', date: '2010-08-03', set: 'all' } },
+  'labels.file': { selection: { kind: 'set', date: '2010-08-03', set: 'billrun' }, format: 'zpl' },
+  'labels.print': { selection: { kind: 'cartridges', first: 'MF0001', last: 'MF0002' }, via: 'browser' },
+  'labels.printers': {},
 };
 
 describe('dispatch refuses wrong input', () => {
