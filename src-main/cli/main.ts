@@ -9,6 +9,7 @@ import { runConsoleCommand } from './console-command';
 import { runSubmitDryRun, runSubmitSend } from './submit-command';
 import { runSimulateCommand } from './simulate-command';
 import { runParse } from './parse-command';
+import { runLabels } from './labels-command';
 import { FAULT_NAMES, type FaultName, type FaultRequest } from '../../shared/simulator-faults';
 import { readFileSync } from 'node:fs';
 
@@ -112,6 +113,20 @@ export async function main(argv: string[], out = process.stdout, err = process.s
         out.write(result.stdout);
         err.write(result.stderr);
         return result.exitCode;
+      }
+      case 'labels': {
+        const { values, positionals } = parse(rest, {
+          date: { type: 'string' },
+          set: { type: 'string' },
+          stock: { type: 'string' },
+          format: { type: 'string' },
+          out: { type: 'string' },
+          cartridges: { type: 'string' },
+          site: { type: 'string' },
+        });
+        if (positionals.length) throw new UsageError(`labels takes no argument ${JSON.stringify(positionals[0])}; use --date YYYY-MM-DD or --cartridges FROM..TO`);
+        const date = values.date === undefined ? undefined : check(isoDateSchema, values.date, '--date');
+        return await runLabels({ ...(values as Record<string, string | undefined>), date }, out);
       }
       case 'simulate': {
         const { values, positionals } = parse(rest, {

@@ -1,3 +1,5 @@
+import { LABEL_STOCKS } from '../../shared/tapes/label-stocks';
+
 export const USAGE = `Usage: tapeops [--site FILE] <command> [options]
 
   --site FILE names the site profile for any command (default: the one shipped with the console).
@@ -6,6 +8,12 @@ export const USAGE = `Usage: tapeops [--site FILE] <command> [options]
       The plan of a day: its kind, jobs, tapes to pull and label, the magazine slots.
   tapeops calendar YYYY-MM [--json] [--ics FILE] [--months N] [--site FILE]
       A month of Bill Run days, DAILY tapes and courier pickups; --ics writes an iCalendar file.
+  tapeops labels --date YYYY-MM-DD [--set billrun|daily|all] [--stock NAME] --format pdf|png|zpl --out FILE [--site FILE]
+  tapeops labels --cartridges FROM..TO [--stock NAME] --format pdf|png|zpl --out FILE [--site FILE]
+      Writes a day's tape labels (--set, all by default) or cartridge serial labels (such as
+      MF0001..MF0010) to one PDF or ZPL file, or to one PNG per label (FILE-CODE.png when there
+      are several). --stock NAME, by default a Letter sheet (a Zebra roll for ZPL):
+      ${LABEL_STOCKS.map((stock) => stock.id).join(', ')}.
   tapeops site check FILE
       Validates a site profile and lists every problem by its path.
   tapeops submit JOB [--param V]... (--dry-run | --as INITIALS) [--site FILE] [--data-dir DIR]
