@@ -48,6 +48,10 @@ export interface LabelStocksView {
   stocks: StockView[];
   /** The stock chosen in Settings for each use. */
   chosen: Record<StockUse, string>;
+  /** The plan's words on what a label carries. */
+  instruction?: string;
+  /** The profile's cartridge label settings: the first serial of the site's stock, the media ID. */
+  cartridge: { firstSerial: string; mediaId: string; checkCharacter: boolean };
 }
 
 export interface PreviewLabel {

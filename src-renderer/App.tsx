@@ -8,6 +8,7 @@ import { SettingsScreen } from './screens/SettingsScreen';
 import { HostsScreen } from './screens/HostsScreen';
 import { QueuesScreen } from './screens/QueuesScreen';
 import { WhereScreen } from './screens/WhereScreen';
+import { LabelsScreen } from './screens/LabelsScreen';
 
 export function App() {
   const info = useConsole((s) => s.info);
@@ -36,6 +37,7 @@ export function App() {
       <Header />
       <main className="page" id="main">
         {screen === 'today' && <TodayScreen />}
+        {screen === 'labels' && <LabelsScreen />}
         {screen === 'calendar' && <CalendarScreen />}
         {screen === 'hosts' && <HostsScreen />}
         {screen === 'queues' && <QueuesScreen />}

@@ -13,10 +13,10 @@ export function apDate(date: IsoDate): string {
   return `${AP_MONTHS[day.getMonth()]} ${day.getDate()}, ${day.getFullYear()}`;
 }
 
-/** "Mon Aug. 9, 2010": the weekday helps the operator place a date the sentence names. */
+/** "Monday, Aug. 9, 2010": the weekday helps the operator place a date the sentence names. */
 export function apDateWithWeekday(date: IsoDate): string {
   const weekday = weekdayOf(date);
-  return `${weekday.charAt(0).toUpperCase()}${weekday.slice(1, 3)} ${apDate(date)}`;
+  return `${weekday.charAt(0).toUpperCase()}${weekday.slice(1)}, ${apDate(date)}`;
 }
 
 /** "Aug. 3, 2010 (2010-08-03)": the words for people, the ISO form for matching with the logs. */

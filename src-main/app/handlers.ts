@@ -107,8 +107,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       deps.store.audit.append({ who, action: 'simulator.fault', subject: request.fault, details: request });
       return { active };
     },
-    'labels.stocks': () => labelStocks(deps.store),
-    'labels.chooseStock': ({ use, stockId }, ctx) => chooseStock(deps.store, use, stockId, signedIn(ctx)),
+    'labels.stocks': () => labelStocks(deps.store, deps.site().profile),
+    'labels.chooseStock': ({ use, stockId }, ctx) => chooseStock(deps.store, deps.site().profile, use, stockId, signedIn(ctx)),
     'labels.preview': ({ selection, stockId }) => previewLabels(labels, selection, stockId),
     'labels.file': ({ selection, stockId, format }) => labelFile(labels, selection, stockId, format),
     'labels.print': (request, ctx) => printLabels(labels, request, signedIn(ctx)),

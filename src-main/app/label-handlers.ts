@@ -33,26 +33,29 @@ function stockView(stock: LabelStock): StockView {
   return { id: stock.id, name: stock.name, kind: stock.kind, use: stock.use, widthMm: stock.label.widthMm, heightMm: stock.label.heightMm };
 }
 
-export function labelStocks(store: Store): LabelStocksView {
-  const chosen = (use: StockUse): string => {
-    const id = store.settings.get<string>(STOCK_SETTING[use]);
-    return typeof id === 'string' && labelStock(id) !== undefined ? id : DEFAULT_STOCK[use];
-  };
-  return { stocks: LABEL_STOCKS.map(stockView), chosen: { set: chosen('set'), cartridge: chosen('cartridge') } };
+export function labelStocks(store: Store, profile: SiteProfile): LabelStocksView {
+  const chosen = { set: chosenStockId(store, 'set'), cartridge: chosenStockId(store, 'cartridge') };
+  const instruction = profile.tapes.billRun.label;
+  return { stocks: LABEL_STOCKS.map(stockView), chosen, cartridge: profile.tapes.labels.cartridge, ...(instruction ? { instruction } : {}) };
 }
 
-export function chooseStock(store: Store, use: StockUse, stockId: string, who: string): LabelStocksView {
+export function chooseStock(store: Store, profile: SiteProfile, use: StockUse, stockId: string, who: string): LabelStocksView {
   if (labelStock(stockId) === undefined) throw unknownStock(stockId);
   store.settings.set(STOCK_SETTING[use], stockId, who);
-  return labelStocks(store);
+  return labelStocks(store, profile);
 }
 
 function unknownStock(id: string): ApiFailure {
   return new ApiFailure('invalid-input', `There is no label stock "${id}"; the stocks are ${LABEL_STOCKS.map((s) => s.id).join(', ')}.`);
 }
 
+function chosenStockId(store: Store, use: StockUse): string {
+  const id = store.settings.get<string>(STOCK_SETTING[use]);
+  return typeof id === 'string' && labelStock(id) !== undefined ? id : DEFAULT_STOCK[use];
+}
+
 function stockFor(store: Store, selection: LabelSelection, stockId: string | undefined): LabelStock {
-  const id = stockId ?? labelStocks(store).chosen[selection.kind === 'set' ? 'set' : 'cartridge'];
+  const id = stockId ?? chosenStockId(store, selection.kind === 'set' ? 'set' : 'cartridge');
   const stock = labelStock(id);
   if (stock === undefined) throw unknownStock(id);
   return stock;
@@ -103,13 +106,17 @@ function asApiFailure(error: unknown): unknown {
   return error instanceof LabelRenderError ? new ApiFailure('invalid-input', error.message) : error;
 }
 
-/** The codes of this date already printed, from the audit log. */
-function printedBefore(store: Store, date: string): Set<string> {
+/**
+ * The codes already printed, from the audit log: a set label's code for the same date (the DAILY
+ * tapes carry the same code every time), a cartridge serial at any time (each is unique).
+ */
+function printedBefore(store: Store, chosen: Chosen): Set<string> {
+  const date = chosen.kind === 'set' ? chosen.date : undefined;
   const printed = new Set<string>();
   for (const action of [PRINTED, REPRINTED]) {
     for (const record of store.audit.list({ action, limit: 500 })) {
       const details = record.details as { date?: unknown; codes?: unknown } | null;
-      if (details?.date === date && Array.isArray(details.codes)) for (const code of details.codes) printed.add(String(code));
+      if (typeof details === 'object' && details !== null && details.date === date && Array.isArray(details.codes)) for (const code of details.codes) printed.add(String(code));
     }
   }
   return printed;
@@ -126,7 +133,7 @@ export async function previewLabels(deps: LabelDeps, selection: LabelSelection, 
   const base = { title: titleOf(chosen), stock: stockView(stock) };
   if (chosen.problem !== undefined) return { ...base, labels: [], problem: chosen.problem };
   const drawn = await svgs(deps.profile(), chosen, stock);
-  const before = chosen.kind === 'set' ? printedBefore(deps.store, chosen.date) : new Set<string>();
+  const before = printedBefore(deps.store, chosen);
   const codes = codesOf(chosen);
   return {
     ...base,
@@ -179,7 +186,7 @@ export async function printLabels(
     }
     printer = request.via === 'printer' ? (request.printer ?? '') : 'the system print dialog';
   }
-  const before = chosen.kind === 'set' ? printedBefore(deps.store, chosen.date) : new Set<string>();
+  const before = printedBefore(deps.store, chosen);
   const reprint = codes.some((code) => before.has(code));
   deps.store.audit.append({
     who,

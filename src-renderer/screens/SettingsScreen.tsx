@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { AuditEntry } from '../../shared/api';
 import { ErrorBox } from '../components/ErrorBox';
+import { LabelStockSettings } from '../components/LabelStockSettings';
 import { chooseSite } from '../stores/actions';
 import { getApi, useConsole, type ShownError } from '../stores/console-store';
 
@@ -74,6 +75,7 @@ export function SettingsScreen() {
           </p>
         )}
       </section>
+      <LabelStockSettings />
       <section className="card" aria-labelledby="audit-heading">
         <h2 id="audit-heading">Audit log (newest first)</h2>
         <p className="help">Signed in as {operator?.initials}. The audit log is append-only: nothing in it can be changed or removed.</p>

@@ -1,7 +1,8 @@
 import { errorMessage, errorProblems } from '../api/api-error';
 import { getApi, useConsole, type Screen, type ShownError } from './console-store';
+import { downloadFile } from '../download';
 
-function shown(error: unknown): ShownError {
+export function shown(error: unknown): ShownError {
   return { message: errorMessage(error), problems: errorProblems(error) };
 }
 
@@ -67,12 +68,7 @@ async function reloadViews(): Promise<void> {
 export async function exportIcs(month: string, months: number): Promise<ShownError | null> {
   try {
     const file = await getApi().request('calendar.ics', { month, months });
-    const url = URL.createObjectURL(new Blob([file.content], { type: 'text/calendar' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = file.fileName;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    downloadFile(file.fileName, file.content, 'text/calendar');
     return null;
   } catch (error) {
     return shown(error);

@@ -148,6 +148,9 @@ describe('labels.print with a printer (the page Electron prints, printed by Chro
     const codes = (await scanPdf(work.file('printed.pdf', printed[0]?.pdf ?? Buffer.alloc(0)))).flat();
     expect(codes.sort()).toEqual(['MF0001D', 'MF0002D', 'MF0003D']);
     expect(services.store.audit.list({ limit: 1 })[0]).toMatchObject({ action: 'labels.printed', subject: 'MF0001D MF0002D MF0003D', details: { printer: 'ZEBRA_ZT230', via: 'printer' } });
+    // a serial is unique: printing MF0002 again, on any day, is a reprint
+    const again = ok<LabelPrintResult>(await services.request('labels.print', { selection: { kind: 'cartridges', first: 'MF0002', last: 'MF0002' }, via: 'browser' }, JS));
+    expect(again.reprint).toBe(true);
   });
 });
 

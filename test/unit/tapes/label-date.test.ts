@@ -10,6 +10,6 @@ describe('dates on labels, AP style', () => {
   it("writes the plan's example date as the plan does, and both ways for the label", () => {
     expect(apDate('2010-08-03')).toBe('Aug. 3, 2010');
     expect(apDateWithIso('2010-08-03')).toBe('Aug. 3, 2010 (2010-08-03)');
-    expect(apDateWithWeekday('2010-08-09')).toBe('Mon Aug. 9, 2010');
+    expect(apDateWithWeekday('2010-08-09')).toBe('Monday, Aug. 9, 2010');
   });
 });

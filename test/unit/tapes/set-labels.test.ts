@@ -87,14 +87,14 @@ describe('setLabels', () => {
   it('says why there is no Bill Run set on a daily day', () => {
     expect(setLabels(microfinancial(), '2010-08-05', 'billrun')).toEqual({
       ok: false,
-      problem: '2010-08-05 is not a Bill Run day; the next Bill Run is Mon Aug. 9, 2010.',
+      problem: '2010-08-05 is not a Bill Run day; the next Bill Run is Monday, Aug. 9, 2010.',
     });
   });
 
   it('says why no DAILY tape is loaded the day before a Bill Run', () => {
     const expected = {
       ok: false,
-      problem: 'No daily tape is loaded on 2010-08-08: the next day, Mon Aug. 9, 2010, is a Bill Run day, when the daily backup job does not run.',
+      problem: 'No daily tape is loaded on 2010-08-08: the next day, Monday, Aug. 9, 2010, is a Bill Run day, when the daily backup job does not run.',
     };
     expect(setLabels(microfinancial(), '2010-08-08', 'daily')).toEqual(expected);
     expect(setLabels(microfinancial(), '2010-08-08', 'all')).toEqual(expected);

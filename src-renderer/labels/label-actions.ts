@@ -1,0 +1,44 @@
+/**
+ * Label work from the screen: preview, save as a file, print. In Electron main prints (system
+ * dialog or a chosen printer) and records it; in the browser shell the page prints itself with
+ * the browser's print, and main only records it.
+ */
+import type { LabelPreview, LabelPrintResult, LabelSelection } from '../../shared/labels-api';
+import { base64Bytes, downloadFile } from '../download';
+import { getApi, useConsole, type ShownError } from '../stores/console-store';
+import { shown } from '../stores/actions';
+import { printInBrowser } from './browser-print';
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: ShownError };
+
+async function attempt<T>(work: () => Promise<T>): Promise<Outcome<T>> {
+  try {
+    return { ok: true, value: await work() };
+  } catch (error) {
+    return { ok: false, error: shown(error) };
+  }
+}
+
+export function previewLabels(selection: LabelSelection, stockId: string | undefined): Promise<Outcome<LabelPreview>> {
+  return attempt(() => getApi().request('labels.preview', { selection, ...(stockId ? { stockId } : {}) }));
+}
+
+export function saveLabels(selection: LabelSelection, stockId: string | undefined, format: 'pdf' | 'zpl'): Promise<Outcome<string>> {
+  return attempt(async () => {
+    const file = await getApi().request('labels.file', { selection, format, ...(stockId ? { stockId } : {}) });
+    downloadFile(file.fileName, base64Bytes(file.base64), file.mime);
+    return file.fileName;
+  });
+}
+
+/** `printer`: a printer's name for a silent print, or undefined for the system dialog (Electron). */
+export function printLabels(selection: LabelSelection, preview: LabelPreview, printer: string | undefined): Promise<Outcome<LabelPrintResult>> {
+  return attempt(async () => {
+    const stockId = preview.stock.id;
+    if (useConsole.getState().info?.shell === 'electron') {
+      return getApi().request('labels.print', { selection, stockId, ...(printer ? { via: 'printer', printer } : { via: 'dialog' }) });
+    }
+    await printInBrowser(preview);
+    return getApi().request('labels.print', { selection, stockId, via: 'browser' });
+  });
+}
