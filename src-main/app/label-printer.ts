@@ -2,6 +2,8 @@
  * What the console asks of a printer, whichever shell it runs in. Electron implements it
  * (../electron/label-printing); the browser shell has none, and the renderer uses the browser's
  * own print instead. The page is a self-contained HTML document of the labels at true size.
+ * A PDF is made by ../labels (pdfkit) in both shells, the same file the scan tests read, so
+ * Electron's printToPDF is not used.
  */
 export interface PrinterInfo {
   name: string;
@@ -20,5 +22,4 @@ export interface LabelPrinter {
   printers(): Promise<PrinterInfo[]>;
   /** With `printer`, prints there without a dialog; without it, opens the system print dialog. */
   print(page: PrintPage, printer?: string): Promise<void>;
-  toPdf(page: PrintPage): Promise<Uint8Array>;
 }

@@ -1,6 +1,6 @@
 /**
- * Printing in Electron: the printer list, the system print dialog or a silent print to a chosen
- * printer, and printToPDF. Each job loads its page into a hidden window of its own that runs no
+ * Printing in Electron: the printer list, and the system print dialog or a silent print to a
+ * chosen printer. Each job loads its page into a hidden window of its own that runs no
  * script, so a label's text can never run as code, and the window is gone once the job is done.
  */
 import { BrowserWindow } from 'electron';
@@ -55,11 +55,5 @@ export function electronLabelPrinter(): LabelPrinter {
             );
           }),
       ),
-    toPdf: (page) =>
-      withPage(page, async (win) => {
-        const widthIn = page.pageMm.width / 25.4;
-        const heightIn = page.pageMm.height / 25.4;
-        return win.webContents.printToPDF({ printBackground: true, margins: { top: 0, right: 0, bottom: 0, left: 0 }, pageSize: { width: widthIn, height: heightIn } });
-      }),
   };
 }

@@ -130,7 +130,6 @@ describe('labels.print with a printer (the page Electron prints, printed by Chro
       print: async (page, printer) => {
         printed.push({ ...(printer ? { printer } : {}), pdf: await toPdf(page) });
       },
-      toPdf,
     };
   }
 
