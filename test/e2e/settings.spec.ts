@@ -28,10 +28,17 @@ test('an invalid profile is refused with every problem by its path; a valid one 
   const copy = join(dir, 'copy.yaml');
   writeFileSync(copy, shipped);
   await settings.loadProfile(copy);
-  await expect(page.getByRole('status')).toContainText('Loaded');
+  await expect(page.getByRole('region', { name: 'Site profile' }).getByRole('status')).toContainText('Loaded');
   await expect(page.getByRole('definition').filter({ hasText: copy })).toBeVisible();
   // the choice is recorded under the operator's initials
   await expect(page.getByRole('row').filter({ hasText: 'settings.change' }).first()).toContainText('JS');
+
+  // the label stock is kept, and the choice audited
+  await page.getByLabel('Tape labels (the Bill Run set and DAILY tapes)').selectOption('avery-l7165');
+  await expect(page.getByRole('region', { name: 'Label stock' }).getByRole('status')).toHaveText('Kept: Avery L7165 parcel labels, 99.1 × 67.7 mm, 8 per A4 sheet.');
+  await expect(page.getByRole('row').filter({ hasText: 'labels.stock.set' }).first()).toContainText('JS');
+  await screenshot(page, 'settings');
+  expect(await seriousViolations(page)).toEqual([]);
 });
 
 test('sign-in refuses initials that are not 2 to 4 letters', async ({ consolePage: page }) => {
