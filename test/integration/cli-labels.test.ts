@@ -3,29 +3,13 @@
  * them back (pdftotext, pdftoppm at 300 dpi, zbarimg). Bad input exits 2 with one line and leaves
  * nothing at --out.
  */
-import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setLabels } from '../../shared/tapes/set-labels';
 import { loadCliSite } from '../../src-main/cli/cli-site';
-import { makeTempDir, projectRoot, type TempDir } from '../support/api-fixtures';
+import { makeTempDir, type TempDir } from '../support/api-fixtures';
+import { runAll, type CliRun as Run } from '../support/cli-runs';
 import { pdfText, requireTools, scan, scanPdf } from './labels-tools';
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function tapeops(args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [join(projectRoot, 'bin', 'tapeops.js'), ...args], { cwd: projectRoot, timeout: 60000, env: { ...process.env, NO_COLOR: '1' } }, (error, stdout, stderr) => {
-      const code = error === null ? 0 : typeof error.code === 'number' ? error.code : null;
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
 
 function codesOf(date: string, set: 'billrun' | 'daily' | 'all'): string[] {
   const result = setLabels(loadCliSite(undefined).profile, date, set);
@@ -34,7 +18,7 @@ function codesOf(date: string, set: 'billrun' | 'daily' | 'all'): string[] {
 }
 
 let dir: TempDir;
-const runs = new Map<string, Run>();
+let runs = new Map<string, Run>();
 const file = (name: string) => dir.file(name);
 
 const invocations: Record<string, () => string[]> = {
@@ -56,15 +40,7 @@ const invocations: Record<string, () => string[]> = {
 beforeAll(async () => {
   requireTools();
   dir = makeTempDir('cli-labels');
-  // a few at a time: each is a Node process of its own
-  const names = Object.keys(invocations);
-  const next = async (): Promise<void> => {
-    const name = names.shift();
-    if (name === undefined) return;
-    runs.set(name, await tapeops((invocations[name] as () => string[])()));
-    await next();
-  };
-  await Promise.all([next(), next(), next(), next()]);
+  runs = await runAll(invocations);
 }, 240000);
 
 afterAll(() => dir?.remove());

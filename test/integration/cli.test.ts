@@ -1,4 +1,4 @@
-import { execFile, spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,32 +10,12 @@ import {
   type BrokenSiteCopy,
   type TempDir,
 } from '../support/api-fixtures';
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** `node bin/tapeops.js ...args` from the project folder, as an operator would type it. */
-function tapeops(args: string[], cwd = projectRoot): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [join(projectRoot, 'bin', 'tapeops.js'), ...args],
-      { cwd, timeout: 60000, env: { ...process.env, NO_COLOR: '1' } },
-      (error, stdout, stderr) => {
-        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : null;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
+import { runAll, type CliRun as Run } from '../support/cli-runs';
 
 let dir: TempDir;
 let icsFile: string;
 let broken: BrokenSiteCopy;
-const runs = new Map<string, Run>();
+let runs = new Map<string, Run>();
 
 /** Every invocation the tests look at, started together: each one is a Node process of its own. */
 const invocations: Record<string, () => string[]> = {
@@ -71,15 +51,7 @@ beforeAll(async () => {
   dir = makeTempDir('cli');
   icsFile = dir.file('august.ics');
   broken = wrongQueueSiteCopy(dir);
-  // a few at a time: each is a Node process of its own, and the machine has two cores
-  const names = Object.keys(invocations);
-  const next = async (): Promise<void> => {
-    const name = names.shift();
-    if (name === undefined) return;
-    runs.set(name, await tapeops((invocations[name] as () => string[])()));
-    await next();
-  };
-  await Promise.all([next(), next(), next(), next()]);
+  runs = await runAll(invocations);
 }, 240000);
 
 afterAll(() => dir.remove());

@@ -8,6 +8,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { connectApprovingKey } from '../support/link-state';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryCredentialStore } from '../../src-main/hosts/credentials';
 import { createHostLink, type CreateHostLinkOptions } from '../../src-main/hosts/create-host-link';
@@ -57,10 +58,7 @@ async function linkTo(sshd: PamSshd, password: string, overrides: Partial<Create
 /** Connects for the first time and approves the key shown, as the operator would. */
 async function approved(sshd: PamSshd, password: string, overrides: Parameters<typeof linkTo>[2] = {}) {
   const made = await linkTo(sshd, password, overrides);
-  await made.link.connect().catch(() => undefined);
-  const state = made.link.state;
-  if (state.kind !== 'awaiting-host-key-approval') throw new Error(`expected a key to approve, got ${JSON.stringify(state)}\n${sshd.log()}`);
-  await made.link.approveHostKey(state.offered.fingerprint, 'JS');
+  await connectApprovingKey(made.link, 'JS', () => sshd.log());
   return made;
 }
 

@@ -16,7 +16,7 @@ import { MemoryCredentialStore, type HostSecret } from '../../src-main/hosts/cre
 import { createHostLink, type CreateHostLinkOptions, type HostAccess } from '../../src-main/hosts/create-host-link';
 import type { HostLink } from '../../src-main/hosts/host-link';
 import { isHostLinkError, type HostLinkError } from '../../src-main/hosts/host-link-error';
-import { waitForState } from '../support/link-state';
+import { waitForState, connectApprovingKey } from '../support/link-state';
 import { submitOnce } from '../../src-main/hosts/submit-once';
 import { openStore, type Store } from '../../src-main/store/open-store';
 import { startSimulatorSshServer } from '../../src-main/simulator/ssh/server';
@@ -84,10 +84,7 @@ async function linkToBlt4(setup: LinkSetup = {}): Promise<{ link: HostLink; stor
 /** First connection, the key approved as the operator would after comparing it. */
 async function approvedLink(setup: LinkSetup = {}): Promise<{ link: HostLink; store: Store }> {
   const made = await linkToBlt4(setup);
-  await made.link.connect().catch(() => undefined);
-  const state = made.link.state;
-  if (state.kind !== 'awaiting-host-key-approval') throw new Error(`expected a key to approve, got ${JSON.stringify(state)}`);
-  await made.link.approveHostKey(state.offered.fingerprint, 'JS');
+  await connectApprovingKey(made.link, 'JS');
   return made;
 }
 

@@ -12,7 +12,7 @@ import { MemoryCredentialStore } from '../../src-main/hosts/credentials';
 import { createHostLink, type CreateHostLinkOptions } from '../../src-main/hosts/create-host-link';
 import type { HostLink } from '../../src-main/hosts/host-link';
 import { isHostLinkError, type HostLinkError } from '../../src-main/hosts/host-link-error';
-import { waitForState } from '../support/link-state';
+import { waitForState, connectApprovingKey } from '../support/link-state';
 import type { HostLinkState } from '../../src-main/hosts/link-state';
 import { openStore, type Store } from '../../src-main/store/open-store';
 import { showQueue, showTime as showTimeCommand } from '../../shared/vms/dcl';
@@ -57,10 +57,7 @@ async function linkTo(sshd: RunningSshd, overrides: Partial<CreateHostLinkOption
 /** Connects for the first time and approves the key shown, as the operator would. */
 async function approved(sshd: RunningSshd, overrides: Parameters<typeof linkTo>[1] = {}) {
   const made = await linkTo(sshd, overrides);
-  await made.link.connect().catch(() => undefined);
-  const state = made.link.state;
-  if (state.kind !== 'awaiting-host-key-approval') throw new Error(`expected a key to approve, got ${JSON.stringify(state)}\n${sshd.log()}`);
-  await made.link.approveHostKey(state.offered.fingerprint, 'JS');
+  await connectApprovingKey(made.link, 'JS', () => sshd.log());
   return made;
 }
 

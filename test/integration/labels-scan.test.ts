@@ -5,10 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cartridgeLabels, type CartridgeLabel } from '../../shared/tapes/cartridge-serials';
-import { setLabels, type SetLabel } from '../../shared/tapes/set-labels';
 import { renderCartridgeLabels, renderLabels } from '../../src-main/labels';
-import { microfinancial } from '../unit/calendar/site-profile';
-import { requireTools, scan, scanPdf, svgPng, Workdir, zplPngs } from './labels-tools';
+import { labelsOf, requireTools, scan, scanPdf, svgPng, Workdir, zplPngs } from './labels-tools';
 
 let work: Workdir;
 beforeAll(() => {
@@ -16,12 +14,6 @@ beforeAll(() => {
   work = new Workdir();
 });
 afterAll(() => work?.remove());
-
-function labelsOf(date: string, set: 'billrun' | 'daily' | 'all'): SetLabel[] {
-  const result = setLabels(microfinancial(), date, set);
-  if (!result.ok) throw new Error(result.problem);
-  return result.labels;
-}
 
 function cartridges(checkCharacter: boolean): CartridgeLabel[] {
   const result = cartridgeLabels('MF0001', 'MF0003', { firstSerial: 'MF0001', mediaId: 'D', checkCharacter });

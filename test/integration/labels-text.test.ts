@@ -5,10 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cartridgeLabels } from '../../shared/tapes/cartridge-serials';
-import { setLabels, type SetLabel } from '../../shared/tapes/set-labels';
 import { LabelRenderError, renderCartridgeLabels, renderLabels } from '../../src-main/labels';
-import { microfinancial } from '../unit/calendar/site-profile';
-import { pdfPages, pdfText, requireTools, Workdir } from './labels-tools';
+import { labelsOf, pdfPages, pdfText, requireTools, Workdir } from './labels-tools';
 
 const POINTS_PER_INCH = 72;
 const POINTS_PER_MM = 72 / 25.4;
@@ -19,12 +17,6 @@ beforeAll(() => {
   work = new Workdir();
 });
 afterAll(() => work?.remove());
-
-function labelsOf(date: string, set: 'billrun' | 'daily' | 'all'): SetLabel[] {
-  const result = setLabels(microfinancial(), date, set);
-  if (!result.ok) throw new Error(result.problem);
-  return result.labels;
-}
 
 describe('the words on a printed label', () => {
   it('has the code, the job, the run date both ways, the set and the retention', async () => {

@@ -10,6 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Resvg } from '@resvg/resvg-js';
+import { setLabels, type LabelSetChoice, type SetLabel } from '../../shared/tapes/set-labels';
+import { microfinancial } from '../unit/calendar/site-profile';
 
 const run = promisify(execFile);
 
@@ -105,4 +107,11 @@ export async function zplPngs(zpl: string, widthMm: number, heightMm: number): P
   const { api } = await ready;
   const images = await api.zplToBase64MultipleAsync(zpl, widthMm, heightMm, 8);
   return images.map((image) => Buffer.from(image, 'base64'));
+}
+
+/** The shipped profile's labels of a day, or the test fails with the plan's reason. */
+export function labelsOf(date: string, set: LabelSetChoice): SetLabel[] {
+  const result = setLabels(microfinancial(), date, set);
+  if (!result.ok) throw new Error(result.problem);
+  return result.labels;
 }

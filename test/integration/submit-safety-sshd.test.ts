@@ -17,6 +17,7 @@ import type { HostLink } from '../../src-main/hosts/host-link';
 import { submitOnce } from '../../src-main/hosts/submit-once';
 import { serveSessionsOnSocket, type SessionSocket } from '../../src-main/simulator/socket';
 import { openStore, type Store } from '../../src-main/store/open-store';
+import { connectApprovingKey } from '../support/link-state';
 import { simulatorCliExists, sshdAvailable, startRelay, startSshd, TAPEOPS_CLI, type RunningSshd, type SilentRelay } from '../support/sshd';
 import { shippedProfile, siteAt } from '../unit/simulator/site-fixture';
 
@@ -85,10 +86,7 @@ describe.skipIf(!sshdAvailable() || !simulatorCliExists())('a SUBMIT through Ope
       ssh: { loginQuietMs: 1500, keepaliveIntervalMs: 300, keepaliveCountMax: 2 },
     });
     links.push(link);
-    await link.connect().catch(() => undefined);
-    const state = link.state;
-    if (state.kind !== 'awaiting-host-key-approval') throw new Error(`expected a key to approve, got ${JSON.stringify(state)}\n${sshd.log()}`);
-    await link.approveHostKey(state.offered.fingerprint, 'JS');
+    await connectApprovingKey(link, 'JS', () => sshd.log());
     return link;
   }
 

@@ -18,3 +18,14 @@ export function waitForState(link: HostLink, kind: HostLinkState['kind'], timeou
     });
   });
 }
+
+/**
+ * A first connection as the operator makes it: the link stops at the host key, and the key shown
+ * is approved. `context` adds to the error when the link does not stop there (a server's log).
+ */
+export async function connectApprovingKey(link: HostLink, who = 'JS', context: () => string = () => ''): Promise<void> {
+  await link.connect().catch(() => undefined);
+  const state = link.state;
+  if (state.kind !== 'awaiting-host-key-approval') throw new Error(`expected a key to approve, got ${JSON.stringify(state)}\n${context()}`);
+  await link.approveHostKey(state.offered.fingerprint, who);
+}
