@@ -262,6 +262,14 @@ export const siteProfileSchema = z.strictObject({
   drive: z.strictObject({
     model: text,
     host: vmsName,
+    /**
+     * The drive's OpenVMS device name on its host, for SHOW DEVICE. The plan does not name it; the
+     * console reads the drive's state through it in the magazine procedures.
+     */
+    device: z
+      .string()
+      .regex(/^(\$\d+\$)?[A-Z]{2}[A-Z]\d{1,4}:$/, 'must be a tape device name such as $2$MKA500:')
+      .default('$2$MKA500:'),
     slots: z.number().int().min(1).max(16),
     media: text,
     capacityGB: z.number().positive(),

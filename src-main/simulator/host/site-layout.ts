@@ -182,7 +182,7 @@ export function planLayout(profile: SiteProfile): SiteLayout {
     proceduresAlias,
     databases,
     fileAreas,
-    tapeDevice: '$2$MKA500:',
+    tapeDevice: profile.drive.device,
     // a compressed capacity assumes 2:1; backup files compress about 1.5:1, so a tape holds 3/4 of it
     tapeCapacityBlocks: Math.round(profile.drive.capacityGB * (profile.drive.compressed ? 0.75 : 1) * DLT_BLOCKS_PER_GB),
     jobHosts,
