@@ -11,6 +11,7 @@ import {
   type HostKeysRepository,
 } from './repositories/host-keys';
 import { createOperatorsRepository, type OperatorsRepository } from './repositories/operators';
+import { createProcedureRunsRepository, type ProcedureRunsRepository } from './repositories/procedure-runs';
 import { createSettingsRepository, type SettingsRepository } from './repositories/settings';
 import { StoreError } from './store-error';
 
@@ -42,6 +43,8 @@ export interface Store {
   readonly hostKeys: HostKeysRepository;
   /** Host credentials sealed by the operating system (Electron shell only). */
   readonly hostCredentials: HostCredentialsRepository;
+  /** Guided procedure runs, saved at every step with their audit records. */
+  readonly procedureRuns: ProcedureRunsRepository;
   /** Runs `fn` as one write transaction, so several repository calls commit together. */
   transaction<T>(fn: () => T): T;
   pragmas(): StorePragmas;
@@ -97,6 +100,7 @@ function buildStore(db: Database.Database, file: string, now: () => Date, applie
   const settings = createSettingsRepository(db, audit, now);
   const hostKeys = createHostKeysRepository(db, audit, now);
   const hostCredentials = createHostCredentialsRepository(db, audit, now);
+  const procedureRuns = createProcedureRunsRepository(db, audit, now);
   return {
     file,
     schemaVersion: readSchemaVersion(db),
@@ -107,6 +111,7 @@ function buildStore(db: Database.Database, file: string, now: () => Date, applie
     audit: { append: audit.append, list: audit.list, count: audit.count },
     hostKeys,
     hostCredentials,
+    procedureRuns,
     transaction: (fn) => db.transaction(fn).immediate(),
     pragmas: () => ({
       journalMode: String(db.pragma('journal_mode', { simple: true })),

@@ -10,6 +10,7 @@ export type StoreErrorCode =
   | 'invalid-setting-key'
   | 'invalid-setting-value'
   | 'invalid-query'
+  | 'invalid-snapshot'
   | 'not-a-database'
   | 'cannot-open'
   | 'schema-too-new'
