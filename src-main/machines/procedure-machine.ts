@@ -1,0 +1,249 @@
+/**
+ * A run of an operator procedure (DESIGN: src-main/machines), in the manner of an electronic
+ * checklist: one step at a time; a manual step waits for the person's confirmation, a sensed step
+ * asks the host until its condition holds, a command step shows the exact DCL and sends it when
+ * the person confirms. A step is skipped only with a stated reason; Back returns to the step
+ * before.
+ *
+ * The machine is pure: time comes with each event (`at`) and the host is reached only through
+ * the two actors the run manager provides (`sense`, `command`). It has no timers: the next time to
+ * ask the host is a deadline in the context (`nextCheckAt`), which a restored run still has, and
+ * the run manager sends RECHECK when it passes. An actor running when the console died runs
+ * again on restore (xstate restarts invocations), so each one first checks whether its effect
+ * already happened.
+ */
+import { assign, fromPromise, setup } from 'xstate';
+import type { ProcedureRunPlan, RunStep } from '../../shared/procedures/procedure-types';
+
+/** Raised when the context or the states change shape; older snapshots go through ./procedure-migrations. */
+export const PROCEDURE_MACHINE_VERSION = 1;
+
+/** Between two readings of a sensed condition that does not hold yet. */
+export const RECHECK_AFTER_MS = 2000;
+
+export type StepOutcome = 'confirmed' | 'sensed' | 'sent' | 'skipped' | 'back' | 'abandoned';
+
+export interface StepRecord {
+  stepId: string;
+  index: number;
+  outcome: StepOutcome;
+  /** Operator initials, or "system" for what the console sensed itself. */
+  who: string;
+  at: string;
+  reason?: string;
+  detail?: string;
+}
+
+export interface SenseReading {
+  satisfied: boolean;
+  /** What was read, and when not satisfied, why and what to do. */
+  detail: string;
+  at: string;
+}
+
+export interface ProcedureContext {
+  runId: string;
+  plan: ProcedureRunPlan;
+  startedBy: string;
+  index: number;
+  records: StepRecord[];
+  /** The last reading of the current sensed step. */
+  reading: SenseReading | null;
+  nextCheckAt: string | null;
+  /** The codes the operator scanned or typed per slot ("1".."7"; null: the slot is empty). */
+  found: Record<string, string | null>;
+  /** Who confirmed the command being sent. */
+  sentBy: string | null;
+  commandError: string | null;
+}
+
+export interface ProcedureInput {
+  runId: string;
+  plan: ProcedureRunPlan;
+  startedBy: string;
+}
+
+export type ProcedureEvent =
+  | { type: 'CONFIRM'; who: string; at: string }
+  | { type: 'BACK'; who: string; at: string }
+  | { type: 'SKIP'; who: string; at: string; reason: string }
+  | { type: 'RECHECK'; at: string }
+  | { type: 'SCAN'; who: string; at: string; slot: number; code: string | null }
+  | { type: 'ABANDON'; who: string; at: string; reason: string };
+
+export interface SenseInput {
+  runId: string;
+  plan: ProcedureRunPlan;
+  step: RunStep;
+  found: Record<string, string | null>;
+}
+
+export interface CommandInput {
+  runId: string;
+  step: RunStep;
+}
+
+/** What a sent command did, in words for the record: "entry 412 in TAPE_BACKUP (submitted)". */
+export interface CommandResult {
+  detail: string;
+  at: string;
+}
+
+function currentStep(context: ProcedureContext): RunStep | undefined {
+  return context.plan.steps[context.index];
+}
+
+function record(context: ProcedureContext, outcome: StepOutcome, who: string, at: string, extra: { reason?: string; detail?: string } = {}): StepRecord[] {
+  const step = currentStep(context);
+  return [...context.records, { stepId: step?.id ?? '', index: context.index, outcome, who, at, ...extra }];
+}
+
+const FRESH_STEP = { reading: null, nextCheckAt: null, commandError: null, sentBy: null } as const;
+
+function later(at: string, ms: number): string {
+  return new Date(Date.parse(at) + ms).toISOString();
+}
+
+export const procedureMachine = setup({
+  types: {
+    context: {} as ProcedureContext,
+    events: {} as ProcedureEvent,
+    input: {} as ProcedureInput,
+  },
+  actors: {
+    // The run manager provides the real ones (./procedure-actors); these say so if it did not.
+    sense: fromPromise<SenseReading, SenseInput>(async () => {
+      throw new Error('no sensing is connected to this run');
+    }),
+    command: fromPromise<CommandResult, CommandInput>(async () => {
+      throw new Error('no host is connected to this run');
+    }),
+  },
+  guards: {
+    finished: ({ context }) => context.index >= context.plan.steps.length,
+    isManual: ({ context }) => currentStep(context)?.kind === 'manual',
+    isSensed: ({ context }) => currentStep(context)?.kind === 'sensed',
+    canGoBack: ({ context }) => context.index > 0,
+    hasReason: ({ event }) => 'reason' in event && event.reason.trim().length > 0,
+    validSlot: ({ context, event }) => event.type === 'SCAN' && Number.isInteger(event.slot) && event.slot >= 1 && event.slot <= context.plan.drive.slots,
+  },
+}).createMachine({
+  id: 'procedure',
+  context: ({ input }) => ({ ...input, index: 0, records: [], found: {}, ...FRESH_STEP }),
+  initial: 'step',
+  on: {
+    BACK: {
+      guard: 'canGoBack',
+      target: '.step',
+      actions: assign(({ context, event }) => ({
+        records: record(context, 'back', event.who, event.at),
+        index: context.index - 1,
+        ...FRESH_STEP,
+      })),
+    },
+    SKIP: {
+      guard: 'hasReason',
+      target: '.step',
+      actions: assign(({ context, event }) => ({
+        records: record(context, 'skipped', event.who, event.at, { reason: event.reason.trim() }),
+        index: context.index + 1,
+        ...FRESH_STEP,
+      })),
+    },
+    ABANDON: {
+      guard: 'hasReason',
+      target: '.abandoned',
+      actions: assign(({ context, event }) => ({ records: record(context, 'abandoned', event.who, event.at, { reason: event.reason.trim() }) })),
+    },
+  },
+  states: {
+    step: {
+      always: [
+        { guard: 'finished', target: 'done' },
+        { guard: 'isManual', target: 'manual' },
+        { guard: 'isSensed', target: 'sensing' },
+        { target: 'review' },
+      ],
+    },
+    manual: {
+      on: {
+        CONFIRM: {
+          target: 'step',
+          reenter: true,
+          actions: assign(({ context, event }) => ({ records: record(context, 'confirmed', event.who, event.at), index: context.index + 1, ...FRESH_STEP })),
+        },
+      },
+    },
+    sensing: {
+      invoke: {
+        id: 'sense',
+        src: 'sense',
+        input: ({ context }): SenseInput => ({ runId: context.runId, plan: context.plan, step: currentStep(context) as RunStep, found: context.found }),
+        onDone: [
+          {
+            guard: ({ event }) => event.output.satisfied,
+            target: 'step',
+            actions: assign(({ context, event }) => ({
+              records: record(context, 'sensed', 'system', event.output.at, { detail: event.output.detail }),
+              index: context.index + 1,
+              ...FRESH_STEP,
+            })),
+          },
+          {
+            target: 'waiting',
+            actions: assign(({ event }) => ({ reading: event.output, nextCheckAt: later(event.output.at, RECHECK_AFTER_MS) })),
+          },
+        ],
+        // the run manager's sense actor answers every failure as a reading; this is for a bug in it
+        onError: {
+          target: 'waiting',
+          actions: assign(({ context, event }) => ({
+            reading: { satisfied: false, detail: event.error instanceof Error ? event.error.message : String(event.error), at: context.reading?.at ?? '' },
+            nextCheckAt: null,
+          })),
+        },
+      },
+    },
+    waiting: {
+      on: {
+        RECHECK: 'sensing',
+        SCAN: {
+          guard: 'validSlot',
+          target: 'sensing',
+          actions: assign(({ context, event }) => ({ found: { ...context.found, [String(event.slot)]: event.code } })),
+        },
+      },
+    },
+    review: {
+      on: {
+        CONFIRM: { target: 'sending', actions: assign(({ event }) => ({ sentBy: event.who })) },
+      },
+    },
+    sending: {
+      invoke: {
+        id: 'command',
+        src: 'command',
+        input: ({ context }): CommandInput => ({ runId: context.runId, step: currentStep(context) as RunStep }),
+        onDone: {
+          target: 'step',
+          actions: assign(({ context, event }) => ({
+            records: record(context, 'sent', context.sentBy ?? context.startedBy, event.output.at, { detail: event.output.detail }),
+            index: context.index + 1,
+            ...FRESH_STEP,
+          })),
+        },
+        onError: {
+          target: 'commandFailed',
+          actions: assign(({ event }) => ({ commandError: event.error instanceof Error ? event.error.message : String(event.error) })),
+        },
+      },
+    },
+    commandFailed: {
+      on: { CONFIRM: { target: 'sending', actions: assign(({ event }) => ({ sentBy: event.who, commandError: null })) } },
+    },
+    done: { type: 'final' },
+    abandoned: { type: 'final' },
+  },
+});
+
+export type ProcedureState = 'manual' | 'sensing' | 'waiting' | 'review' | 'sending' | 'commandFailed' | 'done' | 'abandoned';
