@@ -24,7 +24,7 @@ function viewOf(links: SiteLinks, host: string): HostView {
 }
 
 /** Runs a read-only command and parses its answer; link and host failures become operator-readable failures. */
-async function ask<T>(link: HostLink, dcl: DclCommand, parse: (text: string) => ParseResult<T>): Promise<T> {
+export async function ask<T>(link: HostLink, dcl: DclCommand, parse: (text: string) => ParseResult<T>): Promise<T> {
   let output: string;
   try {
     output = (await link.run({ dcl, mutates: false }, { timeoutMs: 30_000 })).output;
