@@ -35,6 +35,11 @@ export interface ProcedureStepDef {
   notes?: string[];
   /** Only on these weekdays (the Tuesday delivery to the receptionist); always when absent. */
   onlyOn?: ('monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday' | 'sunday')[];
+  /**
+   * What the step's picture shows: a button or the door of the drive's front, or the magazine's
+   * slot plan. Said in the profile rather than guessed from the id, so renaming a step keeps it.
+   */
+  illustrates?: 'eject' | 'load' | 'door' | 'magazine';
 }
 
 export type ProcedureWhen = 'billrun' | 'daily' | 'adhoc' | 'courier' | 'restore';
@@ -77,7 +82,13 @@ export interface ProcedureRunPlan {
   /** The day the run is for (the Bill Run's date, the daily tape's day). */
   date: string;
   /** The drive's host and device, for the sensed steps. */
-  drive: { host: string; model: string; slots: number };
+  drive: {
+    host: string;
+    model: string;
+    slots: number;
+    /** The drive's OpenVMS device (SHOW DEVICE): optional only so that plans built without it still type-check. */
+    device?: string;
+  };
   slots: SlotPlan[];
   steps: RunStep[];
   notes: string[];

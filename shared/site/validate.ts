@@ -5,6 +5,7 @@
 import { checkCalendar } from './check-calendar';
 import { checkJobs } from './check-jobs';
 import { checkUniqueNames } from './check-names';
+import { checkProcedures } from './check-procedures';
 import { checkSite } from './check-site';
 import { checkTapes } from './check-tapes';
 import { formatProblem, type SiteProblem } from './problems';
@@ -25,7 +26,14 @@ export function findSiteProblems(data: unknown): { profile: SiteProfile | undefi
 }
 
 export function crossReferenceProblems(view: ProfileView): SiteProblem[] {
-  return [...checkUniqueNames(view), ...checkSite(view), ...checkJobs(view), ...checkTapes(view), ...checkCalendar(view)];
+  return [
+    ...checkUniqueNames(view),
+    ...checkSite(view),
+    ...checkJobs(view),
+    ...checkTapes(view),
+    ...checkCalendar(view),
+    ...checkProcedures(view),
+  ];
 }
 
 export function validateSiteProfile(data: unknown): SiteProfileValidation {

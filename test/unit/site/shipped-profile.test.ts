@@ -237,9 +237,18 @@ describe('the shipped profile (assets/sites/microfinancial.yaml)', () => {
 
   it('has the operator procedures of the plan, five tapes for a Bill Run', () => {
     const procedures = shipped().operatorProcedures ?? [];
-    expect(procedures.map((p) => p.id)).toEqual(['bill-run', 'daily', 'adhoc']);
-    expect(procedures[0]?.steps).toHaveLength(12);
-    expect(procedures[0]?.steps[0]).toMatch(/obtain five DLT IV tape cartridges/);
+    expect(procedures.map((p) => [p.id, p.when])).toEqual([
+      ['bill-run', 'billrun'],
+      ['daily', 'daily'],
+      ['adhoc', 'adhoc'],
+      ['courier', 'courier'],
+      ['test-restore', 'restore'],
+    ]);
+    // the plan's 12 steps and the console's check that INITIALIZE_TAPES reached its queue
+    expect(procedures[0]?.steps).toHaveLength(13);
+    expect(procedures[0]?.steps[0]?.text).toMatch(/obtain five DLT IV tape cartridges/);
+    expect(procedures[0]?.steps[10]?.command).toEqual({ job: 'INITIALIZE_TAPES', parameters: ['3'] });
+    expect(procedures[0]?.steps[12]?.onlyOn).toEqual(['tuesday']);
     expect(procedures[1]?.steps).toHaveLength(8);
   });
 });

@@ -1,0 +1,13 @@
+export type {
+  ProcedureDef,
+  ProcedureRunPlan,
+  ProcedureStepDef,
+  ProcedureWhen,
+  RunStep,
+  SenseCondition,
+  SlotPlan,
+  StepKind,
+} from './procedure-types';
+export { planProcedureRun, type ProcedureRunOptions, type ProcedureRunPlanResult } from './run-plan';
+export { magazineFor, type RunMagazine } from './run-magazine';
+export { runStepOf, type StepContext } from './run-steps';
