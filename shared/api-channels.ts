@@ -24,9 +24,13 @@ export const REQUEST_NAMES = [
   'labels.file',
   'labels.print',
   'labels.printers',
+  'simulator.drive',
+  'procedures.list',
+  'procedures.start',
+  'procedures.act',
 ] as const;
 
-export const EVENT_NAMES = ['audit.appended', 'site.changed', 'hosts.changed'] as const;
+export const EVENT_NAMES = ['audit.appended', 'site.changed', 'hosts.changed', 'procedures.changed'] as const;
 
 export type RequestName = (typeof REQUEST_NAMES)[number];
 export type EventName = (typeof EVENT_NAMES)[number];

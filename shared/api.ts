@@ -9,6 +9,7 @@ import type { QueueInfo } from './vms/parsers';
 import { FAULT_NAMES } from './simulator-faults';
 import type { DayPlan } from './calendar/day-plan';
 import type { MonthCalendar } from './calendar/month';
+import type { ProcedureChoice, RunView } from './procedures/run-view';
 import { labelSelectionSchema, stockIdSchema, type LabelFile, type LabelPreview, type LabelPrintResult, type LabelStocksView, type PrinterView } from './labels-api';
 
 /** The years the calendar plans: wide enough for any tape in a vault, narrow enough for date arithmetic. */
@@ -36,6 +37,8 @@ export const monthSchema = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM')
   .refine((value) => yearInRange(Number(value.slice(0, 4))), `must be a year from ${FIRST_YEAR} to ${LAST_YEAR}`);
+
+export const runIdSchema = z.string().regex(/^[a-z0-9-]{1,64}$/, 'must be the id of a procedure run');
 
 export const hostNameSchema = z.string().regex(/^[A-Z0-9$_]{1,39}$/, 'must be the name of a host of the site profile');
 
@@ -65,6 +68,17 @@ export interface AppInfo {
   /** Today's local date by the main process clock. */
   today: string;
   site: SiteSummary;
+  /** The console talks to its own simulated site (demo, tests), whose drive the screen can work by hand. */
+  simulated: boolean;
+}
+
+/** The simulated drive as the person at the rack sees it. */
+export interface SimulatedDriveView {
+  done: string;
+  doorOpen: boolean;
+  magazineInDrive: boolean;
+  loaded: string | null;
+  slots: (string | null)[];
 }
 
 export interface Operator {
@@ -232,6 +246,40 @@ export const apiRequests = {
       .refine((input) => input.via !== 'printer' || input.printer !== undefined, { message: 'name the printer', path: ['printer'] }),
   ),
   'labels.printers': request<PrinterView[]>()(z.object({}).strict()),
+  'simulator.drive': request<SimulatedDriveView>()(
+    z
+      .object({
+        act: z.enum(['eject', 'remove-magazine', 'empty-magazine', 'insert', 'insert-magazine', 'close-door', 'load']),
+        slot: z.number().int().min(1).max(16).optional(),
+        code: z.string().trim().toUpperCase().regex(/^[A-Z0-9 ]{1,12}$/, 'a tape label is letters, digits and spaces').optional(),
+      })
+      .strict()
+      .refine((a) => a.act !== 'insert' || (a.slot !== undefined && a.code !== undefined), { message: 'name the slot and the tape', path: ['slot'] }),
+  ),
+  'procedures.list': request<{ choices: ProcedureChoice[]; runs: RunView[] }>()(z.object({}).strict()),
+  'procedures.start': request<RunView>()(
+    z.object({ procedureId: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'must be a procedure id such as bill-run'), date: isoDateSchema }).strict(),
+  ),
+  'procedures.act': request<RunView>()(
+    z
+      .object({
+        runId: runIdSchema,
+        action: z.enum(['confirm', 'back', 'skip', 'recheck', 'scan', 'abandon']),
+        reason: z.string().trim().min(1, 'say why').max(500).optional(),
+        slot: z.number().int().min(1).max(16).optional(),
+        /** A tape's label as scanned or typed; null: the slot is empty. */
+        code: z
+          .string()
+          .trim()
+          .toUpperCase()
+          .regex(/^[A-Z0-9 ]{1,12}$/, 'a tape label is letters, digits and spaces, such as 100803D or DAILY 3')
+          .nullable()
+          .optional(),
+      })
+      .strict()
+      .refine((a) => !(a.action === 'skip' || a.action === 'abandon') || a.reason !== undefined, { message: 'say why', path: ['reason'] })
+      .refine((a) => a.action !== 'scan' || (a.slot !== undefined && a.code !== undefined), { message: 'name the slot and its label', path: ['slot'] }),
+  ),
 } as const;
 
 /** Event streams pushed from main to every open console. */
@@ -239,6 +287,7 @@ export interface ApiEvents {
   'audit.appended': AuditEntry;
   'site.changed': SiteSummary;
   'hosts.changed': HostView;
+  'procedures.changed': RunView;
 }
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

@@ -9,6 +9,7 @@ import { HostsScreen } from './screens/HostsScreen';
 import { QueuesScreen } from './screens/QueuesScreen';
 import { WhereScreen } from './screens/WhereScreen';
 import { LabelsScreen } from './screens/LabelsScreen';
+import { ProceduresScreen } from './screens/ProceduresScreen';
 
 export function App() {
   const info = useConsole((s) => s.info);
@@ -38,6 +39,7 @@ export function App() {
       <main className="page" id="main">
         {screen === 'today' && <TodayScreen />}
         {screen === 'labels' && <LabelsScreen />}
+        {screen === 'procedures' && <ProceduresScreen />}
         {screen === 'calendar' && <CalendarScreen />}
         {screen === 'hosts' && <HostsScreen />}
         {screen === 'queues' && <QueuesScreen />}

@@ -13,6 +13,10 @@ import type { FaultControl } from '../simulator/faults/fault-control';
 import { applyFault } from '../simulator/faults/apply-fault';
 import { chooseStock, labelFile, labelStocks, previewLabels, printLabels } from './label-handlers';
 import type { LabelPrinter } from './label-printer';
+import type { OperatorAction, ProcedureRuns } from '../machines/procedure-runs';
+import type { TapeDrive } from '../simulator/drive/tape-drive';
+import { doHandAct, type HandAct } from '../simulator/drive/operator-hands';
+import { DriveError } from '../simulator/drive/tape-drive';
 import { approveHostKey, connectHost, disconnectHost, resolveLogical, setHostPassword, showQueues } from './host-handlers';
 
 export interface HandlerDeps {
@@ -29,6 +33,9 @@ export interface HandlerDeps {
   faults?: FaultControl;
   /** Electron's printing; absent in the browser shell, whose renderer prints with the browser. */
   printer?: LabelPrinter;
+  procedures: ProcedureRuns;
+  /** The drive of the console's own simulated site, worked by hand from the screen (demo, tests). */
+  simulatedDrive?: () => TapeDrive | undefined;
 }
 
 function signedIn(ctx: RequestContext): string {
@@ -45,7 +52,7 @@ function rethrowStoreError(error: unknown): never {
 export function createHandlers(deps: HandlerDeps): Handlers {
   const labels = { profile: () => deps.site().profile, store: deps.store, ...(deps.printer ? { printer: deps.printer } : {}) };
   return {
-    'app.info': () => ({ version: deps.version, shell: deps.shell, today: localDate(deps.clock.now()), site: deps.summary() }),
+    'app.info': () => ({ version: deps.version, shell: deps.shell, today: localDate(deps.clock.now()), site: deps.summary(), simulated: deps.faults !== undefined }),
 
     'session.signIn': ({ initials, name }, ctx) => {
       try {
@@ -113,5 +120,38 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'labels.file': ({ selection, stockId, format }) => labelFile(labels, selection, stockId, format),
     'labels.print': (request, ctx) => printLabels(labels, request, signedIn(ctx)),
     'labels.printers': async () => (deps.printer ? deps.printer.printers() : []),
+    'simulator.drive': ({ act, slot, code }, ctx) => {
+      const who = signedIn(ctx);
+      const drive = deps.simulatedDrive?.();
+      if (drive === undefined) throw new ApiFailure('not-simulated', 'The console is connected to real hosts: go to the drive itself.');
+      const hand = (act === 'insert' ? { act, slot: slot ?? 0, code: code ?? '' } : { act }) as HandAct;
+      let done: string;
+      try {
+        done = doHandAct(drive, hand);
+      } catch (error) {
+        if (error instanceof DriveError) throw new ApiFailure('drive-refused', `The drive refused: ${error.message}.`);
+        throw error;
+      }
+      deps.store.audit.append({ who, action: 'simulator.drive', subject: act, details: hand });
+      const state = drive.snapshot();
+      return {
+        done,
+        doorOpen: state.doorOpen,
+        magazineInDrive: state.magazineInDrive,
+        loaded: state.loadedSlot === null ? null : (state.slots[state.loadedSlot]?.code ?? null),
+        slots: state.slots.map((tape) => tape?.code ?? null),
+      };
+    },
+    'procedures.list': () => ({ choices: deps.procedures.choices(), runs: deps.procedures.list() }),
+    'procedures.start': ({ procedureId, date }, ctx) => deps.procedures.start(procedureId, date, signedIn(ctx)),
+    'procedures.act': ({ runId, action, reason, slot, code }, ctx) => {
+      const request: OperatorAction =
+        action === 'skip' || action === 'abandon'
+          ? { action, reason: reason ?? '' }
+          : action === 'scan'
+            ? { action, slot: slot ?? 0, code: code ?? null }
+            : { action };
+      return deps.procedures.act(runId, request, signedIn(ctx));
+    },
   };
 }

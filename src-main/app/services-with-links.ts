@@ -35,6 +35,7 @@ export async function createServicesWithLinks(options: ServicesOptions, linkOpti
     return createServices({
       ...options,
       faults: simulator.site.faults,
+      simulatedDrive: () => simulator.site.drive(probe.profile.drive.host),
       links: (site, store) =>
         createSiteLinks({ profile: site.profile, store, credentials: simulator.credentials, endpoints: simulator.endpoints, simulated: true }),
     });

@@ -10,6 +10,8 @@ import { loadSiteOrThrow, SITE_FILE_SETTING } from './site-loading';
 import type { SiteLinks } from './site-links';
 import type { FaultControl } from '../simulator/faults/fault-control';
 import type { LabelPrinter } from './label-printer';
+import type { TapeDrive } from '../simulator/drive/tape-drive';
+import { createProcedureRuns } from '../machines/procedure-runs';
 
 export interface ServicesOptions {
   shell: AppInfo['shell'];
@@ -28,6 +30,8 @@ export interface ServicesOptions {
   faults?: FaultControl;
   /** Printing, in Electron. */
   printer?: LabelPrinter;
+  /** The drive of the console's own simulated site. */
+  simulatedDrive?: () => TapeDrive | undefined;
 }
 
 export interface LoadedSite {
@@ -75,7 +79,17 @@ export function createServices(options: ServicesOptions): Services {
   const links = options.links?.(site, store);
   links?.onChange((view) => events.emit('hosts.changed', view));
 
+  const procedures = createProcedureRuns({
+    store,
+    clock,
+    profile: () => site.profile,
+    links,
+    onChange: (view) => events.emit('procedures.changed', view),
+    log,
+  });
+
   const handlers = createHandlers({
+    procedures,
     clock,
     store,
     shell: options.shell,
@@ -89,6 +103,7 @@ export function createServices(options: ServicesOptions): Services {
     ...(links ? { links } : {}),
     ...(options.faults ? { faults: options.faults } : {}),
     ...(options.printer ? { printer: options.printer } : {}),
+    ...(options.simulatedDrive ? { simulatedDrive: options.simulatedDrive } : {}),
   });
 
   // Whatever a request appended to the audit log goes out to every open console, oldest first.
@@ -117,6 +132,7 @@ export function createServices(options: ServicesOptions): Services {
     },
     links,
     close: () => {
+      procedures.close();
       links?.close();
       store.close();
     },

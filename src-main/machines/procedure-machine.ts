@@ -14,32 +14,15 @@
  */
 import { assign, fromPromise, setup } from 'xstate';
 import type { ProcedureRunPlan, RunStep } from '../../shared/procedures/procedure-types';
+import type { SenseReading, StepOutcome, StepRecord } from '../../shared/procedures/run-view';
+
+export type { SenseReading, StepOutcome, StepRecord } from '../../shared/procedures/run-view';
 
 /** Raised when the context or the states change shape; older snapshots go through ./procedure-migrations. */
 export const PROCEDURE_MACHINE_VERSION = 1;
 
 /** Between two readings of a sensed condition that does not hold yet. */
 export const RECHECK_AFTER_MS = 2000;
-
-export type StepOutcome = 'confirmed' | 'sensed' | 'sent' | 'skipped' | 'back' | 'abandoned';
-
-export interface StepRecord {
-  stepId: string;
-  index: number;
-  outcome: StepOutcome;
-  /** Operator initials, or "system" for what the console sensed itself. */
-  who: string;
-  at: string;
-  reason?: string;
-  detail?: string;
-}
-
-export interface SenseReading {
-  satisfied: boolean;
-  /** What was read, and when not satisfied, why and what to do. */
-  detail: string;
-  at: string;
-}
 
 export interface ProcedureContext {
   runId: string;
@@ -175,6 +158,15 @@ export const procedureMachine = setup({
       },
     },
     sensing: {
+      // a label scanned while the host is being read must not be lost: read again with it
+      on: {
+        SCAN: {
+          guard: 'validSlot',
+          target: 'sensing',
+          reenter: true,
+          actions: assign(({ context, event }) => ({ found: { ...context.found, [String(event.slot)]: event.code } })),
+        },
+      },
       invoke: {
         id: 'sense',
         src: 'sense',
@@ -245,5 +237,3 @@ export const procedureMachine = setup({
     abandoned: { type: 'final' },
   },
 });
-
-export type ProcedureState = 'manual' | 'sensing' | 'waiting' | 'review' | 'sending' | 'commandFailed' | 'done' | 'abandoned';

@@ -3,6 +3,7 @@ import { useConsole, type Screen } from '../stores/console-store';
 
 const screens: { id: Screen; label: string }[] = [
   { id: 'today', label: 'Today' },
+  { id: 'procedures', label: 'Procedures' },
   { id: 'labels', label: 'Labels' },
   { id: 'calendar', label: 'Calendar' },
   { id: 'hosts', label: 'Hosts' },

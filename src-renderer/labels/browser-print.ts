@@ -7,6 +7,8 @@ import type { LabelPreview } from '../../shared/labels-api';
 import { labelPlace, labelStock, pageSize } from '../../shared/tapes/label-stocks';
 
 const SHEET_ID = 'print-sheet';
+/** On the body while the labels print: styles.css then prints the sheet instead of the page. */
+const PRINTING = 'printing-labels';
 
 export async function printInBrowser(preview: LabelPreview): Promise<void> {
   const stock = labelStock(preview.stock.id);
@@ -45,8 +47,10 @@ export async function printInBrowser(preview: LabelPreview): Promise<void> {
   document.adoptedStyleSheets = [...before, pageRule];
   try {
     await Promise.all(images.map((img) => img.decode()));
+    document.body.classList.add(PRINTING);
     window.print();
   } finally {
+    document.body.classList.remove(PRINTING);
     document.adoptedStyleSheets = before;
     // kept until the next print, so that a test (or a slow print preview) can still see the sheet
     sheet.dataset.printed = 'true';

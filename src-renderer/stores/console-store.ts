@@ -3,7 +3,7 @@ import type { AppInfo, ConsoleApi, Operator } from '../../shared/api';
 import type { DayPlan } from '../../shared/calendar/day-plan';
 import type { MonthCalendar } from '../../shared/calendar/month';
 
-export type Screen = 'today' | 'labels' | 'calendar' | 'hosts' | 'queues' | 'where' | 'settings';
+export type Screen = 'today' | 'procedures' | 'labels' | 'calendar' | 'hosts' | 'queues' | 'where' | 'settings';
 
 /** A failure as the operator sees it: the message and, when there are several, each problem. */
 export interface ShownError {

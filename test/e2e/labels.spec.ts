@@ -30,9 +30,12 @@ test('the Labels screen shows the five labels of 2010-08-03 in order at true siz
   const sheet = page.locator('#print-sheet');
   await expect(sheet.locator('.print-page')).toHaveCount(1);
   await expect(sheet.locator('img')).toHaveCount(6);
+  // the printer's view, as at the moment of printing
+  await page.evaluate(() => document.body.classList.add('printing-labels'));
   await page.emulateMedia({ media: 'print' });
   await screenshot(page, 'labels-print-sheet');
   await page.emulateMedia({ media: 'screen' });
+  await page.evaluate(() => document.body.classList.remove('printing-labels'));
 
   await page.getByRole('button', { name: 'Reprint 100803E' }).click();
   await expect(labels.status('Tape labels')).toHaveText("Reprinted 100803E to the browser's print dialog; recorded in the audit log.");

@@ -145,6 +145,25 @@ const wrongInputs: Record<RequestName, { input: unknown; field: string }[]> = {
     { input: { selection: { kind: 'set', date: '2010-08-03', set: 'all' }, via: 'printer' }, field: 'printer' },
   ],
   'labels.printers': [{ input: { printer: 'Zebra' }, field: 'printer' }],
+  'simulator.drive': [
+    { input: { act: 'kick' }, field: 'act' },
+    { input: { act: 'insert', code: '100803D' }, field: 'slot' },
+    { input: { act: 'insert', slot: 2, code: '100803D; DELETE' }, field: 'code' },
+  ],
+  'procedures.list': [{ input: { all: true }, field: 'all' }],
+  'procedures.start': [
+    { input: { procedureId: 'Bill Run', date: '2010-08-03' }, field: 'procedureId' },
+    { input: { procedureId: 'bill-run', date: '2010-08-32' }, field: 'date' },
+  ],
+  'procedures.act': [
+    { input: { runId: 'R 1', action: 'confirm' }, field: 'runId' },
+    { input: { runId: 'r1', action: 'jump' }, field: 'action' },
+    { input: { runId: 'r1', action: 'skip' }, field: 'reason' },
+    { input: { runId: 'r1', action: 'skip', reason: '   ' }, field: 'reason' },
+    { input: { runId: 'r1', action: 'scan', slot: 2, code: "100803D'X" }, field: 'code' },
+    { input: { runId: 'r1', action: 'scan', slot: 17, code: '100803D' }, field: 'slot' },
+    { input: { runId: 'r1', action: 'scan', code: '100803D' }, field: 'slot' },
+  ],
 };
 
 /** Requests that need the links to the hosts; these services have none, and say so. */
@@ -173,6 +192,10 @@ const goodInputs: Record<RequestName, unknown> = {
   'labels.file': { selection: { kind: 'set', date: '2010-08-03', set: 'billrun' }, format: 'zpl' },
   'labels.print': { selection: { kind: 'cartridges', first: 'MF0001', last: 'MF0002' }, via: 'browser' },
   'labels.printers': {},
+  'simulator.drive': { act: 'eject' },
+  'procedures.list': {},
+  'procedures.start': { procedureId: 'daily', date: '2010-08-04' },
+  'procedures.act': { runId: 'no-such-run', action: 'back' },
 };
 
 describe('dispatch refuses wrong input', () => {
@@ -332,8 +355,12 @@ describe('dispatch outcomes', () => {
         expect(errorOf(result), name).toMatchObject({ code: 'no-host-links' });
         continue;
       }
-      if (name === 'simulator.fault') {
+      if (name === 'simulator.fault' || name === 'simulator.drive') {
         expect(errorOf(result), name).toMatchObject({ code: 'not-simulated' });
+        continue;
+      }
+      if (name === 'procedures.act') {
+        expect(errorOf(result), name).toMatchObject({ code: 'unknown-run', message: 'There is no procedure run no-such-run.' });
         continue;
       }
       const value = okOf(result);

@@ -209,6 +209,34 @@ describe('a run through a real actor', () => {
     expect(calls).toBe(2);
   });
 
+  it('keeps a label scanned while the host is being read, and reads again with it', async () => {
+    const plan = shortPlan();
+    plan.steps[1] = { id: 'install-tapes', text: 'Install the tapes.', kind: 'sensed', sense: { kind: 'magazine-matches-plan' }, notes: [], showsMagazine: true };
+    const seen: Record<string, string | null>[] = [];
+    let release: () => void = () => undefined;
+    const actor = createActor(
+      procedureMachine.provide({
+        actors: {
+          sense: fromPromise<SenseReading, SenseInput>(async ({ input }) => {
+            seen.push(input.found);
+            if (seen.length === 1) await new Promise<void>((resolve) => (release = resolve));
+            return { satisfied: false, detail: 'not yet', at: AT };
+          }),
+        },
+      }),
+      { input: { ...input, plan } },
+    );
+    actor.start();
+    actor.send({ type: 'CONFIRM', who: 'JS', at: AT });
+    expect(actor.getSnapshot().value).toBe('sensing');
+    actor.send({ type: 'SCAN', who: 'JS', at: AT, slot: 1, code: '100803P' });
+    release();
+    await waitFor(actor, (s) => s.value === 'waiting');
+    expect(actor.getSnapshot().context.found).toEqual({ 1: '100803P' });
+    expect(seen.at(-1)).toEqual({ 1: '100803P' });
+    actor.stop();
+  });
+
   it('restores from a persisted snapshot at the same step, with its records', async () => {
     const { actor } = run([{ satisfied: false, detail: 'no tape loaded', at: AT }], async () => ({ detail: 'x', at: AT }));
     actor.send({ type: 'CONFIRM', who: 'JS', at: AT });

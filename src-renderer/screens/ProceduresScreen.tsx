@@ -1,0 +1,175 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { ProcedureChoice, RunView } from '../../shared/procedures/run-view';
+import { ErrorBox } from '../components/ErrorBox';
+import { RunSummary } from '../components/procedure/RunSummary';
+import { StepCard, type RunAction } from '../components/procedure/StepCard';
+import { StepList } from '../components/procedure/StepList';
+import { SimulatedDrivePanel } from '../components/procedure/SimulatedDrivePanel';
+import { actOnRun, listRuns, onRunChanged, startRun } from '../stores/procedure-actions';
+import { useConsole, type ShownError } from '../stores/console-store';
+
+/** The list with `run` in it, unless the list already holds a newer view of the same run. */
+function withRun(list: RunView[], run: RunView): RunView[] {
+  const held = list.find((r) => r.runId === run.runId);
+  if (held !== undefined && held.seq > run.seq) return list;
+  return [run, ...list.filter((r) => r.runId !== run.runId)];
+}
+
+/** The plan's procedures, one step at a time; a run interrupted by a crash shows where it stopped. */
+export function ProceduresScreen() {
+  const planned = useConsole((s) => s.date ?? s.info?.today ?? '');
+  const simulated = useConsole((s) => s.info?.simulated ?? false);
+  const [date, setDate] = useState(planned);
+  const [choices, setChoices] = useState<ProcedureChoice[]>([]);
+  const [runs, setRuns] = useState<RunView[]>([]);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [error, setError] = useState<ShownError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    void listRuns().then((outcome) => {
+      if (!live) return;
+      if (!outcome.ok) return setError(outcome.error);
+      setChoices(outcome.value.choices);
+      setRuns(outcome.value.runs);
+    });
+    const stop = onRunChanged((run) => setRuns((list) => withRun(list, run)));
+    return () => {
+      live = false;
+      stop();
+    };
+  }, []);
+
+  const open = runs.find((r) => r.runId === openId) ?? null;
+
+  const act = useCallback(
+    async (action: RunAction) => {
+      if (open === null) return;
+      setBusy(true);
+      const outcome = await actOnRun({ runId: open.runId, ...action });
+      setBusy(false);
+      if (outcome.ok) {
+        setError(null);
+        setRuns((list) => withRun(list, outcome.value));
+      } else setError(outcome.error);
+    },
+    [open],
+  );
+
+  // Enter confirms, Backspace goes back; not while the operator types in a field
+  useEffect(() => {
+    if (open === null || open.status !== 'active') return;
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      if (target && ['INPUT', 'TEXTAREA', 'SELECT', 'BUTTON'].includes(target.tagName)) return;
+      const step = open.plan?.steps[open.index];
+      if (event.key === 'Enter' && (step?.kind === 'manual' || open.state === 'review' || open.state === 'commandFailed')) {
+        event.preventDefault();
+        void act({ action: 'confirm' });
+      } else if (event.key === 'Backspace' && open.index > 0) {
+        event.preventDefault();
+        void act({ action: 'back' });
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [open, act]);
+
+  async function begin(procedureId: string) {
+    setBusy(true);
+    const outcome = await startRun(procedureId, date);
+    setBusy(false);
+    if (!outcome.ok) return setError(outcome.error);
+    setError(null);
+    setRuns((list) => withRun(list, outcome.value));
+    setOpenId(outcome.value.runId);
+  }
+
+  if (open !== null) {
+    const step = open.plan?.steps[open.index];
+    return (
+      <>
+        <div className="run-head no-print">
+          <button type="button" onClick={() => setOpenId(null)}>
+            All procedures
+          </button>
+          <h1>
+            {open.plan?.title} <span className="run-date">for {open.date}</span>
+          </h1>
+        </div>
+        {error && <ErrorBox error={error} />}
+        {open.message && <p className="error-box">{open.message}</p>}
+        {open.status === 'active' && step ? (
+          <>
+          <div className="run-layout">
+            <StepList run={open} />
+            <StepCard key={step.id} run={open} step={step} busy={busy} onAct={(a) => void act(a)} />
+          </div>
+          {simulated && <SimulatedDrivePanel slots={open.plan?.slots ?? []} />}
+          </>
+        ) : (
+          <RunSummary run={open} />
+        )}
+      </>
+    );
+  }
+
+  const underway = runs.filter((r) => r.status === 'active' || r.status === 'refused');
+  const finished = runs.filter((r) => r.status === 'done' || r.status === 'abandoned');
+  return (
+    <>
+      <h1>Procedures</h1>
+      {error && <ErrorBox error={error} />}
+      {underway.length > 0 && (
+        <section className="card" aria-labelledby="underway-heading">
+          <h2 id="underway-heading">Under way</h2>
+          <ul className="run-list">
+            {underway.map((run) => (
+              <li key={run.runId}>
+                <strong>{run.plan?.title ?? run.procedureId}</strong> for {run.date}:{' '}
+                {run.status === 'refused' ? run.message : `stopped at step ${run.index + 1} of ${run.plan?.steps.length ?? '?'}, “${run.plan?.steps[run.index]?.text.slice(0, 60) ?? ''}”`}
+                {run.status === 'active' && (
+                  <button type="button" className="primary" onClick={() => setOpenId(run.runId)}>
+                    Continue at step {run.index + 1}
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <section className="card" aria-labelledby="start-heading">
+        <h2 id="start-heading">Start a procedure</h2>
+        <div className="field">
+          <label htmlFor="procedure-day">For the day</label>
+          <input id="procedure-day" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+        </div>
+        <ul className="procedure-choices">
+          {choices.map((choice) => (
+            <li key={choice.id}>
+              <button type="button" className="big" disabled={busy} onClick={() => void begin(choice.id)}>
+                {choice.title}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </section>
+      {finished.length > 0 && (
+        <section className="card" aria-labelledby="finished-heading">
+          <h2 id="finished-heading">Finished</h2>
+          <ul className="run-list">
+            {finished.map((run) => (
+              <li key={run.runId}>
+                {run.plan?.title} for {run.date}: {run.status === 'done' ? 'completed' : 'abandoned'}{' '}
+                <button type="button" onClick={() => setOpenId(run.runId)}>
+                  Summary
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}

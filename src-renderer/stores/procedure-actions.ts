@@ -1,0 +1,31 @@
+/** Procedure runs from the screen: list, start, and the operator's actions on a run. */
+import type { RequestInput } from '../../shared/api';
+import type { ProcedureChoice, RunView } from '../../shared/procedures/run-view';
+import { shown } from './actions';
+import { getApi, type ShownError } from './console-store';
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: ShownError };
+
+async function attempt<T>(work: () => Promise<T>): Promise<Outcome<T>> {
+  try {
+    return { ok: true, value: await work() };
+  } catch (error) {
+    return { ok: false, error: shown(error) };
+  }
+}
+
+export function listRuns(): Promise<Outcome<{ choices: ProcedureChoice[]; runs: RunView[] }>> {
+  return attempt(() => getApi().request('procedures.list', {}));
+}
+
+export function startRun(procedureId: string, date: string): Promise<Outcome<RunView>> {
+  return attempt(() => getApi().request('procedures.start', { procedureId, date }));
+}
+
+export function actOnRun(input: RequestInput<'procedures.act'>): Promise<Outcome<RunView>> {
+  return attempt(() => getApi().request('procedures.act', input));
+}
+
+export function onRunChanged(listener: (run: RunView) => void): () => void {
+  return getApi().subscribe('procedures.changed', listener);
+}

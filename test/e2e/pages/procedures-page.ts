@@ -1,0 +1,46 @@
+import type { Locator, Page } from '@playwright/test';
+
+export class ProceduresPage {
+  constructor(private readonly page: Page) {}
+
+  async open(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Procedures', exact: true }).click();
+  }
+
+  async start(title: string, date: string): Promise<void> {
+    await this.page.getByLabel('For the day').fill(date);
+    await this.page.getByRole('button', { name: title }).click();
+  }
+
+  stepHeading(): Locator {
+    return this.page.locator('#step-heading');
+  }
+
+  stepCount(): Locator {
+    return this.page.locator('.step-count');
+  }
+
+  async confirm(): Promise<void> {
+    await this.page.getByRole('button', { name: /^(Done: next step|Send this command) \(Enter\)$/ }).click();
+  }
+
+  /** The physical act at the simulated drive. */
+  async atDrive(label: string): Promise<void> {
+    await this.page.getByRole('region', { name: 'At the simulated drive' }).getByRole('button', { name: label, exact: true }).click();
+    await this.page.getByRole('region', { name: 'At the simulated drive' }).getByRole('status').waitFor();
+  }
+
+  async putTape(slot: number, code: string): Promise<void> {
+    const panel = this.page.getByRole('region', { name: 'At the simulated drive' });
+    await panel.getByLabel('Slot', { exact: true }).fill(String(slot));
+    await panel.getByLabel('Tape', { exact: true }).fill(code);
+    await panel.getByRole('button', { name: 'Put the tape in the slot' }).click();
+  }
+
+  /** Scans a label when the step card asks for that slot (the card asks for the next slot to read). */
+  async scan(slot: number, code: string): Promise<void> {
+    const field = this.page.getByLabel(`Label of the tape in slot ${slot}`, { exact: true });
+    await field.fill(code);
+    await field.press('Enter');
+  }
+}

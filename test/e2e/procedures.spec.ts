@@ -1,0 +1,100 @@
+import { test, expect } from './console-fixture';
+import { seriousViolations } from './accessibility';
+import { screenshot } from './screenshots';
+import { SignInPage } from './pages/sign-in-page';
+import { HostsPage } from './pages/hosts-page';
+import { ProceduresPage } from './pages/procedures-page';
+
+const BILL_RUN = ['100803P', '100803D', '100803E', '100803F', '100803G'];
+
+test('a whole Bill Run procedure: a wrong tape in slot 2 caught, INITIALIZE_TAPES seen in TAPE_BACKUP', async ({ consolePage: page }) => {
+  test.setTimeout(120_000);
+  await new SignInPage(page).signIn('JS');
+  const hosts = new HostsPage(page);
+  await hosts.open();
+  await hosts.connectAndApprove('BLT4');
+  const procedures = new ProceduresPage(page);
+  await procedures.open();
+  await procedures.start('Procedure for Bill Run Backups', '2010-08-03');
+  await expect(procedures.stepCount()).toHaveText(/^Step 1 of 13/);
+  await expect(procedures.stepHeading()).toContainText('The first task in the morning is to obtain five DLT IV tape cartridges.');
+  await screenshot(page, 'procedure-step-1');
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // the morning begins with yesterday's DAILY tape loaded in the drive
+  await procedures.atDrive('Press Eject');
+  await procedures.atDrive('Take the magazine out');
+  await procedures.atDrive('Empty the magazine');
+  await procedures.putTape(1, 'DAILY 5');
+  await procedures.atDrive('Put the magazine in');
+  await procedures.atDrive('Close the door');
+  await procedures.atDrive('Press Load');
+
+  // Enter confirms a manual step; Backspace goes back (with no field or button focused)
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press('Enter');
+  await expect(procedures.stepCount()).toHaveText(/^Step 2 of 13/);
+  await page.keyboard.press('Backspace');
+  await expect(procedures.stepCount()).toHaveText(/^Step 1 of 13/);
+  await page.keyboard.press('Enter');
+  await procedures.confirm();
+
+  // step 3, sensed: the drive still holds a tape until Eject is pressed
+  await expect(procedures.stepCount()).toHaveText(/^Step 3 of 13 · the console checks/);
+  await expect(page.locator('.sense-not-yet')).toContainText('press Eject');
+  await screenshot(page, 'procedure-sensed-waiting');
+  await procedures.atDrive('Press Eject');
+  await expect(procedures.stepCount()).toHaveText(/^Step 4 of 13/, { timeout: 10_000 });
+  await procedures.atDrive('Take the magazine out');
+  await procedures.confirm();
+  await procedures.atDrive('Empty the magazine');
+  await procedures.confirm();
+
+  // step 6: the magazine against the slot plan, tape by tape; a wrong tape in slot 2
+  await expect(procedures.stepCount()).toHaveText(/^Step 6 of 13/);
+  await procedures.putTape(1, BILL_RUN[0] as string);
+  await procedures.scan(1, BILL_RUN[0] as string);
+  await procedures.putTape(2, '100803E');
+  await procedures.scan(2, '100803E');
+  await expect(page.locator('.sense-not-yet')).toContainText('Slot 2 holds 100803E; 100803D belongs there');
+  await screenshot(page, 'procedure-wrong-tape');
+  expect(await seriousViolations(page)).toEqual([]);
+  // the card now asks for slot 2 again: the right tape goes in
+  await procedures.atDrive('Empty the magazine');
+  for (const [index, code] of BILL_RUN.entries()) await procedures.putTape(index + 1, code);
+  for (const [index, code] of BILL_RUN.entries()) if (index > 0) await procedures.scan(index + 1, code);
+  const daily = (await page.locator('.magazine-plan-list li').nth(5).textContent()) ?? '';
+  const dailyCode = /DAILY \d/.exec(daily)?.[0] ?? '';
+  expect(dailyCode).toMatch(/^DAILY \d$/);
+  await procedures.putTape(6, dailyCode);
+  await procedures.scan(6, dailyCode);
+
+  await expect(procedures.stepCount()).toHaveText(/^Step 7 of 13/, { timeout: 10_000 });
+  await procedures.confirm();
+  await procedures.atDrive('Put the magazine in');
+  await procedures.atDrive('Close the door');
+  await procedures.confirm();
+  await expect(procedures.stepCount()).toHaveText(/^Step 9 of 13/);
+  await procedures.atDrive('Press Load');
+  await expect(procedures.stepCount()).toHaveText(/^Step 10 of 13/, { timeout: 10_000 });
+  await procedures.confirm();
+
+  // step 11: the exact command, sent once
+  await expect(page.locator('.step-card pre')).toHaveText(/^SUBMIT\/PARAMETER=3\/QUEUE=TAPE_BACKUP\/NAME=TAPEOPS_INITIALIZE_TAPES_[0-9A-Z]{6} SYS\$LOGIN:INITIALIZE_TAPES\.COM$/);
+  await screenshot(page, 'procedure-command');
+  await procedures.confirm();
+  // step 12: the console sees the entry in TAPE_BACKUP by itself; step 13: Tuesday delivery
+  await expect(procedures.stepCount()).toHaveText(/^Step 13 of 13/, { timeout: 20_000 });
+  await procedures.confirm();
+
+  const summary = page.getByRole('region', { name: /^Completed: Procedure for Bill Run Backups/ });
+  await expect(summary).toBeVisible();
+  await expect(summary.getByRole('row').filter({ hasText: 'Sent' })).toContainText('Job TAPEOPS_INITIALIZE_TAPES_');
+  await expect(summary.getByRole('row').filter({ hasText: 'Seen by the console' }).last()).toContainText('in TAPE_BACKUP');
+  await screenshot(page, 'procedure-summary');
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // tapes 3 to 5 initialised by INITIALIZE_TAPES: the queue shows the job
+  await page.getByRole('button', { name: 'Queues', exact: true }).click();
+  await expect(page.getByText(/TAPEOPS_INITIALIZE_TAPES_/).first()).toBeVisible({ timeout: 15_000 });
+});

@@ -1,0 +1,162 @@
+/**
+ * A whole Bill Run procedure through the console's services against the simulated site over SSH:
+ * the drive's state read by SHOW DEVICE/FULL, a wrong tape in slot 2 caught with what to do, the
+ * INITIALIZE_TAPES SUBMIT sent once and its entry seen in TAPE_BACKUP; every step in the audit
+ * log; and a run restored at its step when the console starts again.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { HostView } from '../../shared/api';
+import { isApiError, type ApiResult } from '../../shared/errors';
+import type { RunView } from '../../shared/procedures/run-view';
+import { defaultSiteFile } from '../../src-main/app/paths';
+import { createServicesWithLinks } from '../../src-main/app/services-with-links';
+import type { EmbeddedSimulator } from '../../src-main/app/embedded-simulator';
+import type { Services } from '../../src-main/app/services';
+import type { RequestContext } from '../../src-main/app/dispatch';
+import { emptyMagazine, loadDailyMagazine } from '../../src-main/simulator/drive/operator-steps';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'tapeops-procedures-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+function ok<T>(result: ApiResult<unknown>): T {
+  if (isApiError(result)) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.ok as T;
+}
+
+async function start(storeFile: string) {
+  let simulator: EmbeddedSimulator | undefined;
+  const services = await createServicesWithLinks(
+    { shell: 'browser', version: 'test', storeFile, defaultSiteFile, log: () => undefined },
+    { dataDir, live: false, started: (sim) => (simulator = sim) },
+  );
+  if (simulator === undefined) throw new Error('no simulated site started');
+  const ctx: RequestContext = { operator: null };
+  ok(await services.request('session.signIn', { initials: 'JS' }, ctx));
+  const offered = ok<HostView>(await services.request('hosts.connect', { host: 'BLT4' }, ctx));
+  if (offered.state.kind === 'awaiting-host-key-approval') {
+    ok(await services.request('hosts.approveKey', { host: 'BLT4', fingerprint: offered.state.offered.fingerprint }, ctx));
+  }
+  const drive = simulator.site.drive('BLT4');
+  if (drive === undefined) throw new Error('BLT4 has no drive');
+  const sim = simulator;
+  return { services, ctx, drive, site: simulator.site, close: async () => { services.close(); await sim.close(); } };
+}
+
+type Console = Awaited<ReturnType<typeof start>>;
+
+async function act(c: Console, runId: string, input: Record<string, unknown>): Promise<RunView> {
+  return ok<RunView>(await c.services.request('procedures.act', { runId, ...input } as never, c.ctx));
+}
+
+/** The run as the services report it, once `until` holds (sensed steps are read twice a second at most). */
+async function when(c: Console, runId: string, until: (run: RunView) => boolean, what: string): Promise<RunView> {
+  const end = Date.now() + 15_000;
+  for (;;) {
+    const { runs } = ok<{ runs: RunView[] }>(await c.services.request('procedures.list', {}, c.ctx));
+    const run = runs.find((r) => r.runId === runId);
+    if (run !== undefined && until(run)) return run;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(run && { state: run.state, index: run.index, reading: run.reading })}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const stepIs = (id: string) => (run: RunView) => run.plan?.steps[run.index]?.id === id;
+
+describe('the Bill Run procedure of 2010-08-03 against the simulated BLT4', () => {
+  it('walks the magazine procedure, catches a wrong tape in slot 2, and sends INITIALIZE_TAPES once', async () => {
+    const c = await start(join(dataDir, 'walk.db'));
+    try {
+      // the morning begins with yesterday's DAILY tape loaded in the drive
+      loadDailyMagazine(c.drive, 'DAILY 1');
+      let run = ok<RunView>(await c.services.request('procedures.start', { procedureId: 'bill-run', date: '2010-08-03' }, c.ctx));
+      const id = run.runId;
+      const steps = run.plan?.steps ?? [];
+      expect(steps.map((s) => s.kind)).toContain('command');
+      const slots = run.plan?.slots ?? [];
+      expect(slots.slice(0, 5).map((s) => s.code)).toEqual(['100803P', '100803D', '100803E', '100803F', '100803G']);
+
+      // the manual steps before the drive, confirmed one by one
+      while (steps[run.index]?.kind === 'manual') run = await act(c, id, { action: 'confirm' });
+      expect(steps[run.index]?.sense).toEqual({ kind: 'drive-unloaded' });
+      // a tape is loaded: the step waits, saying what to do
+      run = await when(c, id, (r) => r.state === 'waiting', 'the first reading of the drive');
+      expect(run.reading?.detail).toMatch(/a tape loaded: press Eject/);
+      c.drive.pressEject();
+      run = await when(c, id, (r) => r.index > 2, 'the console to see the drive unloaded');
+
+      while (steps[run.index]?.kind === 'manual') run = await act(c, id, { action: 'confirm' });
+      expect(steps[run.index]?.sense).toEqual({ kind: 'magazine-matches-plan' });
+      if (c.drive.magazineInDrive) c.drive.removeMagazine();
+      emptyMagazine(c.drive);
+      // a wrong tape in slot 2
+      run = await act(c, id, { action: 'scan', slot: 1, code: '100803P' });
+      run = await act(c, id, { action: 'scan', slot: 2, code: '100803E' });
+      run = await when(c, id, (r) => r.state === 'waiting' && /Slot 2 holds 100803E/.test(r.reading?.detail ?? ''), 'the wrong tape to be reported');
+      expect(run.reading?.detail).toContain('Slot 2 holds 100803E; 100803D belongs there: find 100803D and put it in slot 2.');
+      for (const { slot, code } of slots) {
+        if (code !== null) run = await act(c, id, { action: 'scan', slot, code });
+        if (code !== null) c.drive.insertTape(slot, c.drive.blankTape(code));
+      }
+      run = await when(c, id, (r) => !stepIs('install-tapes')(r) && r.state !== 'sensing', 'the magazine to match the plan');
+
+      while (steps[run.index]?.kind === 'manual') run = await act(c, id, { action: 'confirm' });
+      c.drive.insertMagazine();
+      c.drive.closeDoor();
+      expect(steps[run.index]?.sense).toEqual({ kind: 'drive-loaded' });
+      c.drive.pressLoad();
+      run = await when(c, id, (r) => steps[r.index]?.sense?.kind !== 'drive-loaded', 'the console to see the tape loaded');
+
+      while (steps[run.index]?.kind === 'manual') run = await act(c, id, { action: 'confirm' });
+      expect(run.state).toBe('review');
+      const dcl = steps[run.index]?.command?.dcl ?? '';
+      expect(dcl).toMatch(/^SUBMIT\/PARAMETER=3\/QUEUE=TAPE_BACKUP\/NAME=TAPEOPS_INITIALIZE_TAPES_[0-9A-Z]{6} SYS\$LOGIN:INITIALIZE_TAPES\.COM$/);
+      run = await act(c, id, { action: 'confirm' });
+      run = await when(c, id, (r) => r.records.some((rec) => rec.outcome === 'sent'), 'the SUBMIT');
+      run = await when(c, id, (r) => r.records.some((rec) => rec.detail?.includes('in TAPE_BACKUP') && rec.outcome === 'sensed'), 'the entry seen in TAPE_BACKUP');
+
+      while (run.status === 'active' && steps[run.index]?.kind === 'manual') run = await act(c, id, { action: 'confirm' });
+      expect(run.status).toBe('done');
+      const name = /\/NAME=(\S+)/.exec(dcl)?.[1] ?? '';
+      expect(JSON.stringify(c.site.inspect('BLT4').queues).split(`"${name}"`).length - 1).toBe(1);
+
+      const audit = c.services.store.audit.list({ limit: 200 }).filter((r) => r.action.startsWith('procedure.'));
+      expect(audit.filter((r) => r.action === 'procedure.started')).toHaveLength(1);
+      expect(audit.filter((r) => r.action === 'procedure.completed')).toHaveLength(1);
+      const stepRecords = audit.filter((r) => r.action === 'procedure.step');
+      expect(stepRecords).toHaveLength(run.records.length);
+      expect(stepRecords.some((r) => r.who === 'system')).toBe(true);
+      expect(c.services.store.procedureRuns.get(id)?.status).toBe('done');
+    } finally {
+      await c.close();
+    }
+  }, 90_000);
+
+  it('restores a run at its step, with what was scanned, when the console starts again', async () => {
+    const file = join(dataDir, 'restore.db');
+    const first = await start(file);
+    let id: string;
+    try {
+      let run = ok<RunView>(await first.services.request('procedures.start', { procedureId: 'bill-run', date: '2010-08-03' }, first.ctx));
+      id = run.runId;
+      run = await act(first, id, { action: 'confirm' });
+      run = await act(first, id, { action: 'confirm' });
+      expect(run.index).toBe(2);
+    } finally {
+      await first.close();
+    }
+    const second = await start(file);
+    try {
+      const { runs } = ok<{ runs: RunView[] }>(await second.services.request('procedures.list', {}, second.ctx));
+      const restored = runs.find((r) => r.runId === id);
+      expect(restored).toMatchObject({ status: 'active', index: 2 });
+      expect(restored?.records.map((r) => r.outcome)).toEqual(['confirmed', 'confirmed']);
+      const audited = second.services.store.audit.list({ limit: 50 }).filter((r) => r.action === 'procedure.step');
+      expect(audited).toHaveLength(2);
+    } finally {
+      await second.close();
+    }
+  }, 60_000);
+});
