@@ -139,6 +139,7 @@ export async function main(argv: string[], out = process.stdout, err = process.s
           fault: { type: 'string', multiple: true },
           socket: { type: 'string' },
           attach: { type: 'string' },
+          hands: { type: 'boolean' },
         });
         if (values.attach !== undefined && values.stdio !== true) throw new UsageError('--attach SOCKET joins standard input and output to a site: use it with --stdio');
         if (values.socket !== undefined && (values.stdio === true || values.port !== undefined)) {
@@ -162,6 +163,7 @@ export async function main(argv: string[], out = process.stdout, err = process.s
             faults,
             socket: values.socket as string | undefined,
             attach: values.attach as string | undefined,
+            hands: values.hands === true,
           },
           out,
           err,

@@ -15,6 +15,8 @@ import { startSimulatorSshServer } from '../simulator/ssh/server';
 import { loadOrCreateHostKeys } from '../simulator/ssh/host-keys';
 import { serveStdio } from '../simulator/stdio';
 import { attachToSessionSocket, serveSessionsOnSocket } from '../simulator/socket';
+import { createInterface } from 'node:readline';
+import { doHandAct, HAND_ACTS, parseHandAct } from '../simulator/drive/operator-hands';
 import { loadCliSite } from './cli-site';
 import { applyFault } from '../simulator/faults/apply-fault';
 import type { FaultRequest } from '../../shared/simulator-faults';
@@ -30,6 +32,8 @@ export async function runSimulateCommand(
     faults?: FaultRequest[];
     socket?: string;
     attach?: string;
+    /** Read the person's acts at the drive from standard input, one per line ("eject", "insert 2 100803D"). */
+    hands?: boolean;
   },
   out: NodeJS.WritableStream,
   err: NodeJS.WritableStream = process.stderr,
@@ -82,10 +86,27 @@ export async function runSimulateCommand(
   for (const h of hosts) out.write(`  ${h.name.padEnd(8)} ssh -p ${server.ports[h.name]} SYSTEM@127.0.0.1\n`);
   out.write(`  user SYSTEM, password ${password}\n  user ${profile.batchUser}, password ${batchPassword}\n`);
   out.write(`  host keys in ${keyDir}\nPress Ctrl+C to stop.\n`);
+  if (options.hands === true) readHands(site.drive(profile.drive.host), out);
   await stopSignal();
   await server.close();
   site.close();
   return 0;
+}
+
+/** The person at the rack: one act per line of standard input, each answered on one line. */
+function readHands(drive: ReturnType<ReturnType<typeof createSimulatedSite>['drive']>, out: NodeJS.WritableStream): void {
+  out.write(`At the drive: type ${HAND_ACTS.join(', ')} (insert SLOT CODE).\n`);
+  createInterface({ input: process.stdin }).on('line', (line) => {
+    if (line.trim() === '') return;
+    const hand = parseHandAct(line);
+    if (hand === null) return void out.write(`hands: not an act: ${line.trim()}\n`);
+    if (drive === undefined) return void out.write('hands: this site has no drive\n');
+    try {
+      out.write(`hands: ${doHandAct(drive, hand)}\n`);
+    } catch (error) {
+      out.write(`hands: refused: ${(error as Error).message}\n`);
+    }
+  });
 }
 
 function stopSignal(): Promise<void> {

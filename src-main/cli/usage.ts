@@ -23,12 +23,14 @@ export const USAGE = `Usage: tapeops [--site FILE] <command> [options]
       Reads OpenVMS output (standard input when no file) and prints its typed value as JSON, or
       the line it could not read (exit 1). KIND: show-queue, show-entry, show-device,
       show-logical, directory, log, message, submit.
-  tapeops simulate [--port N | --socket PATH] [--time-scale SECONDS] [--host NAME] [--stdio [--attach PATH]] [--data-dir DIR] [--fault NAME[=VALUE]]...
+  tapeops simulate [--port N | --socket PATH] [--time-scale SECONDS] [--host NAME] [--stdio [--attach PATH]] [--hands] [--data-dir DIR] [--fault NAME[=VALUE]]...
       Runs the simulated OpenVMS site as an SSH server on 127.0.0.1 and prints how to connect;
       --time-scale is the real seconds one simulated hour takes; --stdio runs one DCL session
       of --host on standard input and output (for OpenSSH's ForceCommand). --socket PATH serves
       the sessions of --host on a Unix socket, and --stdio --attach PATH joins a ForceCommand to
-      them, so that every SSH login sees the same site. --fault turns on a
+      them, so that every SSH login sees the same site. --hands reads the person's acts at the
+      drive from standard input (eject, remove-magazine, empty-magazine, insert SLOT CODE,
+      insert-magazine, close-door, load). --fault turns on a
       fault: backup-area-full, file-open, tape-write-error, medium-offline, queue-stopped=QUEUE,
       tape-not-initialized=SLOT, slow-link=MS, exec-refused (link-dropped: through the API).
   tapeops console [--port N] [--site FILE] [--data-dir DIR] [--no-build] [--live]
