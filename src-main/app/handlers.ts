@@ -15,8 +15,7 @@ import { chooseStock, labelFile, labelStocks, previewLabels, printLabels } from 
 import type { LabelPrinter } from './label-printer';
 import type { OperatorAction, ProcedureRuns } from '../machines/procedure-runs';
 import type { TapeDrive } from '../simulator/drive/tape-drive';
-import { doHandAct, type HandAct } from '../simulator/drive/operator-hands';
-import { DriveError } from '../simulator/drive/tape-drive';
+import { workSimulatedDrive } from './simulated-drive';
 import { approveHostKey, connectHost, disconnectHost, resolveLogical, setHostPassword, showQueues } from './host-handlers';
 
 export interface HandlerDeps {
@@ -120,28 +119,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'labels.file': ({ selection, stockId, format }) => labelFile(labels, selection, stockId, format),
     'labels.print': (request, ctx) => printLabels(labels, request, signedIn(ctx)),
     'labels.printers': async () => (deps.printer ? deps.printer.printers() : []),
-    'simulator.drive': ({ act, slot, code }, ctx) => {
-      const who = signedIn(ctx);
-      const drive = deps.simulatedDrive?.();
-      if (drive === undefined) throw new ApiFailure('not-simulated', 'The console is connected to real hosts: go to the drive itself.');
-      const hand = (act === 'insert' ? { act, slot: slot ?? 0, code: code ?? '' } : { act }) as HandAct;
-      let done: string;
-      try {
-        done = doHandAct(drive, hand);
-      } catch (error) {
-        if (error instanceof DriveError) throw new ApiFailure('drive-refused', `The drive refused: ${error.message}.`);
-        throw error;
-      }
-      deps.store.audit.append({ who, action: 'simulator.drive', subject: act, details: hand });
-      const state = drive.snapshot();
-      return {
-        done,
-        doorOpen: state.doorOpen,
-        magazineInDrive: state.magazineInDrive,
-        loaded: state.loadedSlot === null ? null : (state.slots[state.loadedSlot]?.code ?? null),
-        slots: state.slots.map((tape) => tape?.code ?? null),
-      };
-    },
+    'simulator.drive': (request, ctx) => workSimulatedDrive(deps.simulatedDrive?.(), request, signedIn(ctx), deps.store),
     'procedures.list': () => ({ choices: deps.procedures.choices(), runs: deps.procedures.list() }),
     'procedures.start': ({ procedureId, date }, ctx) => deps.procedures.start(procedureId, date, signedIn(ctx)),
     'procedures.act': ({ runId, action, reason, slot, code }, ctx) => {

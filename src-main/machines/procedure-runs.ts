@@ -53,8 +53,8 @@ const TICK_MS = 500;
 
 export interface ProcedureRuns {
   choices(): ProcedureChoice[];
+  /** The runs of this console's life and the ones under way or refused at its start, then the latest finished. */
   list(): RunView[];
-  get(runId: string): RunView;
   start(procedureId: string, date: string, who: string): RunView;
   act(runId: string, action: OperatorAction, who: string): RunView;
   close(): void;
@@ -163,6 +163,37 @@ export function createProcedureRuns(deps: ProcedureRunsDeps): ProcedureRuns {
     return run;
   }
 
+  /** A finished run, read back from its saved snapshot (no actor: nothing more happens to it). */
+  function finishedView(row: ReturnType<Store['procedureRuns']['list']>[number]): RunView {
+    const saved = row.snapshot as { value?: unknown; context?: Partial<ProcedureContext> };
+    const context = saved.context ?? {};
+    return {
+      runId: row.id,
+      procedureId: row.procedureId,
+      date: row.runDate,
+      status: row.status,
+      startedBy: row.startedBy,
+      startedAt: row.startedAt,
+      updatedAt: row.updatedAt,
+      plan: context.plan ?? null,
+      state: typeof saved.value === 'string' ? (saved.value as RunState) : null,
+      index: context.index ?? 0,
+      records: context.records ?? [],
+      reading: null,
+      nextCheckAt: null,
+      found: context.found ?? {},
+      commandError: null,
+      seq: Number.MAX_SAFE_INTEGER,
+    };
+  }
+
+  function finishedRuns(): RunView[] {
+    return deps.store.procedureRuns
+      .list({ limit: 40 })
+      .filter((row) => (row.status === 'done' || row.status === 'abandoned') && !live.has(row.id))
+      .map(finishedView);
+  }
+
   restore();
   const ticker = setInterval(() => {
     const at = now();
@@ -175,8 +206,7 @@ export function createProcedureRuns(deps: ProcedureRunsDeps): ProcedureRuns {
 
   return {
     choices: () => (deps.profile().operatorProcedures ?? []).map((p) => ({ id: p.id, title: p.title, when: p.when })),
-    list: () => [...[...live.entries()].map(([id, run]) => viewOf(id, run)), ...refused.values()],
-    get: (runId) => refused.get(runId) ?? viewOf(runId, running(runId)),
+    list: () => [...[...live.entries()].map(([id, run]) => viewOf(id, run)), ...refused.values(), ...finishedRuns()],
     start(procedureId, date, who) {
       const planned = planProcedureRun(deps.profile(), procedureId, date, { uniquePart: uniquePartFrom(randomBytes(4).readUInt32BE(0) % 36 ** 6) });
       if (!planned.ok) throw new ApiFailure('invalid-input', planned.problem);

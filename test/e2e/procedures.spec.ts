@@ -76,6 +76,7 @@ test('a whole Bill Run procedure: a wrong tape in slot 2 caught, INITIALIZE_TAPE
   await procedures.confirm();
   await expect(procedures.stepCount()).toHaveText(/^Step 9 of 13/);
   await procedures.atDrive('Press Load');
+  await expect(page.getByRole('region', { name: 'At the simulated drive' }).getByRole('status')).toContainText('loaded: 100803P.');
   await expect(procedures.stepCount()).toHaveText(/^Step 10 of 13/, { timeout: 10_000 });
   await procedures.confirm();
 

@@ -63,10 +63,13 @@ export async function startSimulatedBlt4(site: string, port: number, dataDir: st
       return (await answer)[1] ?? '';
     },
     async stop() {
-      if (child.exitCode !== null) return;
+      if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
+      // a simulator that does not stop in time is killed: the harness must not hang on it
+      const late = setTimeout(() => child.kill('SIGKILL'), 3000);
       await exited;
+      clearTimeout(late);
     },
   };
 }
@@ -100,7 +103,7 @@ export async function startConsole(site: string, dataDir: string): Promise<Killa
     },
     async kill() {
       socket.close();
-      if (child.exitCode !== null) return;
+      if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGKILL');
       await exited;
