@@ -10,6 +10,7 @@ export const REQUEST_NAMES = [
   'calendar.ics',
   'site.choose',
   'audit.recent',
+  'audit.csv',
   'hosts.list',
   'hosts.connect',
   'hosts.disconnect',

@@ -155,6 +155,7 @@ export interface LogicalResolution {
   device: string;
 }
 
+/** A text file for the browser to save: calendar export, audit CSV. */
 export interface IcsFile {
   fileName: string;
   content: string;
@@ -188,6 +189,7 @@ export const apiRequests = {
     z.object({ file: z.string().trim().min(1, 'name a profile file').max(1024) }).strict(),
   ),
   'audit.recent': request<AuditEntry[]>()(z.object({ limit: z.number().int().min(1).max(500) }).strict()),
+  'audit.csv': request<IcsFile>()(z.object({}).strict()),
   'hosts.list': request<HostView[]>()(z.object({}).strict()),
   'hosts.connect': request<HostView>()(z.object({ host: hostNameSchema }).strict()),
   'hosts.disconnect': request<HostView>()(z.object({ host: hostNameSchema }).strict()),

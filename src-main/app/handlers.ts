@@ -4,6 +4,7 @@ import { planDay } from '../../shared/calendar/day-plan';
 import { monthCalendar } from '../../shared/calendar/month';
 import type { AppInfo, SiteSummary } from '../../shared/api';
 import { calendarIcs } from '../reports/calendar-ics';
+import { auditCsv } from '../reports/audit-csv';
 import { isStoreError, type Store } from '../store';
 import type { Handlers, RequestContext } from './dispatch';
 import type { LoadedSite } from './services';
@@ -82,6 +83,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
 
     'audit.recent': ({ limit }) => deps.store.audit.list({ limit }),
+    'audit.csv': (_input, ctx) => {
+      signedIn(ctx);
+      return { fileName: `tapeops-audit-${localDate(deps.clock.now())}.csv`, content: auditCsv(deps.store) };
+    },
 
     'hosts.list': () => deps.links?.views() ?? [],
     'hosts.connect': ({ host }, ctx) => {

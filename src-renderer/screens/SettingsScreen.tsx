@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { AuditEntry } from '../../shared/api';
 import { ErrorBox } from '../components/ErrorBox';
 import { LabelStockSettings } from '../components/LabelStockSettings';
-import { chooseSite } from '../stores/actions';
+import { chooseSite, exportAuditCsv } from '../stores/actions';
 import { getApi, useConsole, type ShownError } from '../stores/console-store';
 
 export function SettingsScreen() {
@@ -12,6 +12,7 @@ export function SettingsScreen() {
   const [error, setError] = useState<ShownError | null>(null);
   const [loaded, setLoaded] = useState<string | null>(null);
   const [audit, setAudit] = useState<AuditEntry[]>([]);
+  const [exported, setExported] = useState<ShownError | string | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -79,6 +80,15 @@ export function SettingsScreen() {
       <section className="card" aria-labelledby="audit-heading">
         <h2 id="audit-heading">Audit log (newest first)</h2>
         <p className="help">Signed in as {operator?.initials}. The audit log is append-only: nothing in it can be changed or removed.</p>
+        <button type="button" onClick={() => void exportAuditCsv().then(setExported)}>
+          Export the whole audit log (CSV)
+        </button>
+        {typeof exported === 'string' && (
+          <p className="ok" role="status">
+            Saved {exported}.
+          </p>
+        )}
+        {exported !== null && typeof exported !== 'string' && <ErrorBox error={exported} />}
         <table className="grid">
           <thead>
             <tr>

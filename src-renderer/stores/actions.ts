@@ -64,6 +64,17 @@ async function reloadViews(): Promise<void> {
   await Promise.all([loadDay(date), calendar ? loadMonth(month) : Promise.resolve()]);
 }
 
+/** The whole audit log as a CSV file, saved by the browser. */
+export async function exportAuditCsv(): Promise<ShownError | string> {
+  try {
+    const file = await getApi().request('audit.csv', {});
+    downloadFile(file.fileName, file.content, 'text/csv');
+    return file.fileName;
+  } catch (error) {
+    return shown(error);
+  }
+}
+
 /** Asks main for the .ics text and hands it to the browser as a download. */
 export async function exportIcs(month: string, months: number): Promise<ShownError | null> {
   try {

@@ -37,6 +37,14 @@ test('an invalid profile is refused with every problem by its path; a valid one 
   await page.getByLabel('Tape labels (the Bill Run set and DAILY tapes)').selectOption('avery-l7165');
   await expect(page.getByRole('region', { name: 'Label stock' }).getByRole('status')).toHaveText('Kept: Avery L7165 parcel labels, 99.1 × 67.7 mm, 8 per A4 sheet.');
   await expect(page.getByRole('row').filter({ hasText: 'labels.stock.set' }).first()).toContainText('JS');
+  // the whole audit log as CSV, with the records just made
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export the whole audit log (CSV)' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^tapeops-audit-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = readFileSync((await file.path()) ?? '', 'utf8');
+  expect(csv.split('\r\n')[0]).toBe('id,at,who,action,subject,details');
+  expect(csv).toContain(',JS,settings.change,labels.stock.set,');
   await screenshot(page, 'settings');
   expect(await seriousViolations(page)).toEqual([]);
 });

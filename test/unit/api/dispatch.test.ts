@@ -145,6 +145,7 @@ const wrongInputs: Record<RequestName, { input: unknown; field: string }[]> = {
     { input: { selection: { kind: 'set', date: '2010-08-03', set: 'all' }, via: 'printer' }, field: 'printer' },
   ],
   'labels.printers': [{ input: { printer: 'Zebra' }, field: 'printer' }],
+  'audit.csv': [{ input: { since: '2010-08-03' }, field: 'since' }],
   'simulator.drive': [
     { input: { act: 'kick' }, field: 'act' },
     { input: { act: 'insert', code: '100803D' }, field: 'slot' },
@@ -192,6 +193,7 @@ const goodInputs: Record<RequestName, unknown> = {
   'labels.file': { selection: { kind: 'set', date: '2010-08-03', set: 'billrun' }, format: 'zpl' },
   'labels.print': { selection: { kind: 'cartridges', first: 'MF0001', last: 'MF0002' }, via: 'browser' },
   'labels.printers': {},
+  'audit.csv': {},
   'simulator.drive': { act: 'eject' },
   'procedures.list': {},
   'procedures.start': { procedureId: 'daily', date: '2010-08-04' },
