@@ -74,6 +74,23 @@ function auditOf(live: Pick<Live, 'procedureId' | 'date'>, runId: string, record
   };
 }
 
+const MACHINE_STATES = new Set(['step', 'manual', 'sensing', 'waiting', 'review', 'sending', 'commandFailed', 'done', 'abandoned']);
+
+/** What is wrong with a saved snapshot before xstate is given it, or null when it has a run's shape. */
+function snapshotProblem(snapshot: unknown): string | null {
+  const saved = snapshot as { value?: unknown; context?: Partial<Record<keyof ProcedureContext, unknown>> } | null;
+  if (typeof saved !== 'object' || saved === null) return 'the saved state is not an object';
+  if (typeof saved.value !== 'string' || !MACHINE_STATES.has(saved.value)) return `the saved state ${JSON.stringify(saved.value)} is not one of the procedure's`;
+  const context = saved.context;
+  if (typeof context !== 'object' || context === null) return 'the saved run has no context';
+  const plan = context.plan as { steps?: unknown } | undefined;
+  if (!Array.isArray(plan?.steps)) return 'the saved run has no steps';
+  if (typeof context.index !== 'number' || context.index < 0 || context.index > plan.steps.length) return 'the saved step number is out of range';
+  if (!Array.isArray(context.records)) return 'the saved run has no step records';
+  if (typeof context.found !== 'object' || context.found === null) return 'the saved run has no magazine readings';
+  return null;
+}
+
 export function createProcedureRuns(deps: ProcedureRunsDeps): ProcedureRuns {
   const live = new Map<string, Live>();
   const refused = new Map<string, RunView>();
@@ -142,6 +159,11 @@ export function createProcedureRuns(deps: ProcedureRunsDeps): ProcedureRuns {
       };
       if (row.machineVersion !== PROCEDURE_MACHINE_VERSION) {
         refuse(`This run was saved by a console whose procedure machine is version ${row.machineVersion}; this one (version ${PROCEDURE_MACHINE_VERSION}) cannot continue it. Its steps so far are in the audit log: start the procedure again.`);
+        continue;
+      }
+      const problem = snapshotProblem(row.snapshot);
+      if (problem !== null) {
+        refuse(`This run could not be restored (${problem}). Its steps so far are in the audit log: start the procedure again.`);
         continue;
       }
       try {
