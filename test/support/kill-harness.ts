@@ -17,19 +17,32 @@ const CLI = join(projectRoot, 'bin', 'tapeops.js');
 function waitForOutput(child: ChildProcess, pattern: RegExp, what: string, timeoutMs = 30_000): Promise<RegExpExecArray> {
   let output = '';
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${what} did not appear in ${timeoutMs} ms:\n${output}`)), timeoutMs);
+    const done = () => {
+      clearTimeout(timer);
+      child.stdout?.off('data', read);
+      child.stderr?.off('data', keep);
+      child.off('exit', exited);
+    };
+    const timer = setTimeout(() => {
+      done();
+      reject(new Error(`${what} did not appear in ${timeoutMs} ms:\n${output}`));
+    }, timeoutMs);
     const read = (chunk: Buffer) => {
       output += chunk.toString();
       const match = pattern.exec(output);
       if (match) {
-        clearTimeout(timer);
-        child.stdout?.off('data', read);
+        done();
         resolve(match);
       }
     };
+    const keep = (chunk: Buffer) => (output += chunk.toString());
+    const exited = (code: number | null) => {
+      done();
+      reject(new Error(`the process exited with ${code} before ${what}:\n${output}`));
+    };
     child.stdout?.on('data', read);
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`the process exited with ${code} before ${what}:\n${output}`)));
+    child.stderr?.on('data', keep);
+    child.once('exit', exited);
   });
 }
 

@@ -9,6 +9,10 @@ const WORDS: Record<string, string> = {
   abandoned: 'Abandoned',
 };
 
+function shortened(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57).replace(/\s+\S*$/, '')}…` : text;
+}
+
 /** Every step's who, when, what and result: the record of the run, printable. */
 export function RunSummary({ run }: { run: RunView }) {
   return (
@@ -33,7 +37,7 @@ export function RunSummary({ run }: { run: RunView }) {
           {run.records.map((record, i) => (
             <tr key={`${record.index}-${i}`}>
               <td>
-                {record.index + 1}. {run.plan?.steps[record.index]?.text.slice(0, 60)}
+                {record.index + 1}. {shortened(run.plan?.steps[record.index]?.text ?? '')}
               </td>
               <td>{WORDS[record.outcome] ?? record.outcome}</td>
               <td>{record.who === 'system' ? 'console' : record.who}</td>

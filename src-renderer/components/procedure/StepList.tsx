@@ -13,7 +13,7 @@ export function StepList({ run }: { run: RunView }) {
           const outcome = index < run.index ? last.get(index) : undefined;
           return (
             <li key={step.id} className={index === run.index ? 'current' : index < run.index ? 'past' : 'future'} aria-current={index === run.index ? 'step' : undefined}>
-              <span className="step-no">{index + 1}</span> {step.text.length > 70 ? `${step.text.slice(0, 67)}…` : step.text}
+              <span className="step-no">{index + 1}</span> {step.text.length > 70 ? `${step.text.slice(0, 67).replace(/\s+\S*$/, '')}…` : step.text}
               {outcome && <span className="step-mark"> {MARK[outcome] ?? outcome}</span>}
             </li>
           );
