@@ -79,6 +79,8 @@ export interface SimulatedDriveView {
   magazineInDrive: boolean;
   loaded: string | null;
   slots: (string | null)[];
+  /** The magnetic volume label of each slot's tape (what INITIALIZE wrote), or null. */
+  labels: (string | null)[];
 }
 
 export interface Operator {
@@ -251,7 +253,7 @@ export const apiRequests = {
   'simulator.drive': request<SimulatedDriveView>()(
     z
       .object({
-        act: z.enum(['eject', 'remove-magazine', 'empty-magazine', 'insert', 'insert-magazine', 'close-door', 'load']),
+        act: z.enum(['eject', 'remove-magazine', 'empty-magazine', 'insert', 'insert-magazine', 'close-door', 'load', 'look']),
         slot: z.number().int().min(1).max(16).optional(),
         code: z.string().trim().toUpperCase().regex(/^[A-Z0-9 ]{1,12}$/, 'a tape label is letters, digits and spaces').optional(),
       })

@@ -12,6 +12,8 @@ export interface LinkOptions {
   started?: (simulator: EmbeddedSimulator) => void;
   /** Where the live hosts' passwords are kept: Electron seals them with safeStorage; by default, memory only. */
   credentials?: (store: Store) => CredentialStore;
+  /** The simulated site's time scale: real seconds per simulated hour (3600 by default). */
+  secondsPerSimulatedHour?: number;
 }
 
 /**
@@ -29,7 +31,10 @@ export async function createServicesWithLinks(options: ServicesOptions, linkOpti
   }
   // the simulated site follows the same profile the console starts with
   const probe = loadSiteOrThrow(options.siteFile ?? options.defaultSiteFile);
-  const simulator = await startEmbeddedSimulator(probe.profile, linkOptions.dataDir, options.clock ? { clock: options.clock } : {});
+  const simulator = await startEmbeddedSimulator(probe.profile, linkOptions.dataDir, {
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(linkOptions.secondsPerSimulatedHour === undefined ? {} : { secondsPerSimulatedHour: linkOptions.secondsPerSimulatedHour }),
+  });
   linkOptions.started?.(simulator);
   try {
     return createServices({

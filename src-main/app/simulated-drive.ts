@@ -29,5 +29,6 @@ export function workSimulatedDrive(
     // loadedSlot counts from 1, as the slots on the magazine do
     loaded: state.loadedSlot === null ? null : (state.slots[state.loadedSlot - 1]?.code ?? null),
     slots: state.slots.map((tape) => tape?.code ?? null),
+    labels: state.slots.map((tape) => tape?.volumeLabel ?? null),
   };
 }

@@ -148,14 +148,11 @@ export async function main(argv: string[], out = process.stdout, err = process.s
         if (positionals.length) throw new UsageError(`simulate takes no argument ${JSON.stringify(positionals[0])}`);
         const faults = ((values.fault as string[] | undefined) ?? []).map(parseFaultOption);
         const port = values.port === '0' ? 0 : positiveInt(values.port as string | undefined, '--port', 65535);
-        const scale = values['time-scale'] as string | undefined;
-        if (scale !== undefined && !(/^\d+(\.\d+)?$/.test(scale) && Number(scale) > 0)) {
-          throw new UsageError(`--time-scale is the real seconds one simulated hour takes, a positive number, not ${JSON.stringify(scale)}`);
-        }
+        const scale = timeScaleOption(values['time-scale'] as string | undefined);
         return runSimulateCommand(
           {
             port,
-            secondsPerSimulatedHour: scale === undefined ? undefined : Number(scale),
+            secondsPerSimulatedHour: scale,
             stdio: values.stdio === true,
             host: values.host as string | undefined,
             siteFile: values.site as string | undefined,
@@ -176,11 +173,20 @@ export async function main(argv: string[], out = process.stdout, err = process.s
           'data-dir': { type: 'string' },
           'no-build': { type: 'boolean' },
           live: { type: 'boolean' },
+          'time-scale': { type: 'string' },
         });
         if (positionals.length) throw new UsageError(`console takes no argument ${JSON.stringify(positionals[0])}`);
         const port = values.port === '0' ? 0 : positiveInt(values.port as string | undefined, '--port', 65535);
+        const consoleScale = timeScaleOption(values['time-scale'] as string | undefined);
         await runConsoleCommand(
-          { port, siteFile: values.site as string | undefined, dataDir: values['data-dir'] as string | undefined, build: values['no-build'] !== true, live: values.live === true },
+          {
+            port,
+            siteFile: values.site as string | undefined,
+            dataDir: values['data-dir'] as string | undefined,
+            build: values['no-build'] !== true,
+            live: values.live === true,
+            ...(consoleScale === undefined ? {} : { secondsPerSimulatedHour: consoleScale }),
+          },
           out,
         );
         return 0;
@@ -204,4 +210,13 @@ export async function main(argv: string[], out = process.stdout, err = process.s
     err.write(`tapeops: ${(error as Error).message}\n`);
     return 1;
   }
+}
+
+/** --time-scale: the real seconds one simulated hour takes, a positive number. */
+function timeScaleOption(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!(/^\d+(\.\d+)?$/.test(value) && Number(value) > 0)) {
+    throw new UsageError(`--time-scale is the real seconds one simulated hour takes, a positive number, not ${JSON.stringify(value)}`);
+  }
+  return Number(value);
 }

@@ -33,9 +33,10 @@ export const USAGE = `Usage: tapeops [--site FILE] <command> [options]
       insert-magazine, close-door, load). --fault turns on a
       fault: backup-area-full, file-open, tape-write-error, medium-offline, queue-stopped=QUEUE,
       tape-not-initialized=SLOT, slow-link=MS, exec-refused (link-dropped: through the API).
-  tapeops console [--port N] [--site FILE] [--data-dir DIR] [--no-build] [--live]
+  tapeops console [--port N] [--site FILE] [--data-dir DIR] [--no-build] [--live] [--time-scale SECONDS]
       Serves the console on 127.0.0.1 and prints the URL to open in a browser. It connects to
-      its own simulated site over SSH, or with --live to the hosts at their profile addresses.
+      its own simulated site over SSH (--time-scale: real seconds per simulated hour), or with
+      --live to the hosts at their profile addresses.
 `;
 
 /** Bad input: one line that says what was wrong, and exit code 2. */

@@ -14,6 +14,8 @@ export interface RunConsoleOptions {
   dataDir?: string;
   build?: boolean;
   log?: (line: string) => void;
+  /** Real seconds one simulated hour takes on the console's own simulated site (3600: real time). */
+  secondsPerSimulatedHour?: number;
 }
 
 /** `tapeops console`: the browser shell, serving the same services as the Electron window. */
@@ -32,7 +34,12 @@ export async function runConsole(options: RunConsoleOptions = {}): Promise<Conso
       defaultSiteFile,
       log: (line) => console.error(line),
     },
-    { dataDir, live: options.live === true, started: (sim) => (simulator = sim) },
+    {
+      dataDir,
+      live: options.live === true,
+      started: (sim) => (simulator = sim),
+      ...(options.secondsPerSimulatedHour === undefined ? {} : { secondsPerSimulatedHour: options.secondsPerSimulatedHour }),
+    },
   );
   const server = await startConsoleServer({ services, staticDir: rendererDir, port: options.port });
   return {

@@ -109,7 +109,10 @@ export function ProceduresScreen() {
           {simulated && <SimulatedDrivePanel slots={open.plan?.slots ?? []} />}
           </>
         ) : (
-          <RunSummary run={open} />
+          <>
+            <RunSummary run={open} />
+            {simulated && <SimulatedDrivePanel slots={open.plan?.slots ?? []} />}
+          </>
         )}
       </>
     );

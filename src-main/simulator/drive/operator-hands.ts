@@ -14,9 +14,10 @@ export type HandAct =
   | { act: 'insert'; slot: number; code: string }
   | { act: 'insert-magazine' }
   | { act: 'close-door' }
-  | { act: 'load' };
+  | { act: 'load' }
+  | { act: 'look' };
 
-export const HAND_ACTS = ['eject', 'remove-magazine', 'empty-magazine', 'insert', 'insert-magazine', 'close-door', 'load'] as const;
+export const HAND_ACTS = ['eject', 'remove-magazine', 'empty-magazine', 'insert', 'insert-magazine', 'close-door', 'load', 'look'] as const;
 
 /** "insert 2 100803D" and the like; null when the line is not an act. */
 export function parseHandAct(line: string): HandAct | null {
@@ -28,6 +29,7 @@ export function parseHandAct(line: string): HandAct | null {
     case 'insert-magazine':
     case 'close-door':
     case 'load':
+    case 'look':
       return rest.length === 0 ? ({ act: verb.toLowerCase() } as HandAct) : null;
     case 'insert': {
       const slot = Number(rest[0]);
@@ -61,5 +63,9 @@ export function doHandAct(drive: TapeDrive, hand: HandAct): string {
       return 'The door is closed.';
     case 'load':
       return `Load pressed: ${drive.pressLoad().code} is loaded.`;
+    case 'look': {
+      const written = drive.slots.flatMap((tape, i) => (tape?.volumeLabel ? [`slot ${i + 1} ${tape.volumeLabel}`] : []));
+      return written.length === 0 ? 'No tape in the magazine carries a volume label.' : `Volume labels: ${written.join(', ')}.`;
+    }
   }
 }

@@ -11,6 +11,7 @@ const ACTS = [
   { act: 'insert-magazine', label: 'Put the magazine in' },
   { act: 'close-door', label: 'Close the door' },
   { act: 'load', label: 'Press Load' },
+  { act: 'look', label: 'Look at the magazine' },
 ] as const;
 
 /**
