@@ -262,7 +262,14 @@ export const apiRequests = {
   ),
   'procedures.list': request<{ choices: ProcedureChoice[]; runs: RunView[] }>()(z.object({}).strict()),
   'procedures.start': request<RunView>()(
-    z.object({ procedureId: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'must be a procedure id such as bill-run'), date: isoDateSchema }).strict(),
+    z
+      .object({
+        procedureId: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'must be a procedure id such as bill-run'),
+        date: isoDateSchema,
+        /** The adhoc backup job, for a procedure that asks for one. */
+        job: z.string().regex(/^[A-Z0-9$_]{1,39}$/, 'must be the name of a job of the site profile').optional(),
+      })
+      .strict(),
   ),
   'procedures.act': request<RunView>()(
     z

@@ -10,4 +10,4 @@ export type {
 } from './procedure-types';
 export { planProcedureRun, type ProcedureRunOptions, type ProcedureRunPlanResult } from './run-plan';
 export { magazineFor, type RunMagazine } from './run-magazine';
-export { runStepOf, type StepContext } from './run-steps';
+export { adhocJobs, runStepOf, type StepContext } from './run-steps';

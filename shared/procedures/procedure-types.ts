@@ -29,8 +29,12 @@ export interface ProcedureStepDef {
   kind: StepKind;
   /** sensed steps */
   sense?: SenseCondition;
-  /** command steps: a job of the profile, submitted with these parameters (built by the DCL builder). */
-  command?: { job: string; parameters?: string[] };
+  /**
+   * command steps: a job of the profile, submitted with these parameters (built by the DCL
+   * builder); or `choose: 'adhoc-job'`, the adhoc backup job the operator chooses when the run
+   * starts (the plan's RMU_BACKUP_<database>_DATA.COM).
+   */
+  command?: { job: string; parameters?: string[] } | { choose: 'adhoc-job'; parameters?: string[] };
   /** Shown under the text: the plan's notes for this step. */
   notes?: string[];
   /** Only on these weekdays (the Tuesday delivery to the receptionist); always when absent. */

@@ -17,6 +17,8 @@ export type ProcedureRunPlanResult = { ok: true; plan: ProcedureRunPlan } | { ok
 export interface ProcedureRunOptions {
   /** The unique part of the command steps' /NAME (shared/vms/dcl `uniquePartFrom`). */
   uniquePart: string;
+  /** The adhoc backup job chosen for this run (a step that lets the operator choose needs one). */
+  chosenJob?: string;
 }
 
 export function planProcedureRun(
@@ -37,7 +39,12 @@ export function planProcedureRun(
   const steps: RunStep[] = [];
   for (const step of procedure.steps) {
     if (step.onlyOn && !step.onlyOn.includes(weekday)) continue;
-    const run = runStepOf(step, { profile, magazineNotes: magazine.notes, uniquePart: options.uniquePart });
+    const run = runStepOf(step, {
+      profile,
+      magazineNotes: magazine.notes,
+      uniquePart: options.uniquePart,
+      ...(options.chosenJob === undefined ? {} : { chosenJob: options.chosenJob }),
+    });
     if ('problem' in run) return { ok: false, problem: `${procedure.id}, ${run.problem}` };
     steps.push(run);
   }

@@ -8,6 +8,13 @@ export interface StepContext {
   /** Notes for the step that checks the magazine (./run-magazine). */
   magazineNotes: string[];
   uniquePart: string;
+  /** The adhoc backup job chosen when the run started, for a step that lets the operator choose. */
+  chosenJob?: string;
+}
+
+/** The jobs an operator may choose for an adhoc backup: the profile's adhoc jobs. */
+export function adhocJobs(profile: SiteProfile): { name: string; title: string }[] {
+  return profile.jobs.filter((job) => job.when === 'adhoc').map((job) => ({ name: job.name, title: job.title }));
 }
 
 export function runStepOf(step: ProcedureStepDef, context: StepContext): RunStep | { problem: string } {
@@ -24,8 +31,16 @@ export function runStepOf(step: ProcedureStepDef, context: StepContext): RunStep
   if (!step.command) return run;
 
   const { profile } = context;
-  const job = profile.jobs.find((candidate) => candidate.name === step.command?.job);
-  if (!job) return { problem: `step ${step.id}: the site profile has no job ${step.command.job}` };
+  const wanted = 'job' in step.command ? step.command.job : context.chosenJob;
+  if (wanted === undefined) {
+    return { problem: `choose the database to back up: ${adhocJobs(profile).map((j) => j.name).join(', ')}` };
+  }
+  const job = profile.jobs.find((candidate) => candidate.name === wanted && ('job' in (step.command ?? {}) || candidate.when === 'adhoc'));
+  if (!job) {
+    return 'job' in step.command
+      ? { problem: `step ${step.id}: the site profile has no job ${wanted}` }
+      : { problem: `${wanted} is not an adhoc backup job; the adhoc jobs are ${adhocJobs(profile).map((j) => j.name).join(', ')}` };
+  }
   const parameters = step.command.parameters ?? job.parameters;
   try {
     const submission = submitJob(job, {

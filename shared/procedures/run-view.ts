@@ -54,4 +54,6 @@ export interface ProcedureChoice {
   id: string;
   title: string;
   when: string;
+  /** For a procedure whose command is chosen at the start (an adhoc backup): the jobs to choose from. */
+  jobs?: { name: string; title: string }[];
 }

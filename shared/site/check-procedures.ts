@@ -17,8 +17,10 @@ export function checkProcedures(view: ProfileView): SiteProblem[] {
 }
 
 function checkStep(out: SiteProblem[], view: ProfileView, path: (string | number)[], step: SiteProcedureStep): void {
-  if (step.command && !isKnown(view.jobs, step.command.job))
-    out.push(problem([...path, 'command', 'job'], `unknown job "${step.command.job}"`));
+  const command = step.command;
+  if (command && 'job' in command && !isKnown(view.jobs, command.job)) out.push(problem([...path, 'command', 'job'], `unknown job "${command.job}"`));
+  if (command && 'choose' in command && !view.jobs.entries.some((entry) => entry.value.when === 'adhoc'))
+    out.push(problem([...path, 'command', 'choose'], 'the site profile has no adhoc job to choose from'));
   const sense = step.sense;
   if (sense?.kind !== 'queue-entry') return;
   const queueKnown = isKnown(view.queues, sense.queue);

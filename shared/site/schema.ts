@@ -209,7 +209,13 @@ export const procedureStepSchema = z
     text,
     kind: z.enum(['manual', 'sensed', 'command']),
     sense: senseConditionSchema.optional(),
-    command: z.strictObject({ job: vmsName, parameters: z.array(text).max(8).optional() }).optional(),
+    command: z
+      .union([
+        z.strictObject({ job: vmsName, parameters: z.array(text).max(8).optional() }),
+        // the adhoc backup job chosen when the run starts
+        z.strictObject({ choose: z.literal('adhoc-job'), parameters: z.array(text).max(8).optional() }),
+      ])
+      .optional(),
     notes: z.array(text).optional(),
     onlyOn: z.array(weekday).min(1).optional(),
     illustrates: z.enum(['eject', 'load', 'door', 'magazine']).optional(),

@@ -126,7 +126,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'labels.printers': async () => (deps.printer ? deps.printer.printers() : []),
     'simulator.drive': (request, ctx) => workSimulatedDrive(deps.simulatedDrive?.(), request, signedIn(ctx), deps.store),
     'procedures.list': () => ({ choices: deps.procedures.choices(), runs: deps.procedures.list() }),
-    'procedures.start': ({ procedureId, date }, ctx) => deps.procedures.start(procedureId, date, signedIn(ctx)),
+    'procedures.start': ({ procedureId, date, job }, ctx) => deps.procedures.start(procedureId, date, signedIn(ctx), job),
     'procedures.act': ({ runId, action, reason, slot, code }, ctx) => {
       const request: OperatorAction =
         action === 'skip' || action === 'abandon'

@@ -9,6 +9,7 @@ import { createActor, type Actor, type SnapshotFrom } from 'xstate';
 import type { Clock } from '../../shared/clock';
 import { ApiFailure } from '../../shared/errors';
 import { planProcedureRun } from '../../shared/procedures/run-plan';
+import { adhocJobs } from '../../shared/procedures/run-steps';
 import type { ProcedureChoice, RunState, RunStatus, RunView, StepRecord } from '../../shared/procedures/run-view';
 import type { SiteProfile } from '../../shared/site/schema';
 import { uniquePartFrom } from '../../shared/vms/dcl';
@@ -55,7 +56,7 @@ export interface ProcedureRuns {
   choices(): ProcedureChoice[];
   /** The runs of this console's life and the ones under way or refused at its start, then the latest finished. */
   list(): RunView[];
-  start(procedureId: string, date: string, who: string): RunView;
+  start(procedureId: string, date: string, who: string, chosenJob?: string): RunView;
   act(runId: string, action: OperatorAction, who: string): RunView;
   close(): void;
 }
@@ -227,10 +228,19 @@ export function createProcedureRuns(deps: ProcedureRunsDeps): ProcedureRuns {
   ticker.unref();
 
   return {
-    choices: () => (deps.profile().operatorProcedures ?? []).map((p) => ({ id: p.id, title: p.title, when: p.when })),
+    choices: () =>
+      (deps.profile().operatorProcedures ?? []).map((p) => ({
+        id: p.id,
+        title: p.title,
+        when: p.when,
+        ...(p.steps.some((s) => s.command !== undefined && 'choose' in s.command) ? { jobs: adhocJobs(deps.profile()) } : {}),
+      })),
     list: () => [...[...live.entries()].map(([id, run]) => viewOf(id, run)), ...refused.values(), ...finishedRuns()],
-    start(procedureId, date, who) {
-      const planned = planProcedureRun(deps.profile(), procedureId, date, { uniquePart: uniquePartFrom(randomBytes(4).readUInt32BE(0) % 36 ** 6) });
+    start(procedureId, date, who, chosenJob) {
+      const planned = planProcedureRun(deps.profile(), procedureId, date, {
+        uniquePart: uniquePartFrom(randomBytes(4).readUInt32BE(0) % 36 ** 6),
+        ...(chosenJob === undefined ? {} : { chosenJob }),
+      });
       if (!planned.ok) throw new ApiFailure('invalid-input', planned.problem);
       const runId = `${procedureId}-${date}-${randomBytes(3).toString('hex')}`;
       const actor = createActor(machine, { input: { runId, plan: planned.plan, startedBy: who } });

@@ -15,6 +15,26 @@ function withRun(list: RunView[], run: RunView): RunView[] {
   return [run, ...list.filter((r) => r.runId !== run.runId)];
 }
 
+/** A procedure that asks for its job first: the adhoc backup of one database. */
+function ChooseAndStart({ choice, busy, onStart }: { choice: ProcedureChoice; busy: boolean; onStart(job: string): void }) {
+  const [job, setJob] = useState(choice.jobs?.[0]?.name ?? '');
+  return (
+    <div className="choose-and-start">
+      <label htmlFor={`job-${choice.id}`}>Database to back up</label>
+      <select id={`job-${choice.id}`} value={job} onChange={(e) => setJob(e.target.value)}>
+        {choice.jobs?.map((j) => (
+          <option key={j.name} value={j.name}>
+            {j.name} — {j.title}
+          </option>
+        ))}
+      </select>
+      <button type="button" className="big" disabled={busy || job === ''} onClick={() => onStart(job)}>
+        {choice.title}
+      </button>
+    </div>
+  );
+}
+
 /** The plan's procedures, one step at a time; a run interrupted by a crash shows where it stopped. */
 export function ProceduresScreen() {
   const planned = useConsole((s) => s.date ?? s.info?.today ?? '');
@@ -76,9 +96,9 @@ export function ProceduresScreen() {
     return () => window.removeEventListener('keydown', onKey);
   }, [open, act]);
 
-  async function begin(procedureId: string) {
+  async function begin(procedureId: string, job?: string) {
     setBusy(true);
-    const outcome = await startRun(procedureId, date);
+    const outcome = await startRun(procedureId, date, job);
     setBusy(false);
     if (!outcome.ok) return setError(outcome.error);
     setError(null);
@@ -151,9 +171,13 @@ export function ProceduresScreen() {
         <ul className="procedure-choices">
           {choices.map((choice) => (
             <li key={choice.id}>
-              <button type="button" className="big" disabled={busy} onClick={() => void begin(choice.id)}>
-                {choice.title}
-              </button>
+              {choice.jobs ? (
+                <ChooseAndStart choice={choice} busy={busy} onStart={(job) => void begin(choice.id, job)} />
+              ) : (
+                <button type="button" className="big" disabled={busy} onClick={() => void begin(choice.id)}>
+                  {choice.title}
+                </button>
+              )}
             </li>
           ))}
         </ul>

@@ -18,8 +18,8 @@ export function listRuns(): Promise<Outcome<{ choices: ProcedureChoice[]; runs: 
   return attempt(() => getApi().request('procedures.list', {}));
 }
 
-export function startRun(procedureId: string, date: string): Promise<Outcome<RunView>> {
-  return attempt(() => getApi().request('procedures.start', { procedureId, date }));
+export function startRun(procedureId: string, date: string, job?: string): Promise<Outcome<RunView>> {
+  return attempt(() => getApi().request('procedures.start', { procedureId, date, ...(job ? { job } : {}) }));
 }
 
 export function actOnRun(input: RequestInput<'procedures.act'>): Promise<Outcome<RunView>> {

@@ -35,6 +35,9 @@ async function walkBillRun(page: Page): Promise<void> {
   await hosts.connectAndApprove('BLT4');
   const procedures = new ProceduresPage(page);
   await procedures.open();
+  await expect(page.getByLabel('Database to back up')).toHaveValue('RMU_BACKUP_LEASE_DATA');
+  await screenshot(page, 'procedures-start');
+  expect(await seriousViolations(page)).toEqual([]);
   await procedures.start('Procedure for Bill Run Backups', '2010-08-03');
   await expect(procedures.stepCount()).toHaveText(/^Step 1 of 13/);
   await expect(procedures.stepHeading()).toContainText('The first task in the morning is to obtain five DLT IV tape cartridges.');

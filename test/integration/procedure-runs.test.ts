@@ -134,6 +134,25 @@ describe('the Bill Run procedure of 2010-08-03 against the simulated BLT4', () =
     }
   }, 90_000);
 
+  it('runs an adhoc backup of the database chosen at the start, and refuses to start without a choice', async () => {
+    const c = await start(join(dataDir, 'adhoc.db'));
+    try {
+      const refused = await c.services.request('procedures.start', { procedureId: 'adhoc', date: '2010-08-10' }, c.ctx);
+      expect('error' in refused && refused.error.message).toBe('adhoc, choose the database to back up: RMU_BACKUP_LEASE_DATA, RMU_BACKUP_TAX_DATA');
+      const { choices } = ok<{ choices: { id: string; jobs?: { name: string }[] }[] }>(await c.services.request('procedures.list', {}, c.ctx));
+      expect(choices.find((ch) => ch.id === 'adhoc')?.jobs?.map((j) => j.name)).toEqual(['RMU_BACKUP_LEASE_DATA', 'RMU_BACKUP_TAX_DATA']);
+      let run = ok<RunView>(await c.services.request('procedures.start', { procedureId: 'adhoc', date: '2010-08-10', job: 'RMU_BACKUP_LEASE_DATA' }, c.ctx));
+      const id = run.runId;
+      while (run.state === 'manual') run = await act(c, id, { action: 'confirm' });
+      expect(run.state).toBe('review');
+      run = await act(c, id, { action: 'confirm' });
+      run = await when(c, id, (r) => r.status === 'done', 'the adhoc backup to be sent');
+      expect(run.records.at(-1)).toMatchObject({ outcome: 'sent', detail: expect.stringMatching(/^Job TAPEOPS_RMU_BACKUP_LEASE_DATA_\w+ \(queue \w+, entry \d+\) started\.$/) });
+    } finally {
+      await c.close();
+    }
+  }, 60_000);
+
   it('restores a run at its step, with what was scanned, when the console starts again', async () => {
     const file = join(dataDir, 'restore.db');
     const first = await start(file);

@@ -7,14 +7,14 @@ import { microfinancial } from '../calendar/site-profile';
 
 const UNIQUE = '0K3Z9Q';
 
-function plan(procedureId: string, date: string, profile: SiteProfile = microfinancial()): ProcedureRunPlan {
-  const result = planProcedureRun(profile, procedureId, date, { uniquePart: UNIQUE });
+function plan(procedureId: string, date: string, profile: SiteProfile = microfinancial(), chosenJob?: string): ProcedureRunPlan {
+  const result = planProcedureRun(profile, procedureId, date, { uniquePart: UNIQUE, ...(chosenJob ? { chosenJob } : {}) });
   if (!result.ok) throw new Error(result.problem);
   return result.plan;
 }
 
-function problem(procedureId: string, date: string, profile: SiteProfile = microfinancial(), uniquePart = UNIQUE): string {
-  const result = planProcedureRun(profile, procedureId, date, { uniquePart });
+function problem(procedureId: string, date: string, profile: SiteProfile = microfinancial(), uniquePart = UNIQUE, chosenJob?: string): string {
+  const result = planProcedureRun(profile, procedureId, date, { uniquePart, ...(chosenJob ? { chosenJob } : {}) });
   if (result.ok) throw new Error(`${procedureId} on ${date} has a plan`);
   return result.problem;
 }
@@ -125,13 +125,13 @@ describe('planProcedureRun: other days and procedures', () => {
     expect(run.notes.join(' ')).toMatch(/use the first DAILY tape in the tape drive magazine/);
   });
 
-  it('plans the adhoc, courier and test-restore procedures without a magazine, all steps ticked by hand', () => {
-    for (const id of ['adhoc', 'courier', 'test-restore']) {
+  it('plans the courier and test-restore procedures without a magazine, all steps ticked by hand', () => {
+    for (const id of ['courier', 'test-restore']) {
       const run = plan(id, '2010-08-10');
       expect(run.slots).toEqual([]);
       expect(run.steps.every((s) => s.kind === 'manual' && !s.showsMagazine)).toBe(true);
     }
-    expect(plan('adhoc', '2010-08-10').steps.map((s) => s.id)).toEqual([
+    expect(plan('adhoc', '2010-08-10', microfinancial(), 'RMU_BACKUP_LEASE_DATA').steps.map((s) => s.id)).toEqual([
       'set-default',
       'list-procedures',
       'choose-procedure',
@@ -139,6 +139,17 @@ describe('planProcedureRun: other days and procedures', () => {
       'run-procedure',
     ]);
     expect(plan('test-restore', '2010-08-10').steps.map((s) => s.text).join(' ')).toMatch(/to BLT3/);
+  });
+
+  it('runs the adhoc backup of the database chosen at the start, as a command step, and asks for the choice', () => {
+    const run = plan('adhoc', '2010-08-10', microfinancial(), 'RMU_BACKUP_TAX_DATA');
+    expect(run.slots).toEqual([]);
+    expect(step(run, 'run-procedure').command).toMatchObject({ job: 'RMU_BACKUP_TAX_DATA', host: 'BLT4' });
+    expect(step(run, 'run-procedure').command?.dcl).toMatch(/^SUBMIT\/QUEUE=\w+\/NAME=TAPEOPS_RMU_BACKUP_TAX_DATA_\w+ \S*RMU_BACKUP_TAX_DATA\.COM$/);
+    expect(problem('adhoc', '2010-08-10')).toBe('adhoc, choose the database to back up: RMU_BACKUP_LEASE_DATA, RMU_BACKUP_TAX_DATA');
+    expect(problem('adhoc', '2010-08-10', microfinancial(), UNIQUE, 'INITIALIZE_TAPES')).toBe(
+      'adhoc, INITIALIZE_TAPES is not an adhoc backup job; the adhoc jobs are RMU_BACKUP_LEASE_DATA, RMU_BACKUP_TAX_DATA',
+    );
   });
 
   it('says so when the courier run is not on the pickup weekday', () => {
@@ -179,7 +190,7 @@ describe('planProcedureRun: problems', () => {
   it('refuses a command step whose job the profile lacks (a profile built without validation)', () => {
     const profile = structuredClone(microfinancial());
     const submit = profile.operatorProcedures?.[0]?.steps.find((s) => s.id === 'submit-initialize-tapes');
-    if (submit?.command) submit.command.job = 'INITIALIZE_TAPE';
+    if (submit?.command && 'job' in submit.command) submit.command.job = 'INITIALIZE_TAPE';
     expect(problem('bill-run', '2010-08-03', profile)).toBe(
       'bill-run, step submit-initialize-tapes: the site profile has no job INITIALIZE_TAPE',
     );
