@@ -5,19 +5,9 @@
  */
 import type { LabelPreview, LabelPrintResult, LabelSelection } from '../../shared/labels-api';
 import { base64Bytes, downloadFile } from '../download';
-import { getApi, useConsole, type ShownError } from '../stores/console-store';
-import { shown } from '../stores/actions';
+import { getApi, useConsole } from '../stores/console-store';
+import { attempt, type Outcome } from '../stores/outcome';
 import { printInBrowser } from './browser-print';
-
-export type Outcome<T> = { ok: true; value: T } | { ok: false; error: ShownError };
-
-async function attempt<T>(work: () => Promise<T>): Promise<Outcome<T>> {
-  try {
-    return { ok: true, value: await work() };
-  } catch (error) {
-    return { ok: false, error: shown(error) };
-  }
-}
 
 export function previewLabels(selection: LabelSelection, stockId: string | undefined): Promise<Outcome<LabelPreview>> {
   return attempt(() => getApi().request('labels.preview', { selection, ...(stockId ? { stockId } : {}) }));

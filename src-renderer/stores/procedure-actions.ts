@@ -1,18 +1,8 @@
 /** Procedure runs from the screen: list, start, and the operator's actions on a run. */
 import type { RequestInput } from '../../shared/api';
 import type { ProcedureChoice, RunView } from '../../shared/procedures/run-view';
-import { shown } from './actions';
-import { getApi, type ShownError } from './console-store';
-
-export type Outcome<T> = { ok: true; value: T } | { ok: false; error: ShownError };
-
-async function attempt<T>(work: () => Promise<T>): Promise<Outcome<T>> {
-  try {
-    return { ok: true, value: await work() };
-  } catch (error) {
-    return { ok: false, error: shown(error) };
-  }
-}
+import { getApi } from './console-store';
+import { attempt, type Outcome } from './outcome';
 
 export function listRuns(): Promise<Outcome<{ choices: ProcedureChoice[]; runs: RunView[] }>> {
   return attempt(() => getApi().request('procedures.list', {}));

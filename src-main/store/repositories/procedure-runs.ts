@@ -23,15 +23,8 @@ export interface ProcedureRunRow {
   updatedAt: string;
 }
 
-export interface SaveRun {
-  id: string;
-  procedureId: string;
-  runDate: string;
-  machineVersion: number;
-  status: RunStatus;
-  snapshot: unknown;
-  startedBy: string;
-}
+/** A run as saved: the row without the times the repository keeps itself. */
+export type SaveRun = Omit<ProcedureRunRow, 'startedAt' | 'updatedAt'>;
 
 export interface ProcedureRunsRepository {
   /** Writes the run and appends `audit` in one transaction. */

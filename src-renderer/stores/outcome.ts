@@ -1,0 +1,13 @@
+/** A request's result as the screens use it: the value, or the failure in the operator's words. */
+import { shown } from './actions';
+import type { ShownError } from './console-store';
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: ShownError };
+
+export async function attempt<T>(work: () => Promise<T>): Promise<Outcome<T>> {
+  try {
+    return { ok: true, value: await work() };
+  } catch (error) {
+    return { ok: false, error: shown(error) };
+  }
+}
