@@ -31,17 +31,19 @@ export function runStepOf(step: ProcedureStepDef, context: StepContext): RunStep
   if (!step.command) return run;
 
   const { profile } = context;
-  const wanted = 'job' in step.command ? step.command.job : context.chosenJob;
-  if (wanted === undefined) {
-    return { problem: `choose the database to back up: ${adhocJobs(profile).map((j) => j.name).join(', ')}` };
-  }
-  const job = profile.jobs.find((candidate) => candidate.name === wanted && ('job' in (step.command ?? {}) || candidate.when === 'adhoc'));
+  const command = step.command;
+  const named = 'job' in command;
+  const wanted = 'job' in command ? command.job : context.chosenJob;
+  const adhocNames = () => adhocJobs(profile).map((j) => j.name).join(', ');
+  if (wanted === undefined) return { problem: `choose the database to back up: ${adhocNames()}` };
+  // a job chosen at the start must be one of the adhoc jobs; a named one is any job of the profile
+  const job = profile.jobs.find((candidate) => candidate.name === wanted && (named || candidate.when === 'adhoc'));
   if (!job) {
-    return 'job' in step.command
+    return named
       ? { problem: `step ${step.id}: the site profile has no job ${wanted}` }
-      : { problem: `${wanted} is not an adhoc backup job; the adhoc jobs are ${adhocJobs(profile).map((j) => j.name).join(', ')}` };
+      : { problem: `${wanted} is not an adhoc backup job; the adhoc jobs are ${adhocNames()}` };
   }
-  const parameters = step.command.parameters ?? job.parameters;
+  const parameters = command.parameters ?? job.parameters;
   try {
     const submission = submitJob(job, {
       uniquePart: context.uniquePart,

@@ -17,6 +17,7 @@ import { serveStdio } from '../simulator/stdio';
 import { attachToSessionSocket, serveSessionsOnSocket } from '../simulator/socket';
 import { createInterface } from 'node:readline';
 import { doHandAct, HAND_ACTS, parseHandAct } from '../simulator/drive/operator-hands';
+import type { TapeDrive } from '../simulator/drive/tape-drive';
 import { loadCliSite } from './cli-site';
 import { applyFault } from '../simulator/faults/apply-fault';
 import type { FaultRequest } from '../../shared/simulator-faults';
@@ -94,7 +95,7 @@ export async function runSimulateCommand(
 }
 
 /** The person at the rack: one act per line of standard input, each answered on one line. */
-function readHands(drive: ReturnType<ReturnType<typeof createSimulatedSite>['drive']>, out: NodeJS.WritableStream): void {
+function readHands(drive: TapeDrive | undefined, out: NodeJS.WritableStream): void {
   out.write(`At the drive: type ${HAND_ACTS.join(', ')} (insert SLOT CODE).\n`);
   createInterface({ input: process.stdin }).on('line', (line) => {
     if (line.trim() === '') return;

@@ -102,6 +102,10 @@ export const procedureMachine = setup({
       throw new Error('no host is connected to this run');
     }),
   },
+  actions: {
+    /** What the operator scanned or typed for a slot (null: the slot is empty). */
+    recordScan: assign(({ context, event }) => (event.type === 'SCAN' ? { found: { ...context.found, [String(event.slot)]: event.code } } : {})),
+  },
   guards: {
     finished: ({ context }) => context.index >= context.plan.steps.length,
     isManual: ({ context }) => currentStep(context)?.kind === 'manual',
@@ -164,7 +168,7 @@ export const procedureMachine = setup({
           guard: 'validSlot',
           target: 'sensing',
           reenter: true,
-          actions: assign(({ context, event }) => ({ found: { ...context.found, [String(event.slot)]: event.code } })),
+          actions: 'recordScan',
         },
       },
       invoke: {
@@ -202,7 +206,7 @@ export const procedureMachine = setup({
         SCAN: {
           guard: 'validSlot',
           target: 'sensing',
-          actions: assign(({ context, event }) => ({ found: { ...context.found, [String(event.slot)]: event.code } })),
+          actions: 'recordScan',
         },
       },
     },
