@@ -8,6 +8,7 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  reporter: [['list'], ['json', { outputFile: '.reports/playwright.json' }]],
+  // each run of the suite (the faketime runs of run-tests.js too) writes a report of its own
+  reporter: [['list'], ['json', { outputFile: process.env.TAPEOPS_E2E_REPORT ?? '.reports/playwright.json' }]],
   use: { trace: 'retain-on-failure' },
 });

@@ -1,9 +1,15 @@
-/** The value of `--site FILE` or `--site=FILE`, if given. */
-export function siteArgument(argv: readonly string[]): string | undefined {
+/** The value of `--NAME VALUE` or `--NAME=VALUE` on a command line, if given. */
+function optionArgument(argv: readonly string[], name: string): string | undefined {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
-    if (arg === '--site') return argv[i + 1];
-    if (arg.startsWith('--site=')) return arg.slice('--site='.length);
+    if (arg === `--${name}`) return argv[i + 1];
+    if (arg.startsWith(`--${name}=`)) return arg.slice(name.length + 3);
   }
   return undefined;
 }
+
+/** The value of `--site FILE` or `--site=FILE`, if given. */
+export const siteArgument = (argv: readonly string[]): string | undefined => optionArgument(argv, 'site');
+
+/** The value of `--now T` or `--now=T`, if given: the console's clock starts there. */
+export const nowArgument = (argv: readonly string[]): string | undefined => optionArgument(argv, 'now');

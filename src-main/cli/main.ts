@@ -1,6 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { initialsSchema, isoDateSchema, monthSchema } from '../../shared/api';
-import { localDate, systemClock } from '../../shared/clock';
+import { clockStartingAt, localDate, parseNow, systemClock, type Clock } from '../../shared/clock';
 import { USAGE, UsageError } from './usage';
 import { runToday } from './today-command';
 import { runCalendar } from './calendar-command';
@@ -62,9 +62,10 @@ export async function main(argv: string[], out = process.stdout, err = process.s
   try {
     switch (command) {
       case 'today': {
-        const { values, positionals } = parse(rest, { date: { type: 'string' }, json: { type: 'boolean' }, site: { type: 'string' } });
+        const { values, positionals } = parse(rest, { date: { type: 'string' }, json: { type: 'boolean' }, site: { type: 'string' }, now: { type: 'string' } });
         if (positionals.length) throw new UsageError(`today takes no argument ${JSON.stringify(positionals[0])}; use --date YYYY-MM-DD`);
-        const date = values.date === undefined ? localDate(systemClock.now()) : check(isoDateSchema, values.date, 'date');
+        const clock = nowOption(values.now as string | undefined);
+        const date = values.date === undefined ? localDate(clock.now()) : check(isoDateSchema, values.date, 'date');
         out.write(runToday({ date, json: values.json === true, siteFile: values.site as string | undefined }));
         return 0;
       }
@@ -91,6 +92,7 @@ export async function main(argv: string[], out = process.stdout, err = process.s
           site: { type: 'string' },
           as: { type: 'string' },
           'data-dir': { type: 'string' },
+          now: { type: 'string' },
         });
         if (positionals.length !== 1) throw new UsageError('submit needs one job of the site profile, such as: tapeops submit INITIALIZE_TAPES --param 3 --dry-run');
         const job = positionals[0] as string;
@@ -104,7 +106,8 @@ export async function main(argv: string[], out = process.stdout, err = process.s
         const as = check(initialsSchema, values.as, '--as');
         const password = process.env.TAPEOPS_PASSWORD;
         if (!password) throw new UsageError("set TAPEOPS_PASSWORD to the job's host password (it is not stored), or add --dry-run");
-        return runSubmitSend({ job, parameters, siteFile, as, password, dataDir: values['data-dir'] as string | undefined }, out);
+        const clock = nowOption(values.now as string | undefined);
+        return runSubmitSend({ job, parameters, siteFile, as, password, dataDir: values['data-dir'] as string | undefined, clock }, out);
       }
       case 'parse': {
         const { positionals } = parse(rest, {});
@@ -140,6 +143,7 @@ export async function main(argv: string[], out = process.stdout, err = process.s
           socket: { type: 'string' },
           attach: { type: 'string' },
           hands: { type: 'boolean' },
+          now: { type: 'string' },
         });
         if (values.attach !== undefined && values.stdio !== true) throw new UsageError('--attach SOCKET joins standard input and output to a site: use it with --stdio');
         if (values.socket !== undefined && (values.stdio === true || values.port !== undefined)) {
@@ -161,6 +165,7 @@ export async function main(argv: string[], out = process.stdout, err = process.s
             socket: values.socket as string | undefined,
             attach: values.attach as string | undefined,
             hands: values.hands === true,
+            clock: nowOption(values.now as string | undefined),
           },
           out,
           err,
@@ -174,6 +179,7 @@ export async function main(argv: string[], out = process.stdout, err = process.s
           'no-build': { type: 'boolean' },
           live: { type: 'boolean' },
           'time-scale': { type: 'string' },
+          now: { type: 'string' },
         });
         if (positionals.length) throw new UsageError(`console takes no argument ${JSON.stringify(positionals[0])}`);
         const port = values.port === '0' ? 0 : positiveInt(values.port as string | undefined, '--port', 65535);
@@ -185,6 +191,7 @@ export async function main(argv: string[], out = process.stdout, err = process.s
             dataDir: values['data-dir'] as string | undefined,
             build: values['no-build'] !== true,
             live: values.live === true,
+            clock: nowOption(values.now as string | undefined),
             ...(consoleScale === undefined ? {} : { secondsPerSimulatedHour: consoleScale }),
           },
           out,
@@ -210,6 +217,14 @@ export async function main(argv: string[], out = process.stdout, err = process.s
     err.write(`tapeops: ${(error as Error).message}\n`);
     return 1;
   }
+}
+
+/** --now: the clock of a command starts at this local time and runs on from there. */
+function nowOption(value: string | undefined): Clock {
+  if (value === undefined) return systemClock;
+  const at = parseNow(value);
+  if (at === null) throw new UsageError(`--now is a local date and time such as 2026-12-03T09:00, not ${JSON.stringify(value)}`);
+  return clockStartingAt(at);
 }
 
 /** --time-scale: the real seconds one simulated hour takes, a positive number. */

@@ -8,6 +8,7 @@
  * `--stdio --attach PATH` joins a ForceCommand's terminal to it (../simulator/socket).
  */
 import { randomBytes } from 'node:crypto';
+import type { Clock } from '../../shared/clock';
 import { join } from 'node:path';
 import { userDataDir } from '../app/paths';
 import { createSimulatedSite } from '../simulator';
@@ -35,6 +36,8 @@ export async function runSimulateCommand(
     attach?: string;
     /** Read the person's acts at the drive from standard input, one per line ("eject", "insert 2 100803D"). */
     hands?: boolean;
+    /** The site's clock (`--now`); the system clock by default. */
+    clock?: Clock;
   },
   out: NodeJS.WritableStream,
   err: NodeJS.WritableStream = process.stderr,
@@ -49,7 +52,7 @@ export async function runSimulateCommand(
     return code;
   }
   const { profile } = loadCliSite(options.siteFile);
-  const site = createSimulatedSite(profile, { secondsPerSimulatedHour: options.secondsPerSimulatedHour ?? 3600 });
+  const site = createSimulatedSite(profile, { secondsPerSimulatedHour: options.secondsPerSimulatedHour ?? 3600, ...(options.clock ? { clock: options.clock } : {}) });
   for (const fault of options.faults ?? []) applyFault(site.faults, fault);
   const hostName = (options.host ?? profile.drive.host).toUpperCase();
   if (options.stdio === true) {

@@ -1,3 +1,4 @@
+import { systemClock, type Clock } from '../../shared/clock';
 import { randomInt } from 'node:crypto';
 import { join } from 'node:path';
 import { userDataDir } from '../app/paths';
@@ -41,6 +42,8 @@ export interface SubmitSendOptions {
   as: string;
   /** The password of the job's host (the CLI reads it from TAPEOPS_PASSWORD; it is never stored). */
   password: string;
+  /** When the audit record says it was sent (`--now`). */
+  clock?: Clock;
 }
 
 /**
@@ -53,7 +56,8 @@ export async function runSubmitSend(options: SubmitSendOptions, out: NodeJS.Writ
   const job = profile.jobs.find((candidate) => candidate.name === options.job) as SiteProfile['jobs'][number];
   const host = profile.hosts.find((candidate) => candidate.name === job.host);
   if (!host) throw new UsageError(`${job.name} runs on ${job.host}, which is not a host of the site profile`);
-  const store = openStore(join(options.dataDir ?? userDataDir(), 'tapeops.db'));
+  const clock = options.clock ?? systemClock;
+  const store = openStore(join(options.dataDir ?? userDataDir(), 'tapeops.db'), { now: () => clock.now() });
   const operator = store.operators.signIn(options.as);
   const credentials = new MemoryCredentialStore();
   await credentials.set(host.name, { kind: 'password', password: options.password });
@@ -62,6 +66,7 @@ export async function runSubmitSend(options: SubmitSendOptions, out: NodeJS.Writ
     access: { authentication: host.authentication, legacyAlgorithms: host.legacyAlgorithms, exec: host.exec },
     pins: { get: (name) => store.hostKeys.get(name), approve: (key, by) => store.hostKeys.approve(key, by) },
     credentials,
+    clock,
   });
   try {
     try {

@@ -3,8 +3,10 @@ import { LABEL_STOCKS } from '../../shared/tapes/label-stocks';
 export const USAGE = `Usage: tapeops [--site FILE] <command> [options]
 
   --site FILE names the site profile for any command (default: the one shipped with the console).
+  --now YYYY-MM-DDTHH:MM starts the clock of today, submit, simulate and console at that local
+  time (it runs on from there); without it they read the system clock.
 
-  tapeops today [--date YYYY-MM-DD] [--json] [--site FILE]
+  tapeops today [--date YYYY-MM-DD] [--now T] [--json] [--site FILE]
       The plan of a day: its kind, jobs, tapes to pull and label, the magazine slots.
   tapeops calendar YYYY-MM [--json] [--ics FILE] [--months N] [--site FILE]
       A month of Bill Run days, DAILY tapes and courier pickups; --ics writes an iCalendar file.
@@ -16,14 +18,14 @@ export const USAGE = `Usage: tapeops [--site FILE] <command> [options]
       ${LABEL_STOCKS.map((stock) => stock.id).join(', ')}.
   tapeops site check FILE
       Validates a site profile and lists every problem by its path.
-  tapeops submit JOB [--param V]... (--dry-run | --as INITIALS) [--site FILE] [--data-dir DIR]
+  tapeops submit JOB [--param V]... (--dry-run | --as INITIALS) [--now T] [--site FILE] [--data-dir DIR]
       Submits a job of the site profile to its host (password in TAPEOPS_PASSWORD, host key
       as pinned on the Hosts screen), never twice; --dry-run prints the exact DCL instead.
   tapeops parse KIND [FILE]
       Reads OpenVMS output (standard input when no file) and prints its typed value as JSON, or
       the line it could not read (exit 1). KIND: show-queue, show-entry, show-device,
       show-logical, directory, log, message, submit.
-  tapeops simulate [--port N | --socket PATH] [--time-scale SECONDS] [--host NAME] [--stdio [--attach PATH]] [--hands] [--data-dir DIR] [--fault NAME[=VALUE]]...
+  tapeops simulate [--port N | --socket PATH] [--time-scale SECONDS] [--host NAME] [--stdio [--attach PATH]] [--hands] [--now T] [--data-dir DIR] [--fault NAME[=VALUE]]...
       Runs the simulated OpenVMS site as an SSH server on 127.0.0.1 and prints how to connect;
       --time-scale is the real seconds one simulated hour takes; --stdio runs one DCL session
       of --host on standard input and output (for OpenSSH's ForceCommand). --socket PATH serves
@@ -33,7 +35,7 @@ export const USAGE = `Usage: tapeops [--site FILE] <command> [options]
       insert-magazine, close-door, load). --fault turns on a
       fault: backup-area-full, file-open, tape-write-error, medium-offline, queue-stopped=QUEUE,
       tape-not-initialized=SLOT, slow-link=MS, exec-refused (link-dropped: through the API).
-  tapeops console [--port N] [--site FILE] [--data-dir DIR] [--no-build] [--live] [--time-scale SECONDS]
+  tapeops console [--port N] [--site FILE] [--data-dir DIR] [--no-build] [--live] [--time-scale SECONDS] [--now T]
       Serves the console on 127.0.0.1 and prints the URL to open in a browser. It connects to
       its own simulated site over SSH (--time-scale: real seconds per simulated hour), or with
       --live to the hosts at their profile addresses.

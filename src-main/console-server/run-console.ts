@@ -1,3 +1,4 @@
+import type { Clock } from '../../shared/clock';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { createServicesWithLinks } from '../app/services-with-links';
@@ -16,6 +17,8 @@ export interface RunConsoleOptions {
   log?: (line: string) => void;
   /** Real seconds one simulated hour takes on the console's own simulated site (3600: real time). */
   secondsPerSimulatedHour?: number;
+  /** The console's clock (`--now`); the system clock by default. */
+  clock?: Clock;
 }
 
 /** `tapeops console`: the browser shell, serving the same services as the Electron window. */
@@ -32,6 +35,7 @@ export async function runConsole(options: RunConsoleOptions = {}): Promise<Conso
       storeFile: join(dataDir, 'tapeops.db'),
       siteFile: options.siteFile,
       defaultSiteFile,
+      ...(options.clock ? { clock: options.clock } : {}),
       log: (line) => console.error(line),
     },
     {

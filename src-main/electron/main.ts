@@ -1,7 +1,8 @@
 import { app, BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { createServicesWithLinks } from '../app/services-with-links';
-import { siteArgument } from '../app/arguments';
+import { nowArgument, siteArgument } from '../app/arguments';
+import { clockStartingAt, parseNow } from '../../shared/clock';
 import { defaultSiteFileIn } from '../app/paths';
 import { electronCredentialStore } from '../hosts/electron-credentials';
 import { registerAppScheme, serveRenderer } from './app-protocol';
@@ -15,6 +16,9 @@ registerAppScheme();
 app.whenReady().then(async () => {
   const root = app.getAppPath();
   const dataDir = process.env.TAPEOPS_DATA_DIR ?? app.getPath('userData');
+  const now = nowArgument(process.argv);
+  const startAt = now === undefined ? null : parseNow(now);
+  if (now !== undefined && startAt === null) throw new Error(`--now is a local date and time such as 2026-12-03T09:00, not ${JSON.stringify(now)}`);
   const services = await createServicesWithLinks(
     {
       shell: 'electron',
@@ -23,6 +27,7 @@ app.whenReady().then(async () => {
       siteFile: siteArgument(process.argv),
       defaultSiteFile: defaultSiteFileIn(root),
       printer: electronLabelPrinter(),
+      ...(startAt === null ? {} : { clock: clockStartingAt(startAt) }),
     },
     { dataDir, live: process.argv.includes('--live'), credentials: (store) => electronCredentialStore(store.hostCredentials) },
   );

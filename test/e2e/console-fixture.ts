@@ -12,10 +12,17 @@ export interface RunningConsole {
   dataDir: string;
 }
 
+/**
+ * The console's clock in every end-to-end test (no test may depend on the real date): the morning
+ * of the plan's own Bill Run day, before the simulated Bill Run starts at 07:30.
+ */
+export const PINNED_NOW = '2010-08-03T07:00';
+
 /** Starts `tapeops console` as the operator would and reads the URL it prints. */
-export async function startConsoleProcess(extraArgs: string[] = []): Promise<RunningConsole> {
+export async function startConsoleProcess(extraArgs: string[] = [], now = PINNED_NOW): Promise<RunningConsole> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tapeops-e2e-'));
-  const child = spawn(process.execPath, ['bin/tapeops.js', 'console', '--port', '0', '--data-dir', dataDir, '--no-build', ...extraArgs], {
+  const args = ['bin/tapeops.js', 'console', '--port', '0', '--data-dir', dataDir, '--no-build', '--now', now, ...extraArgs];
+  const child = spawn(process.execPath, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -50,17 +57,19 @@ export async function stopConsoleProcess(running: RunningConsole): Promise<void>
  * the Electron window through Playwright's _electron where an Electron binary exists
  * (TAPEOPS_E2E_SHELL=electron).
  */
-export const test = base.extend<{ consolePage: Page }>({
-  consolePage: async ({}, use) => {
+export const test = base.extend<{ consolePage: Page; consoleNow: string }>({
+  /** The console's starting time for a test: `test.use({ consoleNow: '…' })` picks another. */
+  consoleNow: [PINNED_NOW, { option: true }],
+  consolePage: async ({ consoleNow }, use) => {
     if (process.env.TAPEOPS_E2E_SHELL === 'electron') {
       const dataDir = mkdtempSync(join(tmpdir(), 'tapeops-e2e-'));
-      const app = await _electron.launch({ args: ['.'], env: { ...process.env, TAPEOPS_DATA_DIR: dataDir } });
+      const app = await _electron.launch({ args: ['.', '--now', consoleNow], env: { ...process.env, TAPEOPS_DATA_DIR: dataDir } });
       await use(await app.firstWindow());
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });
       return;
     }
-    const running = await startConsoleProcess();
+    const running = await startConsoleProcess([], consoleNow);
     const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true, locale: 'en-US' });
     const page = await context.newPage();

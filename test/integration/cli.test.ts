@@ -21,6 +21,8 @@ let runs = new Map<string, Run>();
 const invocations: Record<string, () => string[]> = {
   billRunDay: () => ['today', '--date', '2010-08-03', '--json'],
   dailyDay: () => ['today', '--date', '2010-08-04', '--json'],
+  pinnedNow: () => ['today', '--now', '2010-08-09T06:30', '--json'],
+  badNow: () => ['today', '--now', '2010-02-30T06:30'],
   calendarJson: () => ['calendar', '2010-08', '--json'],
   calendarIcs: () => ['calendar', '2010-08', '--ics', icsFile, '--months', '2'],
   siteCheckShipped: () => ['site', 'check', 'assets/sites/microfinancial.yaml'],
@@ -84,6 +86,20 @@ describe('tapeops today', () => {
     const plan = JSON.parse(result.stdout) as { kind: string; dailyBackupToday: { tape: string } | null };
     expect(plan.kind).toBe('daily');
     expect(plan.dailyBackupToday?.tape).toBe('DAILY 1');
+  });
+
+  it('plans the day of --now when no --date is given', () => {
+    const result = run('pinnedNow');
+    expect(result.code).toBe(0);
+    const plan = JSON.parse(result.stdout) as { date: string; kind: string };
+    expect(plan.date).toBe('2010-08-09');
+    expect(plan.kind).toBe('billrun');
+  });
+
+  it('refuses a --now that names no real day, in one line', () => {
+    const result = run('badNow');
+    expect(result.code).toBe(2);
+    expect(stderrLines(result)).toEqual(['tapeops: --now is a local date and time such as 2026-12-03T09:00, not "2010-02-30T06:30"']);
   });
 
   it('fails on a --site file that does not exist, naming the file', () => {
