@@ -1,10 +1,17 @@
 import { resolve } from 'node:path';
+import type { SiteSummary } from '../../shared/api';
 import { ApiFailure } from '../../shared/errors';
+import type { SiteProfile } from '../../shared/site/schema';
 import { loadSiteProfile } from '../site/load-site-profile';
-import type { LoadedSite } from './services';
 
 /** The Settings key under which the operator's choice of profile is kept. */
 export const SITE_FILE_SETTING = 'site.file';
+
+/** A profile as loaded: the file it came from and what it holds. */
+export interface LoadedSite {
+  file: string;
+  profile: SiteProfile;
+}
 
 /** Loads and validates a profile; an unusable one is refused with every problem listed by its path. */
 export function loadSiteOrThrow(file: string): LoadedSite {
@@ -19,4 +26,18 @@ export function loadSiteOrThrow(file: string): LoadedSite {
     );
   }
   return { file: absolute, profile: loaded.profile };
+}
+
+/** What the screens show of a loaded profile. */
+export function summarise({ file, profile }: LoadedSite): SiteSummary {
+  return {
+    name: profile.site.name,
+    organisation: profile.site.organisation,
+    plan: profile.site.plan,
+    revision: profile.site.revision,
+    file,
+    hosts: profile.hosts.map((host) => ({ name: host.name, arch: host.arch, roles: host.roles })),
+    logicalNames: profile.logicalNames.map((logical) => logical.name),
+    drive: { model: profile.drive.model, host: profile.drive.host, slots: profile.drive.slots, media: profile.drive.media },
+  };
 }

@@ -1,7 +1,7 @@
 import { defaultSiteFile } from '../app/paths';
 import { loadSiteOrThrow } from '../app/site-loading';
 import { ApiFailure } from '../../shared/errors';
-import type { LoadedSite } from '../app/services';
+import type { LoadedSite } from '../app/site-loading';
 
 /** The profile a CLI command works from: `--site FILE`, or the one shipped with the console. */
 export function loadCliSite(file: string | undefined): LoadedSite {

@@ -1,8 +1,7 @@
 import type { Clock } from '../../shared/clock';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { createServicesWithLinks } from '../app/services-with-links';
-import type { EmbeddedSimulator } from '../app/embedded-simulator';
+import { startConsole } from '../app/start-console';
 import { defaultSiteFile, projectRoot, rendererDir, userDataDir } from '../app/paths';
 import { ensureRendererBuilt } from './renderer-build';
 import { startConsoleServer, type ConsoleServer } from './server';
@@ -21,37 +20,29 @@ export interface RunConsoleOptions {
   clock?: Clock;
 }
 
-/** `tapeops console`: the browser shell, serving the same services as the Electron window. */
+/** `tapeops console`: the browser shell, serving the same console as the Electron window. */
 export async function runConsole(options: RunConsoleOptions = {}): Promise<ConsoleServer> {
   const log = options.log ?? ((line: string) => console.log(line));
   if (options.build !== false) await ensureRendererBuilt(log);
   const { version } = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string };
-  const dataDir = options.dataDir ?? userDataDir();
-  let simulator: EmbeddedSimulator | undefined;
-  const services = await createServicesWithLinks(
-    {
-      shell: 'browser',
-      version,
-      storeFile: join(dataDir, 'tapeops.db'),
-      siteFile: options.siteFile,
-      defaultSiteFile,
-      ...(options.clock ? { clock: options.clock } : {}),
-      log: (line) => console.error(line),
-    },
-    {
-      dataDir,
-      live: options.live === true,
-      started: (sim) => (simulator = sim),
-      ...(options.secondsPerSimulatedHour === undefined ? {} : { secondsPerSimulatedHour: options.secondsPerSimulatedHour }),
-    },
-  );
-  const server = await startConsoleServer({ services, staticDir: rendererDir, port: options.port });
+  const tapeops = await startConsole({
+    shell: 'browser',
+    version,
+    dataDir: options.dataDir ?? userDataDir(),
+    ...(options.siteFile === undefined ? {} : { siteFile: options.siteFile }),
+    defaultSiteFile,
+    // no secret is kept on disk by the browser shell: the operator gives live passwords per start
+    hosts: options.live === true ? 'live' : 'simulated',
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.secondsPerSimulatedHour === undefined ? {} : { secondsPerSimulatedHour: options.secondsPerSimulatedHour }),
+    log: (line) => console.error(line),
+  });
+  const server = await startConsoleServer({ services: tapeops, staticDir: rendererDir, port: options.port });
   return {
     ...server,
     close: async () => {
       await server.close();
-      services.close();
-      await simulator?.close();
+      await tapeops.close();
     },
   };
 }

@@ -1,7 +1,7 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { IPC_EVENT_PREFIX, IPC_REQUEST_PREFIX, requestNames } from '../../shared/api';
 import type { RequestContext } from '../app/dispatch';
-import type { Services } from '../app/services';
+import type { ConsoleMain } from '../app/start-console';
 import { APP_ORIGIN } from './app-protocol';
 
 /** Only the console's own top frame may call main; anything else is answered with an error. */
@@ -10,7 +10,7 @@ function trustedSender(event: IpcMainInvokeEvent): boolean {
   return frame !== null && frame.parent === null && frame.url.startsWith(`${APP_ORIGIN}/`);
 }
 
-export function registerIpc(services: Services, windows: () => BrowserWindow[]): void {
+export function registerIpc(services: ConsoleMain, windows: () => BrowserWindow[]): void {
   const contexts = new WeakMap<object, RequestContext>();
   for (const name of requestNames) {
     ipcMain.handle(`${IPC_REQUEST_PREFIX}${name}`, async (event, input: unknown) => {

@@ -1,6 +1,6 @@
 import { app, BrowserWindow } from 'electron';
 import { join } from 'node:path';
-import { createServicesWithLinks } from '../app/services-with-links';
+import { startConsole } from '../app/start-console';
 import { nowArgument, siteArgument } from '../app/arguments';
 import { clockStartingAt, parseNow } from '../../shared/clock';
 import { defaultSiteFileIn } from '../app/paths';
@@ -19,25 +19,24 @@ app.whenReady().then(async () => {
   const now = nowArgument(process.argv);
   const startAt = now === undefined ? null : parseNow(now);
   if (now !== undefined && startAt === null) throw new Error(`--now is a local date and time such as 2026-12-03T09:00, not ${JSON.stringify(now)}`);
-  const services = await createServicesWithLinks(
-    {
-      shell: 'electron',
-      version: app.getVersion(),
-      storeFile: join(dataDir, 'tapeops.db'),
-      siteFile: siteArgument(process.argv),
-      defaultSiteFile: defaultSiteFileIn(root),
-      printer: electronLabelPrinter(),
-      ...(startAt === null ? {} : { clock: clockStartingAt(startAt) }),
-    },
-    { dataDir, live: process.argv.includes('--live'), credentials: (store) => electronCredentialStore(store.hostCredentials) },
-  );
+  const siteFile = siteArgument(process.argv);
+  const services = await startConsole({
+    shell: 'electron',
+    version: app.getVersion(),
+    dataDir,
+    ...(siteFile === undefined ? {} : { siteFile }),
+    defaultSiteFile: defaultSiteFileIn(root),
+    hosts: process.argv.includes('--live') ? 'live' : 'simulated',
+    credentials: (store) => electronCredentialStore(store.hostCredentials),
+    printer: electronLabelPrinter(),
+    ...(startAt === null ? {} : { clock: clockStartingAt(startAt) }),
+  });
   applySessionPolicy();
   serveRenderer(join(root, 'dist', 'renderer'));
   registerIpc(services, () => BrowserWindow.getAllWindows());
   createConsoleWindow(join(__dirname, 'preload.cjs'));
   app.on('window-all-closed', () => {
-    services.close();
-    app.quit();
+    void services.close().finally(() => app.quit());
   });
 }).catch((error: unknown) => {
   console.error(`TapeOps Console could not start: ${(error as Error).message}`);

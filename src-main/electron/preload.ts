@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { BRIDGE_GLOBAL, IPC_EVENT_PREFIX, IPC_REQUEST_PREFIX, REQUEST_NAMES, isEventName, type EventName } from '../../shared/api-channels';
+import { BRIDGE_GLOBAL, IPC_EVENT_PREFIX, IPC_REQUEST_PREFIX, REQUEST_NAMES, isEventName, type EventName } from '../../shared/api/channels';
 import type { BridgeApi } from '../../shared/api';
 
 // One function per request of the contract, and nothing else: the page never holds ipcRenderer.

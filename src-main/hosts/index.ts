@@ -14,4 +14,5 @@ export { submitOnce, decideAfterCheck, type AfterCheck, type SubmitLink, type Su
 export { checkSubmission, type SubmissionCheck } from './submission-check';
 export { isSuccess, severityOf, formatStatus, type Severity, type DclStatus } from './shell-framing';
 export { realTimers, type Timers } from './timers';
+export { createSiteLinks, type SiteLinks, type SiteLinksOptions } from './site-links';
 // electron-credentials is not re-exported: importing it loads Electron, which the browser shell lacks

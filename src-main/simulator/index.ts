@@ -14,6 +14,12 @@ import type { HostState } from './host/host-state';
 export type { DclSession } from './dcl/session';
 export type { FaultControl } from './faults/fault-control';
 export type { TapeDrive, TapeCartridge } from './drive/tape-drive';
+// what the console's own simulated site needs from outside this folder (src-main/app/, the CLI)
+export { DriveError } from './drive/tape-drive';
+export { doHandAct, HAND_ACTS, parseHandAct, type HandAct } from './drive/operator-hands';
+export { applyFault } from './faults/apply-fault';
+export { loadOrCreateHostKeys } from './ssh/host-keys';
+export { startSimulatorSshServer } from './ssh/server';
 
 export interface SimulatedSite {
   hosts(): string[];

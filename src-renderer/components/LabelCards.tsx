@@ -1,4 +1,4 @@
-import type { PreviewLabel, StockView } from '../../shared/labels-api';
+import type { PreviewLabel, StockView } from '../../shared/api/labels';
 
 interface Props {
   labels: PreviewLabel[];

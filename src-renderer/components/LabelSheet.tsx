@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { LabelPreview, LabelSelection, PrinterView } from '../../shared/labels-api';
+import type { LabelPreview, LabelSelection, PrinterView } from '../../shared/api/labels';
 import { previewLabels, printLabels, saveLabels } from '../labels/label-actions';
 import type { ShownError } from '../stores/console-store';
 import { ErrorBox } from './ErrorBox';

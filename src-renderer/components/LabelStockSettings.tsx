@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { LabelStocksView, StockUse } from '../../shared/labels-api';
+import type { LabelStocksView, StockUse } from '../../shared/api/labels';
 import { shown } from '../stores/actions';
 import { getApi, type ShownError } from '../stores/console-store';
 import { ErrorBox } from './ErrorBox';

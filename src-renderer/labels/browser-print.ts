@@ -3,7 +3,7 @@
  * pages at true size (the same placement main uses for Electron and the PDF), shown only to the
  * printer (styles.css), with the page size set for this one print.
  */
-import type { LabelPreview } from '../../shared/labels-api';
+import type { LabelPreview } from '../../shared/api/labels';
 import { labelPlace, labelStock, pageSize } from '../../shared/tapes/label-stocks';
 
 const SHEET_ID = 'print-sheet';

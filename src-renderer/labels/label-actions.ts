@@ -3,7 +3,7 @@
  * dialog or a chosen printer) and records it; in the browser shell the page prints itself with
  * the browser's print, and main only records it.
  */
-import type { LabelPreview, LabelPrintResult, LabelSelection } from '../../shared/labels-api';
+import type { LabelPreview, LabelPrintResult, LabelSelection } from '../../shared/api/labels';
 import { base64Bytes, downloadFile } from '../download';
 import { getApi, useConsole } from '../stores/console-store';
 import { attempt, type Outcome } from '../stores/outcome';

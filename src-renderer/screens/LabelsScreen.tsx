@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import type { LabelSelection, LabelStocksView, PrinterView } from '../../shared/labels-api';
+import type { LabelSelection, LabelStocksView, PrinterView } from '../../shared/api/labels';
 import { ErrorBox } from '../components/ErrorBox';
 import { LabelSheet } from '../components/LabelSheet';
 import { shown } from '../stores/actions';

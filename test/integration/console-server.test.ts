@@ -2,7 +2,7 @@ import { Agent, request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Services } from '../../src-main/app/services';
+import type { ConsoleMain } from '../../src-main/app/start-console';
 import { startConsoleServer, type ConsoleServer } from '../../src-main/console-server/server';
 import {
   BILL_RUN_2010_08_03_SLOTS,
@@ -14,7 +14,7 @@ import {
 import { ConsoleSocket, httpGet, isAnswer, upgradeRefusal } from '../support/console-client';
 
 let dir: TempDir;
-let services: Services;
+let services: ConsoleMain;
 let staticFiles: ReturnType<typeof makeStaticDir>;
 let server: ConsoleServer;
 let token: string;
@@ -24,7 +24,7 @@ const sockets: ConsoleSocket[] = [];
 
 beforeAll(async () => {
   dir = makeTempDir('console-server');
-  services = openServices(dir).services;
+  services = (await openServices(dir)).services;
   staticFiles = makeStaticDir(dir);
   server = await startConsoleServer({ services, staticDir: staticFiles.root });
   token = new URL(server.url).searchParams.get('token') ?? '';
@@ -35,7 +35,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const socket of sockets) socket.close();
   await server.close();
-  services.close();
+  await services.close();
   dir.remove();
 });
 
@@ -245,7 +245,7 @@ describe('HTTP', () => {
 describe('closing', () => {
   it('close() ends open WebSockets and keep-alive connections, and stops listening', async () => {
     const ownDir = makeTempDir('console-close');
-    const own = openServices(ownDir).services;
+    const own = (await openServices(ownDir)).services;
     const files = makeStaticDir(ownDir);
     const started = await startConsoleServer({ services: own, staticDir: files.root });
     try {
@@ -265,7 +265,7 @@ describe('closing', () => {
       expect(outcome).toBe('closed');
       expect(await canConnect('127.0.0.1', started.port)).toBe(false);
     } finally {
-      own.close();
+      await own.close();
       ownDir.remove();
     }
   });

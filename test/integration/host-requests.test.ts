@@ -5,27 +5,22 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { HostView, LogicalResolution, QueueSnapshot } from '../../shared/api';
 import { isApiError, type ApiResult } from '../../shared/errors';
 import { defaultSiteFile } from '../../src-main/app/paths';
-import { createServicesWithLinks } from '../../src-main/app/services-with-links';
-import type { EmbeddedSimulator } from '../../src-main/app/embedded-simulator';
-import type { Services } from '../../src-main/app/services';
+import { startConsole, type ConsoleMain } from '../../src-main/app/start-console';
+import type { EmbeddedSimulator } from '../../src-main/app/simulated-site';
 import type { RequestContext } from '../../src-main/app/dispatch';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'tapeops-hosts-'));
-const running: { services: Services; simulator: EmbeddedSimulator | undefined }[] = [];
+const running: { services: ConsoleMain; simulator: EmbeddedSimulator | undefined }[] = [];
 
 async function start() {
-  const entry = { services: undefined as unknown as Services, simulator: undefined as EmbeddedSimulator | undefined };
-  entry.services = await createServicesWithLinks(
-    { shell: 'browser', version: 'test', storeFile: join(dataDir, 'tapeops.db'), defaultSiteFile, log: () => undefined },
-    { dataDir, live: false, started: (sim) => (entry.simulator = sim) },
-  );
+  const services = await startConsole({ shell: 'browser', version: 'test', dataDir, defaultSiteFile, hosts: 'simulated', log: () => undefined });
+  const entry = { services, simulator: services.session().simulator };
   running.push(entry);
   return entry;
 }
 
 async function stop(entry: (typeof running)[number]) {
-  entry.services.close();
-  await entry.simulator?.close();
+  await entry.services.close();
   running.splice(running.indexOf(entry), 1);
 }
 

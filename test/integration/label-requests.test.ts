@@ -7,10 +7,10 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
 import type { ApiError, ApiResult } from '../../shared/errors';
-import type { LabelFile, LabelPreview, LabelPrintResult } from '../../shared/labels-api';
+import type { LabelFile, LabelPreview, LabelPrintResult } from '../../shared/api/labels';
 import type { LabelPrinter, PrintPage } from '../../src-main/app/label-printer';
 import type { RequestContext } from '../../src-main/app/dispatch';
-import type { Services } from '../../src-main/app/services';
+import type { ConsoleMain } from '../../src-main/app/start-console';
 import { makeTempDir, openServices, type TempDir } from '../support/api-fixtures';
 import { chromiumArgs, chromiumPath } from '../support/chromium';
 import { pdfText, requireTools, scanPdf, Workdir } from './labels-tools';
@@ -27,15 +27,15 @@ const JS: RequestContext = { operator: 'JS' };
 const AUG_3 = { kind: 'set', date: '2010-08-03', set: 'all' } as const;
 
 let dir: TempDir;
-let services: Services;
+let services: ConsoleMain;
 const work = new Workdir();
 afterAll(() => work.remove());
-beforeEach(() => {
+beforeEach(async () => {
   dir = makeTempDir('label-requests');
-  ({ services } = openServices(dir));
+  ({ services } = await openServices(dir));
 });
-afterEach(() => {
-  services.close();
+afterEach(async () => {
+  await services.close();
   dir.remove();
 });
 
@@ -134,9 +134,9 @@ describe('labels.print with a printer (the page Electron prints, printed by Chro
   }
 
   it('prints the cartridge labels to the chosen printer, and they scan as serial + D', async () => {
-    services.close();
+    await services.close();
     const printed: { printer?: string; pdf: Buffer }[] = [];
-    ({ services } = openServices(dir, { printer: chromiumPrinter(printed) }));
+    ({ services } = await openServices(dir, { printer: chromiumPrinter(printed) }));
     expect(ok(await services.request('labels.printers', {}, JS))).toEqual([{ name: 'ZEBRA_ZT230', displayName: 'Zebra ZT230', isDefault: true }]);
     const result = ok<LabelPrintResult>(
       await services.request('labels.print', { selection: { kind: 'cartridges', first: 'MF0001', last: 'MF0003' }, via: 'printer', printer: 'ZEBRA_ZT230' }, JS),

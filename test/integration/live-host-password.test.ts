@@ -5,14 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HostView } from '../../shared/api';
 import { isApiError, type ApiResult } from '../../shared/errors';
 import { defaultSiteFile } from '../../src-main/app/paths';
-import { createServicesWithLinks } from '../../src-main/app/services-with-links';
-import type { Services } from '../../src-main/app/services';
+import { startConsole, type ConsoleMain } from '../../src-main/app/start-console';
 import { startLiveHost, type LiveHost } from '../support/live-host';
 
 // A "live" host: an SSH server the console did not start, reached at its profile address.
 const dir = mkdtempSync(join(tmpdir(), 'tapeops-live-'));
 let live: LiveHost;
-let services: Services;
+let services: ConsoleMain;
 const ctx = { operator: null as string | null };
 
 function ok<T>(result: ApiResult<unknown>): T {
@@ -23,15 +22,12 @@ function ok<T>(result: ApiResult<unknown>): T {
 beforeAll(async () => {
   live = await startLiveHost(dir, 'Right-Password-1');
   const siteFile = live.siteFile;
-  services = await createServicesWithLinks(
-    { shell: 'browser', version: 'test', storeFile: join(dir, 'tapeops.db'), siteFile, defaultSiteFile, log: () => undefined },
-    { dataDir: dir, live: true },
-  );
+  services = await startConsole({ shell: 'browser', version: 'test', dataDir: dir, siteFile, defaultSiteFile, hosts: 'live', log: () => undefined });
   ok(await services.request('session.signIn', { initials: 'MAB' }, ctx));
 });
 
 afterAll(async () => {
-  services.close();
+  await services.close();
   await live.close();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -73,12 +69,9 @@ describe('a live host needs the operator\'s password, which the browser shell ke
   it('the simulated site\'s hosts take no typed password', async () => {
     const { services: simulated } = await (async () => {
       const other = mkdtempSync(join(tmpdir(), 'tapeops-sim-'));
-      const s = await createServicesWithLinks(
-        { shell: 'browser', version: 'test', storeFile: join(other, 'tapeops.db'), defaultSiteFile, log: () => undefined },
-        { dataDir: other, live: false, started: (sim) => afterAll(() => sim.close()) },
-      );
-      afterAll(() => {
-        s.close();
+      const s = await startConsole({ shell: 'browser', version: 'test', dataDir: other, defaultSiteFile, hosts: 'simulated', log: () => undefined });
+      afterAll(async () => {
+        await s.close();
         rmSync(other, { recursive: true, force: true });
       });
       return { services: s };

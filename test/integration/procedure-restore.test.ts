@@ -27,7 +27,7 @@ describe('restoring procedure runs at start', () => {
     store.procedureRuns.save({ ...base, id: 'bill-run-2010-08-03-bbbbbb', machineVersion: 1, snapshot: { status: 'active', value: 'no-such-state', context: null } }, []);
     store.close();
 
-    const { services } = openServices(dir);
+    const { services } = await openServices(dir);
     try {
       const { runs } = ok<{ runs: RunView[] }>(await services.request('procedures.list', {}, { operator: 'JS' }));
       const byId = new Map(runs.map((r) => [r.runId, r]));
@@ -41,7 +41,7 @@ describe('restoring procedure runs at start', () => {
       const fresh = ok<RunView>(await services.request('procedures.start', { procedureId: 'daily', date: '2010-08-04' }, { operator: 'JS' }));
       expect(fresh.status).toBe('active');
     } finally {
-      services.close();
+      await services.close();
     }
   });
 });

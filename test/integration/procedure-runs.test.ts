@@ -12,9 +12,7 @@ import type { HostView } from '../../shared/api';
 import { isApiError, type ApiResult } from '../../shared/errors';
 import type { RunView } from '../../shared/procedures/run-view';
 import { defaultSiteFile } from '../../src-main/app/paths';
-import { createServicesWithLinks } from '../../src-main/app/services-with-links';
-import type { EmbeddedSimulator } from '../../src-main/app/embedded-simulator';
-import type { Services } from '../../src-main/app/services';
+import { startConsole } from '../../src-main/app/start-console';
 import type { RequestContext } from '../../src-main/app/dispatch';
 import { emptyMagazine, loadDailyMagazine } from '../../src-main/simulator/drive/operator-steps';
 
@@ -27,11 +25,8 @@ function ok<T>(result: ApiResult<unknown>): T {
 }
 
 async function start(storeFile: string) {
-  let simulator: EmbeddedSimulator | undefined;
-  const services = await createServicesWithLinks(
-    { shell: 'browser', version: 'test', storeFile, defaultSiteFile, log: () => undefined },
-    { dataDir, live: false, started: (sim) => (simulator = sim) },
-  );
+  const services = await startConsole({ shell: 'browser', version: 'test', dataDir, storeFile, defaultSiteFile, hosts: 'simulated', log: () => undefined });
+  const simulator = services.session().simulator;
   if (simulator === undefined) throw new Error('no simulated site started');
   const ctx: RequestContext = { operator: null };
   ok(await services.request('session.signIn', { initials: 'JS' }, ctx));
@@ -41,8 +36,7 @@ async function start(storeFile: string) {
   }
   const drive = simulator.site.drive('BLT4');
   if (drive === undefined) throw new Error('BLT4 has no drive');
-  const sim = simulator;
-  return { services, ctx, drive, site: simulator.site, close: async () => { services.close(); await sim.close(); } };
+  return { services, ctx, drive, site: simulator.site, close: () => services.close() };
 }
 
 type Console = Awaited<ReturnType<typeof start>>;

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { createServices, type Services, type ServicesOptions } from '../../src-main/app/services';
+import { startConsole, type ConsoleMain, type ConsoleOptions } from '../../src-main/app/start-console';
 
 export const projectRoot = join(import.meta.dirname, '..', '..');
 export const shippedSiteFile = join(projectRoot, 'assets', 'sites', 'microfinancial.yaml');
@@ -74,17 +74,16 @@ export function makeStaticDir(dir: TempDir): { root: string; indexHtml: string; 
   return { root, indexHtml, assetJs };
 }
 
-/** Services as both shells build them, on a SQLite file in `dir`; log lines are kept for the test. */
-export function openServices(
-  dir: TempDir,
-  options: Partial<ServicesOptions> = {},
-): { services: Services; logs: string[] } {
+/** The console as both shells start it, without links to any host, on a SQLite file in `dir`; log lines are kept for the test. */
+export async function openServices(dir: TempDir, options: Partial<ConsoleOptions> = {}): Promise<{ services: ConsoleMain; logs: string[] }> {
   const logs: string[] = [];
-  const services = createServices({
+  const services = await startConsole({
     shell: 'browser',
     version: '0.0.0-test',
+    dataDir: dir.path,
     storeFile: dir.file('tapeops.db'),
     defaultSiteFile: shippedSiteFile,
+    hosts: 'none',
     log: (line) => logs.push(line),
     ...options,
   });

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { apiRequests, requestNames, type RequestName } from '../../../shared/api';
 import type { ApiError, ApiResult } from '../../../shared/errors';
 import { dispatch, type Handlers, type RequestContext } from '../../../src-main/app/dispatch';
-import type { Services } from '../../../src-main/app/services';
+import type { ConsoleMain } from '../../../src-main/app/start-console';
 import {
   BILL_RUN_2010_08_03_SLOTS,
   makeTempDir,
@@ -24,18 +24,18 @@ function okOf<T = unknown>(result: ApiResult<unknown>): T {
 }
 
 let dir: TempDir;
-let services: Services;
+let services: ConsoleMain;
 let logs: string[];
-let opened: Services[];
+let opened: ConsoleMain[];
 
-beforeEach(() => {
+beforeEach(async () => {
   dir = makeTempDir('dispatch');
-  ({ services, logs } = openServices(dir));
+  ({ services, logs } = await openServices(dir));
   opened = [services];
 });
 
-afterEach(() => {
-  for (const s of opened) s.close();
+afterEach(async () => {
+  for (const s of opened) await s.close();
   dir.remove();
 });
 
@@ -446,8 +446,8 @@ describe('site.choose', () => {
     expect(records[0]).toMatchObject({ who: 'AB', subject: 'site.file', details: { old: null, new: copy } });
 
     // a new start on the same store file begins with the chosen profile
-    services.close();
-    const next = openServices(dir).services;
+    await services.close();
+    const next = (await openServices(dir)).services;
     opened.push(next);
     expect(next.site().file).toBe(copy);
     expect(next.summary().revision).toBe('Test copy');

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { requestNames } from '../../../shared/api';
-import { createServices } from '../../../src-main/app/services';
+import { startConsole } from '../../../src-main/app/start-console';
 import { defaultSiteFile } from '../../../src-main/app/paths';
 
 type Handler = (event: unknown, input: unknown) => Promise<unknown>;
@@ -18,10 +18,10 @@ vi.mock('electron', () => ({
 const { registerIpc } = await import('../../../src-main/electron/ipc');
 
 const dir = mkdtempSync(join(tmpdir(), 'tapeops-ipc-'));
-const services = createServices({ shell: 'electron', version: 'test', storeFile: join(dir, 'store.db'), defaultSiteFile });
+const services = await startConsole({ shell: 'electron', version: 'test', dataDir: dir, storeFile: join(dir, 'store.db'), defaultSiteFile, hosts: 'none' });
 registerIpc(services, () => []);
-afterAll(() => {
-  services.close();
+afterAll(async () => {
+  await services.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -3,9 +3,7 @@ import { join } from 'node:path';
 import type { Clock } from '../../shared/clock';
 import type { SiteProfile } from '../../shared/site/schema';
 import { MemoryCredentialStore } from '../hosts/credentials';
-import { createSimulatedSite, type SimulatedSite } from '../simulator';
-import { loadOrCreateHostKeys } from '../simulator/ssh/host-keys';
-import { startSimulatorSshServer } from '../simulator/ssh/server';
+import { createSimulatedSite, loadOrCreateHostKeys, startSimulatorSshServer, type SimulatedSite } from '../simulator';
 
 export interface EmbeddedSimulator {
   site: SimulatedSite;
@@ -21,7 +19,7 @@ export interface EmbeddedSimulator {
  * The simulated site `npm start` connects to with no setup: a real SSH server on 127.0.0.1 (any
  * free ports), host keys kept in the data folder so that pinned keys stay valid across starts.
  */
-export async function startEmbeddedSimulator(profile: SiteProfile, dataDir: string, options: { clock?: Clock; secondsPerSimulatedHour?: number } = {}): Promise<EmbeddedSimulator> {
+export async function startSimulatedSite(profile: SiteProfile, dataDir: string, options: { clock?: Clock; secondsPerSimulatedHour?: number } = {}): Promise<EmbeddedSimulator> {
   const site = createSimulatedSite(profile, {
     ...(options.clock ? { clock: options.clock } : {}),
     secondsPerSimulatedHour: options.secondsPerSimulatedHour ?? 3600,

@@ -3,16 +3,19 @@
  * as PDF or ZPL, printed. Every print goes into the audit log with who, which labels, which
  * printer, and whether it was a reprint.
  */
-import { ApiFailure } from '../../shared/errors';
-import type { LabelFile, LabelPreview, LabelPrintResult, LabelSelection, LabelStocksView, StockUse, StockView } from '../../shared/labels-api';
-import type { SiteProfile } from '../../shared/site/schema';
-import { cartridgeLabels, type CartridgeLabel } from '../../shared/tapes/cartridge-serials';
-import { DEFAULT_CARTRIDGE_STOCK_ID, DEFAULT_STOCK_ID, LABEL_STOCKS, labelStock, type LabelStock } from '../../shared/tapes/label-stocks';
-import { setLabels, type SetLabel } from '../../shared/tapes/set-labels';
-import type { Store } from '../store';
-import { LabelRenderError, MIME_TYPES, renderCartridgeLabels, renderLabels } from '../labels';
-import { labelsPrintPage } from '../labels/print-page';
-import type { LabelPrinter } from './label-printer';
+import { ApiFailure } from '../../../shared/errors';
+import type { LabelFile, LabelPreview, LabelPrintResult, LabelSelection, LabelStocksView, StockUse, StockView } from '../../../shared/api/labels';
+import type { SiteProfile } from '../../../shared/site/schema';
+import { cartridgeLabels, type CartridgeLabel } from '../../../shared/tapes/cartridge-serials';
+import { DEFAULT_CARTRIDGE_STOCK_ID, DEFAULT_STOCK_ID, LABEL_STOCKS, labelStock, type LabelStock } from '../../../shared/tapes/label-stocks';
+import { setLabels, type SetLabel } from '../../../shared/tapes/set-labels';
+import type { Store } from '../../store';
+import { LabelRenderError, MIME_TYPES, renderCartridgeLabels, renderLabels } from '../../labels';
+import { labelsPrintPage } from '../../labels/print-page';
+import type { LabelPrinter } from '../label-printer';
+import type { labelRequests } from '../../../shared/api';
+import type { Handlers } from '../dispatch';
+import { signedIn, type HandlerDeps } from './context';
 
 const STOCK_SETTING: Record<StockUse, string> = { set: 'labels.stock.set', cartridge: 'labels.stock.cartridge' };
 const DEFAULT_STOCK: Record<StockUse, string> = { set: DEFAULT_STOCK_ID, cartridge: DEFAULT_CARTRIDGE_STOCK_ID };
@@ -195,4 +198,16 @@ export async function printLabels(
     details: { ...(chosen.kind === 'set' ? { date: chosen.date, set: request.selection.kind === 'set' ? request.selection.set : undefined } : {}), codes, stock: stock.id, printer, via: request.via },
   });
   return { codes, printer, reprint };
+}
+
+export function labelHandlers(deps: HandlerDeps): Pick<Handlers, keyof typeof labelRequests> {
+  const labels: LabelDeps = { profile: () => deps.session().site.profile, store: deps.store, ...(deps.printer ? { printer: deps.printer } : {}) };
+  return {
+    'labels.stocks': () => labelStocks(deps.store, labels.profile()),
+    'labels.chooseStock': ({ use, stockId }, ctx) => chooseStock(deps.store, labels.profile(), use, stockId, signedIn(ctx)),
+    'labels.preview': ({ selection, stockId }) => previewLabels(labels, selection, stockId),
+    'labels.file': ({ selection, stockId, format }) => labelFile(labels, selection, stockId, format),
+    'labels.print': (request, ctx) => printLabels(labels, request, signedIn(ctx)),
+    'labels.printers': async () => (deps.printer ? deps.printer.printers() : []),
+  };
 }

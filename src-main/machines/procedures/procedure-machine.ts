@@ -13,10 +13,10 @@
  * already happened.
  */
 import { assign, fromPromise, setup } from 'xstate';
-import type { ProcedureRunPlan, RunStep } from '../../shared/procedures/procedure-types';
-import type { SenseReading, StepOutcome, StepRecord } from '../../shared/procedures/run-view';
+import type { ProcedureRunPlan, RunStep } from '../../../shared/procedures/procedure-types';
+import type { SenseReading, StepOutcome, StepRecord } from '../../../shared/procedures/run-view';
 
-export type { SenseReading, StepOutcome, StepRecord } from '../../shared/procedures/run-view';
+export type { SenseReading, StepOutcome, StepRecord } from '../../../shared/procedures/run-view';
 
 /** Raised when the context or the states change shape; older snapshots go through ./procedure-migrations. */
 export const PROCEDURE_MACHINE_VERSION = 1;

@@ -1,6 +1,6 @@
 /**
- * The names the Electron preload needs, kept apart from the zod schemas of api.ts so the sandboxed
- * preload bundle stays small. api.ts checks at compile time that these lists match its maps.
+ * The names the Electron preload needs, kept apart from the zod schemas of ./index.ts so the sandboxed
+ * preload bundle stays small. index.ts checks at compile time that these lists match its maps.
  */
 export const REQUEST_NAMES = [
   'app.info',
@@ -31,7 +31,7 @@ export const REQUEST_NAMES = [
   'procedures.act',
 ] as const;
 
-export const EVENT_NAMES = ['audit.appended', 'site.changed', 'hosts.changed', 'procedures.changed'] as const;
+export const EVENT_NAMES = ['audit.appended', 'site.changed', 'hosts.changed', 'procedures.changed', 'queues.changed'] as const;
 
 export type RequestName = (typeof REQUEST_NAMES)[number];
 export type EventName = (typeof EVENT_NAMES)[number];

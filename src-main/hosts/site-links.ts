@@ -1,9 +1,10 @@
 import type { HostView } from '../../shared/api';
 import type { SiteProfile } from '../../shared/site/schema';
 import type { Clock } from '../../shared/clock';
-import { createHostLink, type HostLink, type HostKeyPins } from '../hosts';
-import type { CredentialStore } from '../hosts/credentials';
 import type { Store } from '../store';
+import { createHostLink } from './create-host-link';
+import type { CredentialStore } from './credentials';
+import type { HostKeyPins, HostLink } from './host-link';
 
 export interface SiteLinksOptions {
   profile: SiteProfile;

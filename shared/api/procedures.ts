@@ -1,0 +1,40 @@
+/** The procedure requests: the plan's checklists, a run started for a day, and the operator's acts on it. */
+import { z } from 'zod';
+import type { ProcedureChoice, RunView } from '../procedures/run-view';
+import { isoDateSchema, request } from './common';
+
+export const runIdSchema = z.string().regex(/^[a-z0-9-]{1,64}$/, 'must be the id of a procedure run');
+
+const reasonSchema = z.string().trim().min(1, 'say why').max(500);
+
+/** A tape's label as scanned or typed; null: the slot is empty. */
+const scannedCodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z0-9 ]{1,12}$/, 'a tape label is letters, digits and spaces, such as 100803D or DAILY 3')
+  .nullable();
+
+/** What the operator does to a run: the procedure machine's operator events, less who and when. */
+export const operatorActionSchema = z.discriminatedUnion('action', [
+  z.object({ runId: runIdSchema, action: z.enum(['confirm', 'back', 'recheck']) }).strict(),
+  z.object({ runId: runIdSchema, action: z.enum(['skip', 'abandon']), reason: reasonSchema }).strict(),
+  z.object({ runId: runIdSchema, action: z.literal('scan'), slot: z.number().int().min(1).max(16), code: scannedCodeSchema }).strict(),
+]);
+
+export type OperatorAction = z.output<typeof operatorActionSchema>;
+
+export const procedureRequests = {
+  'procedures.list': request<{ choices: ProcedureChoice[]; runs: RunView[] }>()(z.object({}).strict()),
+  'procedures.start': request<RunView>()(
+    z
+      .object({
+        procedureId: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'must be a procedure id such as bill-run'),
+        date: isoDateSchema,
+        /** The adhoc backup job, for a procedure that asks for one. */
+        job: z.string().regex(/^[A-Z0-9$_]{1,39}$/, 'must be the name of a job of the site profile').optional(),
+      })
+      .strict(),
+  ),
+  'procedures.act': request<RunView>()(operatorActionSchema),
+} as const;

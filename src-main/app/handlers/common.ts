@@ -1,0 +1,31 @@
+/** The console itself, the operator's sign-in, the choice of site profile and the audit log. */
+import { localDate } from '../../../shared/clock';
+import type { commonRequests } from '../../../shared/api';
+import { auditCsv } from '../../reports/audit-csv';
+import type { Handlers } from '../dispatch';
+import { summarise } from '../site-loading';
+import { rethrowStoreError, signedIn, type HandlerDeps } from './context';
+
+export function commonHandlers(deps: HandlerDeps): Pick<Handlers, keyof typeof commonRequests> {
+  return {
+    'app.info': () => {
+      const session = deps.session();
+      return { version: deps.version, shell: deps.shell, today: localDate(deps.clock.now()), site: summarise(session.site), simulated: session.simulator !== undefined };
+    },
+    'session.signIn': ({ initials, name }, ctx) => {
+      try {
+        const operator = deps.store.operators.signIn(initials, name);
+        ctx.operator = operator.initials;
+        return { initials: operator.initials, name: operator.name };
+      } catch (error) {
+        rethrowStoreError(error);
+      }
+    },
+    'site.choose': ({ file }, ctx) => deps.chooseSite(file, signedIn(ctx)),
+    'audit.recent': ({ limit }) => deps.store.audit.list({ limit }),
+    'audit.csv': (_input, ctx) => {
+      signedIn(ctx);
+      return { fileName: `tapeops-audit-${localDate(deps.clock.now())}.csv`, content: auditCsv(deps.store) };
+    },
+  };
+}

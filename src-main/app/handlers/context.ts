@@ -1,0 +1,32 @@
+/** What every feature's handlers are given, and the checks they share. */
+import type { AppInfo, SiteSummary } from '../../../shared/api';
+import type { Clock } from '../../../shared/clock';
+import { ApiFailure } from '../../../shared/errors';
+import { isStoreError, type Store } from '../../store';
+import type { RequestContext } from '../dispatch';
+import type { LabelPrinter } from '../label-printer';
+import type { SiteSession } from '../site-session';
+
+export interface HandlerDeps {
+  clock: Clock;
+  store: Store;
+  shell: AppInfo['shell'];
+  version: string;
+  /** The site session open now: its profile, links, runs and (when simulated) site. */
+  session(): SiteSession;
+  /** Loads another profile and opens the site session on it; answers the new site. */
+  chooseSite(file: string, who: string): Promise<SiteSummary>;
+  /** Electron's printing; absent in the browser shell, whose renderer prints with the browser. */
+  printer?: LabelPrinter;
+}
+
+export function signedIn(ctx: RequestContext): string {
+  if (!ctx.operator) throw new ApiFailure('not-signed-in', 'Sign in with your initials first.');
+  return ctx.operator;
+}
+
+/** Store errors the operator caused (bad initials, say) are shown as they are; the rest are internal. */
+export function rethrowStoreError(error: unknown): never {
+  if (isStoreError(error, 'invalid-initials')) throw new ApiFailure(error.code, error.message);
+  throw error;
+}

@@ -1,0 +1,6 @@
+/** What the console asks of a host, in the plan's terms (DESIGN rule 5: one door to a host). */
+export { ask, connectedLink, linkTo } from './ask';
+export { readDrive, type DriveReading } from './drive';
+export { resolveLogical } from './logicals';
+export { findEntry, findSubmission, readQueue, readSiteQueues, submitChecked, type CheckedSubmission } from './queues';
+export { QUEUE_POLL_MS, watchQueues, type QueueWatch, type QueueWatchOptions } from './queue-watch';

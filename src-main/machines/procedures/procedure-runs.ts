@@ -1,0 +1,192 @@
+/**
+ * The runs of operator procedures in this console: the procedure machine on the persisted-run
+ * manager, with the actors that reach the site, the audit record of every step, and the
+ * deadlines of sensed steps.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Clock } from '../../../shared/clock';
+import { ApiFailure } from '../../../shared/errors';
+import type { OperatorAction } from '../../../shared/api';
+import { planProcedureRun } from '../../../shared/procedures/run-plan';
+import { adhocJobs } from '../../../shared/procedures/run-steps';
+import type { ProcedureChoice, RunState, RunView, StepRecord } from '../../../shared/procedures/run-view';
+import type { SiteProfile } from '../../../shared/site/schema';
+import { uniquePartFrom } from '../../../shared/vms/dcl';
+import type { SiteLinks } from '../../hosts';
+import type { NewAuditEntry, Store } from '../../store';
+import { createPersistedRuns, type RunKind, type RunMeta, type RunRecords, type SavedRun } from '../persisted-runs';
+import { procedureActors } from './procedure-actors';
+import { PROCEDURE_MACHINE_VERSION, procedureMachine, type ProcedureContext, type ProcedureEvent } from './procedure-machine';
+
+export interface ProcedureRunsDeps {
+  store: Store;
+  clock: Clock;
+  profile: SiteProfile;
+  links: SiteLinks | undefined;
+  onChange(view: RunView): void;
+  log(message: string): void;
+}
+
+export interface ProcedureRuns {
+  choices(): ProcedureChoice[];
+  /** The runs of this console's life and the ones under way or refused at its start, then the latest finished. */
+  list(): RunView[];
+  start(procedureId: string, date: string, who: string, chosenJob?: string): RunView;
+  act(action: OperatorAction, who: string): RunView;
+  close(): void;
+}
+
+function stepAudit(meta: RunMeta, record: StepRecord, title: string): NewAuditEntry {
+  return {
+    who: record.who,
+    action: record.outcome === 'abandoned' ? 'procedure.abandoned' : 'procedure.step',
+    subject: `${meta.subject} ${meta.date} step ${record.index + 1} ${record.stepId}`,
+    details: { runId: meta.id, title, ...record },
+  };
+}
+
+/** What is wrong with a saved context before xstate is given it, or null when it has a run's shape. */
+function contextProblem(saved: unknown): string | null {
+  const context = saved as Partial<Record<keyof ProcedureContext, unknown>> | null;
+  if (typeof context !== 'object' || context === null) return 'the saved run has no context';
+  const plan = context.plan as { steps?: unknown } | undefined;
+  if (!Array.isArray(plan?.steps)) return 'the saved run has no steps';
+  if (typeof context.index !== 'number' || context.index < 0 || context.index > plan.steps.length) return 'the saved step number is out of range';
+  if (!Array.isArray(context.records)) return 'the saved run has no step records';
+  if (typeof context.found !== 'object' || context.found === null) return 'the saved run has no magazine readings';
+  return null;
+}
+
+function procedureKind(machine: typeof procedureMachine): RunKind<typeof procedureMachine, RunView> {
+  return {
+    machine,
+    version: PROCEDURE_MACHINE_VERSION,
+    machineName: 'procedure machine',
+    runName: 'procedure run',
+    status: (snapshot, done) => (done ? (snapshot.value === 'abandoned' ? 'abandoned' : 'done') : 'active'),
+    auditMark: (context) => context.records.length,
+    auditSince(meta, { context }, mark, status) {
+      const fresh = context.records.slice(mark).map((record) => stepAudit(meta, record, context.plan.title));
+      if (status === 'done' && fresh.length > 0) {
+        fresh.push({ who: meta.startedBy, action: 'procedure.completed', subject: `${meta.subject} ${meta.date}`, details: { runId: meta.id, steps: context.plan.steps.length } });
+      }
+      return fresh;
+    },
+    view(meta, { value, context }, how) {
+      const live = how.kind === 'live';
+      return {
+        runId: meta.id,
+        procedureId: meta.subject,
+        date: meta.date,
+        status: how.status,
+        startedBy: meta.startedBy,
+        startedAt: meta.startedAt,
+        updatedAt: how.updatedAt,
+        plan: context.plan ?? null,
+        state: typeof value === 'string' ? (value as RunState) : null,
+        index: context.index ?? 0,
+        records: context.records ?? [],
+        // a finished run, read back from its snapshot, waits for nothing
+        reading: live ? context.reading : null,
+        nextCheckAt: live ? context.nextCheckAt : null,
+        found: context.found ?? {},
+        commandError: live ? context.commandError : null,
+        seq: live ? how.seq : Number.MAX_SAFE_INTEGER,
+      };
+    },
+    refusedView: (saved, message) => ({
+      runId: saved.id,
+      procedureId: saved.subject,
+      date: saved.date,
+      status: 'refused',
+      startedBy: saved.startedBy,
+      startedAt: saved.startedAt,
+      updatedAt: saved.updatedAt,
+      plan: null,
+      state: null,
+      index: 0,
+      records: [],
+      reading: null,
+      nextCheckAt: null,
+      found: {},
+      commandError: null,
+      message,
+      seq: 0,
+    }),
+    contextProblem,
+    due(snapshot, at) {
+      const { nextCheckAt } = snapshot.context;
+      return snapshot.value === 'waiting' && nextCheckAt !== null && nextCheckAt <= at ? { type: 'RECHECK', at } : null;
+    },
+  };
+}
+
+/** The procedure_runs table as the manager's run records. */
+function procedureRecords(store: Store): RunRecords {
+  const toSaved = (row: ReturnType<Store['procedureRuns']['list']>[number]): SavedRun => ({
+    id: row.id,
+    subject: row.procedureId,
+    date: row.runDate,
+    startedBy: row.startedBy,
+    startedAt: row.startedAt,
+    machineVersion: row.machineVersion,
+    status: row.status,
+    snapshot: row.snapshot,
+    updatedAt: row.updatedAt,
+  });
+  return {
+    save: ({ meta, machineVersion, status, snapshot }, audit) =>
+      store.procedureRuns.save({ id: meta.id, procedureId: meta.subject, runDate: meta.date, machineVersion, status, snapshot, startedBy: meta.startedBy }, audit),
+    active: () => store.procedureRuns.list({ status: 'active', limit: 500 }).map(toSaved),
+    finished: (limit) => store.procedureRuns.list({ limit }).map(toSaved),
+  };
+}
+
+/** The machine event of an operator's act, with who and when. */
+function eventOf(action: OperatorAction, who: string, at: string): ProcedureEvent {
+  switch (action.action) {
+    case 'confirm':
+      return { type: 'CONFIRM', who, at };
+    case 'back':
+      return { type: 'BACK', who, at };
+    case 'recheck':
+      return { type: 'RECHECK', at };
+    case 'skip':
+      return { type: 'SKIP', who, at, reason: action.reason };
+    case 'abandon':
+      return { type: 'ABANDON', who, at, reason: action.reason };
+    case 'scan':
+      return { type: 'SCAN', who, at, slot: action.slot, code: action.code };
+  }
+}
+
+export function createProcedureRuns(deps: ProcedureRunsDeps): ProcedureRuns {
+  const { profile } = deps;
+  const machine = procedureMachine.provide({
+    actors: procedureActors({ clock: deps.clock, links: deps.links, driveDevice: () => profile.drive.device }),
+  });
+  const runs = createPersistedRuns({ kind: procedureKind(machine), records: procedureRecords(deps.store), clock: deps.clock, onChange: deps.onChange, log: deps.log });
+
+  return {
+    choices: () =>
+      (profile.operatorProcedures ?? []).map((p) => ({
+        id: p.id,
+        title: p.title,
+        when: p.when,
+        ...(p.steps.some((s) => s.command !== undefined && 'choose' in s.command) ? { jobs: adhocJobs(profile) } : {}),
+      })),
+    list: () => runs.list(),
+    start(procedureId, date, who, chosenJob) {
+      const planned = planProcedureRun(profile, procedureId, date, {
+        uniquePart: uniquePartFrom(randomBytes(4).readUInt32BE(0) % 36 ** 6),
+        ...(chosenJob === undefined ? {} : { chosenJob }),
+      });
+      if (!planned.ok) throw new ApiFailure('invalid-input', planned.problem);
+      const id = `${procedureId}-${date}-${randomBytes(3).toString('hex')}`;
+      const started: NewAuditEntry = { who, action: 'procedure.started', subject: `${procedureId} ${date}`, details: { runId: id, title: planned.plan.title } };
+      return runs.start({ id, subject: procedureId, date, startedBy: who }, { runId: id, plan: planned.plan, startedBy: who }, [started]);
+    },
+    act: (action, who) => runs.send(action.runId, eventOf(action, who, deps.clock.now().toISOString())),
+    close: () => runs.close(),
+  };
+}
