@@ -24,7 +24,7 @@ export interface DeviceName {
 
 const PHYSICAL = /^(?:\$(?<allocationClass>[1-9]\d{0,2})\$|(?<node>[A-Z0-9_]{1,6})\$)?(?<type>[A-Z]{2})(?<controller>[A-Z])(?<unit>\d{1,5})$/u;
 
-const SYNTAX = 'a device is written like $1$DGA15:, MKA500: or DISK$DATA_01: (with its colon)';
+const SYNTAX = 'a device is written like $1$DGA3:, MKA500: or DISK$DATA_01: (with its colon)';
 
 export function checkDeviceName(device: string, field = 'device'): Checked<DeviceName> {
   if (typeof device !== 'string') return refuse('wrong-type', field, `${field} must be text, not ${describeInput(device)}`);
