@@ -45,16 +45,35 @@ async function act(c: Console, runId: string, input: Record<string, unknown>): P
   return ok<RunView>(await c.services.request('procedures.act', { runId, ...input } as never, c.ctx));
 }
 
-/** The run as the services report it, once `until` holds (sensed steps are read twice a second at most). */
+/**
+ * The run once `until` holds: its view now, or the first `procedures.changed` event that holds
+ * (every transition of a run is pushed as one, after its save).
+ */
 async function when(c: Console, runId: string, until: (run: RunView) => boolean, what: string): Promise<RunView> {
-  const end = Date.now() + 15_000;
-  for (;;) {
-    const { runs } = ok<{ runs: RunView[] }>(await c.services.request('procedures.list', {}, c.ctx));
-    const run = runs.find((r) => r.runId === runId);
-    if (run !== undefined && until(run)) return run;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(run && { state: run.state, index: run.index, reading: run.reading })}`);
-    await new Promise((r) => setTimeout(r, 100));
+  let last: RunView | undefined;
+  const seen = new Promise<RunView>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      stop();
+      reject(new Error(`timed out waiting for ${what}: ${JSON.stringify(last && { state: last.state, index: last.index, reading: last.reading })}`));
+    }, 15_000);
+    const stop = c.services.events.listen((event, payload) => {
+      const run = payload as RunView;
+      if (event !== 'procedures.changed' || run.runId !== runId) return;
+      last = run;
+      if (until(run)) {
+        clearTimeout(timer);
+        stop();
+        resolve(run);
+      }
+    });
+  });
+  const { runs } = ok<{ runs: RunView[] }>(await c.services.request('procedures.list', {}, c.ctx));
+  const now = runs.find((r) => r.runId === runId);
+  if (now !== undefined && until(now)) {
+    void seen.catch(() => undefined);
+    return now;
   }
+  return seen;
 }
 
 const stepIs = (id: string) => (run: RunView) => run.plan?.steps[run.index]?.id === id;
