@@ -13,6 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { AuditEntry, QueueSnapshot } from '../../shared/api';
 import type { RunView } from '../../shared/procedures/run-view';
 import { projectRoot } from '../support/api-fixtures';
+import { isEvent } from '../support/console-client';
 import { freePort, runOf, signInAndConnect, siteWithBlt4On, startConsole, startSimulatedBlt4, type KillableConsole, type SimulatedBlt4 } from '../support/kill-harness';
 
 const root = mkdtempSync(join(tmpdir(), 'tapeops-kill-'));
@@ -54,15 +55,23 @@ async function doStep(c: KillableConsole, sim: SimulatedBlt4, run: RunView, send
   }
 }
 
-/** The run once it has moved on from where it was (another step, another state, or its end). */
+/** The run once it has moved on from where it was (another step, another state, or its end): now, or at a later event. */
 async function movedOn(c: KillableConsole, before: RunView): Promise<RunView> {
-  const end = Date.now() + 30_000;
-  for (;;) {
-    const run = await runOf(c, before.runId);
-    if (run !== undefined && (run.index !== before.index || run.status !== 'active' || (run.state !== before.state && run.state !== 'sensing' && run.state !== 'sending'))) return run;
-    if (Date.now() > end) throw new Error(`the run stayed at step ${before.index + 1} (${JSON.stringify(run && { state: run.state, reading: run.reading, error: run.commandError })})`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
+  const moved = (run: RunView) =>
+    run.index !== before.index || run.status !== 'active' || (run.state !== before.state && run.state !== 'sensing' && run.state !== 'sending');
+  const now = await runOf(c, before.runId);
+  if (now !== undefined && moved(now)) return now;
+  // each transition is pushed after its save; only one newer than the reading above counts
+  const after = now?.seq ?? before.seq;
+  const frame = await c.socket
+    .waitFor((f) => {
+      const run = isEvent(f) && f.event === 'procedures.changed' ? (f.payload as RunView) : undefined;
+      return run !== undefined && run.runId === before.runId && run.seq > after && moved(run);
+    }, 30_000)
+    .catch(() => {
+      throw new Error(`the run stayed at step ${before.index + 1} (${JSON.stringify(now && { state: now.state, reading: now.reading, error: now.commandError })})`);
+    });
+  return (frame as { payload: RunView }).payload;
 }
 
 async function finish(c: KillableConsole, sim: SimulatedBlt4, run: RunView): Promise<RunView> {
