@@ -4,7 +4,7 @@
  * each command back (and sleeps for WAIT); then the simulated BLT4 as the ForceCommand, in shell
  * mode (over a real pseudo-terminal) and in exec mode.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, watch } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -25,6 +25,18 @@ const ECHO_COMMAND = `printf '%s\\n' "$SSH_ORIGINAL_COMMAND" >> ${SENT_LOG}; cas
 const showTime = { dcl: { command: 'SHOW TIME' }, mutates: false };
 const sentCount = (command: string): number =>
   existsSync(SENT_LOG) ? readFileSync(SENT_LOG, 'utf8').split('\n').filter((line) => line === command).length : 0;
+/** Resolves once the server has logged `command` (the sent log's folder is watched, not polled). */
+function whenSent(command: string): Promise<void> {
+  return new Promise((resolve) => {
+    const watcher = watch(dir, () => check());
+    const check = () => {
+      if (sentCount(command) === 0) return;
+      watcher.close();
+      resolve();
+    };
+    check();
+  });
+}
 let storeCount = 0;
 const links: HostLink[] = [];
 const stores: Store[] = [];
@@ -153,7 +165,8 @@ describe.skipIf(!sshdAvailable())('the host link against OpenSSH', () => {
       try {
         const { link } = await approved(sshd, { port: fresh.port });
         const sent = link.run({ dcl: { command: 'WAIT DELETE/ENTRY=412' }, mutates: true }).catch((e: unknown) => e);
-        await new Promise((r) => setTimeout(r, 300));
+        // the command is running on the server (it sleeps on WAIT): cut the link under it
+        await whenSent('WAIT DELETE/ENTRY=412');
         fresh.reset();
         const error = (await sent) as HostLinkError;
         expect(isHostLinkError(error, 'link-dropped')).toBe(true);
