@@ -2,9 +2,8 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { Services } from '../app/services';
 import { serveStatic } from './static-files';
-import { handleSocket } from './socket-api';
+import { defaultSocketLimits, handleSocket, type ApiEndpoint, type SocketLimits } from './socket-api';
 
 export interface ConsoleServer {
   /** The URL to open, with the per-start token. */
@@ -14,11 +13,15 @@ export interface ConsoleServer {
 }
 
 export interface ConsoleServerOptions {
-  services: Services;
+  services: ApiEndpoint;
   staticDir: string;
   port?: number;
   /** Known only for tests; a fresh random token is made at every start otherwise. */
   token?: string;
+  /** What one connection may hold; `defaultSocketLimits` otherwise. */
+  limits?: Partial<SocketLimits>;
+  /** Where the server says it closed a connection or failed a file; standard error otherwise. */
+  log?: (line: string) => void;
 }
 
 function contentSecurityPolicy(port: number): string {
@@ -41,15 +44,29 @@ function sameSecret(given: string | null, token: string): boolean {
 }
 
 function refuse(socket: Socket, status: number, reason: string): void {
+  // The upgrade's socket has no error listener of Node's any more: a reset would end the process.
+  socket.on('error', () => socket.destroy());
+  // A client that never closes its side would otherwise hold the connection open.
+  socket.once('finish', () => socket.destroy());
   socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
 
 /** The browser shell: the built console and the API over a WebSocket, on 127.0.0.1 only. */
 export async function startConsoleServer(options: ConsoleServerOptions): Promise<ConsoleServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 1 << 20 });
+  const log = options.log ?? ((line: string) => console.error(line));
+  const limits: SocketLimits = { ...defaultSocketLimits, ...options.limits };
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: 1 << 20,
+    perMessageDeflate: false,
+    // One message per turn of the event loop: a burst of requests is answered as it is read, so
+    // the answers of quick requests do not pile up behind it and other tabs get their turn.
+    allowSynchronousEvents: false,
+  });
   const sockets = new Set<WebSocket>();
   let port = 0;
+  const ownHost = (host: string | undefined) => host === `127.0.0.1:${port}` || host === `localhost:${port}`;
 
   const server = createServer((req, res) => {
     const headers = {
@@ -59,29 +76,36 @@ export async function startConsoleServer(options: ConsoleServerOptions): Promise
       'Cross-Origin-Opener-Policy': 'same-origin',
     };
     // A page of another site could reach 127.0.0.1 through DNS rebinding; only our own Host is served.
-    if (req.headers.host !== `127.0.0.1:${port}` && req.headers.host !== `localhost:${port}`) {
+    if (!ownHost(req.headers.host)) {
       res.writeHead(421, headers).end('misdirected request');
       return;
     }
-    try {
-      serveStatic(options.staticDir, req, res, headers);
-    } catch (error) {
-      // no request may take the console down; the operator's other tabs keep working
-      if (!res.headersSent) res.writeHead(500, headers);
-      res.end(`internal error: ${(error as Error).message}`);
-    }
+    // no request may take the console down; the operator's other tabs keep working
+    serveStatic(options.staticDir, req, res, headers).catch((error: unknown) => {
+      log(`could not serve ${req.url ?? '/'}: ${(error as Error).message}`);
+      if (res.headersSent) res.destroy();
+      else res.writeHead(500, headers).end('internal error');
+    });
   });
 
   server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const allowedOrigins = [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
+    // The same DNS-rebinding guard as the pages': a foreign page must not reach the socket either.
+    if (!ownHost(req.headers.host)) return refuse(socket, 421, 'Misdirected Request');
+    let url: URL;
+    try {
+      // Node passes on a request target such as `http://[` as it came
+      url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    } catch {
+      return refuse(socket, 400, 'Bad Request');
+    }
     if (url.pathname !== '/api') return refuse(socket, 404, 'Not Found');
     if (!sameSecret(url.searchParams.get('token'), token)) return refuse(socket, 401, 'Unauthorized');
     if (!allowedOrigins.includes(req.headers.origin ?? '')) return refuse(socket, 403, 'Forbidden');
     wss.handleUpgrade(req, socket, head, (ws) => {
       sockets.add(ws);
       ws.on('close', () => sockets.delete(ws));
-      handleSocket(ws, options.services);
+      handleSocket(ws, options.services, { limits, log });
     });
   });
 

@@ -1,20 +1,10 @@
 import { BrowserWindow, session } from 'electron';
-import { APP_ORIGIN } from './app-protocol';
-
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+import { APP_ORIGIN, CONTENT_SECURITY_POLICY } from './app-protocol';
 
 export function applySessionPolicy(): void {
   const ses = session.defaultSession;
+  // Only http(s) responses pass through here: the app:// pages carry the policy in their own
+  // responses (app-protocol.ts). This keeps the same policy on anything else the session loads.
   ses.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
