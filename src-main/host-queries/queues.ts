@@ -6,9 +6,9 @@
 import { ApiFailure } from '../../shared/errors';
 import type { QueueSnapshot } from '../../shared/api';
 import type { SiteProfile } from '../../shared/site/schema';
-import { showQueue, type DclCommand } from '../../shared/vms/dcl';
+import { retentionAsked, showQueue, type DclCommand } from '../../shared/vms/dcl';
 import { parseShowQueue, type QueueEntry, type QueueInfo } from '../../shared/vms/parsers';
-import { submitOnce, type HostLink, type SiteLinks } from '../hosts';
+import { checkSubmission, isHostLinkError, submitOnce, type HostLink, type SiteLinks } from '../hosts';
 import { ask, linkTo } from './ask';
 
 /** One queue with every job in it, or null when the host does not list it. */
@@ -57,12 +57,27 @@ export interface CheckedSubmission {
 /**
  * Sends a SUBMIT unless its queue already holds it: an invocation restarted after a crash asks
  * first, so it never submits twice; a link dropped while it is sent is handled by submitOnce.
- * Answers what happened in words for the record; throws when the host refused it.
+ * Absence proves "never sent" only where a finished job would still be listed (the SUBMIT's own
+ * /RETAIN, or the queue's): otherwise nothing is sent and the operator is told why. Answers what
+ * happened in words for the record; throws when it was not sent, or the host refused it.
  */
 export async function submitChecked(link: HostLink, submission: CheckedSubmission, options: { reconnectWaitMs?: number } = {}): Promise<string> {
   const { queue, name } = submission;
-  const already = await findSubmission(link, queue, name);
-  if (already !== undefined) return `${name} was already entry ${already.entry} in ${queue}; not sent again.`;
+  const listing = await link.run({ dcl: showQueue({ queue, full: true, all: true }), mutates: false }, { timeoutMs: 30_000 }).catch((error: unknown) => {
+    if (isHostLinkError(error)) throw new ApiFailure(`link-${error.code}`, error.message);
+    throw error;
+  });
+  const check = checkSubmission(listing, name, queue, retentionAsked(submission.command.command));
+  switch (check.kind) {
+    case 'found':
+      return `${name} was already entry ${check.entry} in ${check.queue}; not sent again.`;
+    case 'may-have-finished':
+      throw new Error(`${name} is not in ${queue}, but it may have run and left it (${check.reason}): look for its log file before sending it again.`);
+    case 'unsure':
+      throw new Error(`${link.host.name} could not say whether ${name} is in ${queue} (${check.reason}); nothing was sent.`);
+    case 'absent':
+      break;
+  }
   const outcome = await submitOnce(link, submission.command, name, { queue, ...(options.reconnectWaitMs === undefined ? {} : { reconnectWaitMs: options.reconnectWaitMs }) });
   switch (outcome.kind) {
     case 'submitted':

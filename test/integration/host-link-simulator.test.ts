@@ -21,7 +21,7 @@ import { submitOnce } from '../../src-main/hosts/submit-once';
 import { openStore, type Store } from '../../src-main/store/open-store';
 import { startSimulatorSshServer } from '../../src-main/simulator/ssh/server';
 import { startRelay, type SilentRelay } from '../support/sshd';
-import { shippedProfile, siteAt } from '../unit/simulator/site-fixture';
+import { nextSubmission, shippedProfile, siteAt } from '../unit/simulator/site-fixture';
 
 const rsa = () =>
   generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'pkcs1', format: 'pem' } })
@@ -213,6 +213,70 @@ describe('submit safety against the simulated BLT4', () => {
       await waitForState(link, 'reconnecting', 250 * 3 + 1000);
       expect(performance.now() - silentAt).toBeLessThanOrEqual(250 * 3 + 1000);
     });
+  });
+});
+
+describe('submit safety when a job has run and ended while the link was down', () => {
+  // a site of its own: its clock is moved to let the job run, which the other tests' times must not see
+  const own = siteAt('2010-08-04T09:00:00');
+  let ownServer: Awaited<ReturnType<typeof startSimulatorSshServer>>;
+  let ownPort: number;
+  beforeAll(async () => {
+    ownServer = await startSimulatorSshServer(own.site, { listen: [{ hostName: 'BLT4', port: 0 }], hostKeys: { BLT4: HOST_KEY }, users: [{ username: 'SYSTEM', password: PASSWORD }] });
+    ownPort = ownServer.ports.BLT4 as number;
+  });
+  afterEach(() => own.site.faults.clear());
+  afterAll(async () => {
+    await ownServer.close();
+    own.site.close();
+  });
+
+  /** BLT_CLEANUP (five minutes in TIME_BLT4), with the console's retention or the one given. */
+  function cleanupSubmission(retain?: 'DEFAULT') {
+    const profile = shippedProfile();
+    const job = profile.jobs.find((j) => j.name === 'BLT_CLEANUP');
+    if (job === undefined) throw new Error('the shipped profile has no BLT_CLEANUP');
+    return submitJob(job, { uniquePart: `F${String(++unique).padStart(5, '0')}`, proceduresDirectory: profile.directories.procedures.path, ...(retain === undefined ? {} : { retain }) });
+  }
+  const namedOnOwn = (name: string) => JSON.stringify(own.site.inspect('BLT4').queues).split(`"${name}"`).length - 1;
+
+  /** Sends the SUBMIT, lets it reach the queue, moves the site's clock past the job's end and cuts the link before the reply. */
+  async function submitThenCut(link: HostLink, submission: ReturnType<typeof cleanupSubmission>) {
+    own.site.faults.slowLink(500, 'BLT4');
+    const arrived = nextSubmission(own.site);
+    const outcome = submitOnce(link, submission, submission.name, { queue: 'TIME_BLT4', reconnectWaitMs: 10_000 }).catch((e: unknown) => e);
+    expect((await arrived).jobName).toBe(submission.name);
+    own.clock.advanceMinutes(30);
+    own.site.faults.slowLink(0, 'BLT4');
+    own.site.faults.dropLink('BLT4');
+    return outcome;
+  }
+
+  it('does not send again a job absent from a queue without retention: it ran, and the operator is told to look at its log', async () => {
+    const { link } = await approvedLink({ port: ownPort });
+    const submission = cleanupSubmission('DEFAULT');
+    const error = await submitThenCut(link, submission);
+    expect(isHostLinkError(error, 'unsure-if-submitted')).toBe(true);
+    expect((error as HostLinkError).message).toMatch(/is not in the queue, but that does not prove it never arrived: .*TIME_BLT4 keeps no finished job .*look for its log \(SYS\$LOGIN:TAPEOPS_BLT_CLEANUP_F\d{5}\.LOG/);
+    expect(link.isUnsure(submission.name)).toBe(true);
+    // the job ran once and left the queue; nothing was sent again
+    expect(namedOnOwn(submission.name)).toBe(0);
+    const log = await own.site.exec('BLT4', `DIRECTORY SYS$LOGIN:${submission.name}.LOG`);
+    expect(log.output).toMatch(new RegExp(`${submission.name}\\.LOG;1\\s[\\s\\S]*Total of 1 file`));
+    // asked again, it still asks the queue first and sends nothing
+    expect(isHostLinkError(await submitOnce(link, submission, submission.name, { queue: 'TIME_BLT4' }).catch((e: unknown) => e), 'unsure-if-submitted')).toBe(true);
+    expect(namedOnOwn(submission.name)).toBe(0);
+  });
+
+  it("finds the console's own SUBMIT retained on completion after the job ended, and does not send it again", async () => {
+    const { link } = await approvedLink({ port: ownPort });
+    const submission = cleanupSubmission();
+    expect(await submitThenCut(link, submission)).toMatchObject({ kind: 'already-in-queue', queue: 'TIME_BLT4', sends: 1 });
+    const listing = parseShowQueue((await link.run(read(showQueue({ queue: 'TIME_BLT4', all: true, full: true })))).output);
+    const entry = listing.ok && !listing.refused ? listing.value.queues[0]?.entries.find((e) => e.jobName === submission.name) : undefined;
+    expect(entry?.status.state).toBe('retained-on-completion');
+    expect(entry?.completed).not.toBeNull();
+    expect(namedOnOwn(submission.name)).toBe(1);
   });
 });
 

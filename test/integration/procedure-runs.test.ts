@@ -125,7 +125,7 @@ describe('the Bill Run procedure of 2010-08-03 against the simulated BLT4', () =
       while (steps[run.index]?.kind === 'manual') run = await act(c, id, { action: 'confirm' });
       expect(run.state).toBe('review');
       const dcl = steps[run.index]?.command?.dcl ?? '';
-      expect(dcl).toMatch(/^SUBMIT\/PARAMETER=3\/QUEUE=TAPE_BACKUP\/NAME=TAPEOPS_INITIALIZE_TAPES_[0-9A-Z]{6} SYS\$LOGIN:INITIALIZE_TAPES\.COM$/);
+      expect(dcl).toMatch(/^SUBMIT\/PARAMETER=3\/QUEUE=TAPE_BACKUP\/RETAIN=UNTIL=1-00:00:00\/NAME=TAPEOPS_INITIALIZE_TAPES_[0-9A-Z]{6} SYS\$LOGIN:INITIALIZE_TAPES\.COM$/);
       run = await act(c, id, { action: 'confirm' });
       run = await when(c, id, (r) => r.records.some((rec) => rec.outcome === 'sent'), 'the SUBMIT');
       run = await when(c, id, (r) => r.records.some((rec) => rec.detail?.includes('in TAPE_BACKUP') && rec.outcome === 'sensed'), 'the entry seen in TAPE_BACKUP');

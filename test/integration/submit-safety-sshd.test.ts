@@ -4,7 +4,8 @@
  * new login after a dropped link sees the queue as the old one left it, as on a real host. A
  * relay in front of sshd cuts the link under a SUBMIT: the link fails with a typed error,
  * reconnects, asks the queue for the job's /NAME, and sends the SUBMIT again only when the queue
- * shows that it never arrived.
+ * shows that it never arrived: on the plan's queues, which keep no finished job, only the
+ * console's own /RETAIN lets "not listed" mean that.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,15 +15,16 @@ import { submitJob } from '../../shared/vms/dcl';
 import { MemoryCredentialStore } from '../../src-main/hosts/credentials';
 import { createHostLink } from '../../src-main/hosts/create-host-link';
 import type { HostLink } from '../../src-main/hosts/host-link';
+import { isHostLinkError } from '../../src-main/hosts/host-link-error';
 import { submitOnce } from '../../src-main/hosts/submit-once';
 import { serveSessionsOnSocket, type SessionSocket } from '../../src-main/simulator/socket';
 import { openStore, type Store } from '../../src-main/store/open-store';
 import { connectApprovingKey } from '../support/link-state';
 import { simulatorCliExists, sshdAvailable, startRelay, startSshd, TAPEOPS_CLI, type RunningSshd, type SilentRelay } from '../support/sshd';
-import { shippedProfile, siteAt } from '../unit/simulator/site-fixture';
+import { nextSubmission, shippedProfile, siteAt } from '../unit/simulator/site-fixture';
 
 const dir = mkdtempSync(join(tmpdir(), 'tapeops-submit-sshd-'));
-const { site } = siteAt('2010-08-03T09:00:00', { identifyTimeoutMs: 200 });
+const { site, clock } = siteAt('2010-08-03T09:00:00', { identifyTimeoutMs: 200 });
 const links: HostLink[] = [];
 const stores: Store[] = [];
 let unique = 0;
@@ -41,6 +43,14 @@ function initializeTapes() {
   const job = shippedProfile().jobs.find((j) => j.name === 'INITIALIZE_TAPES');
   if (job === undefined) throw new Error('the shipped profile has no INITIALIZE_TAPES job');
   return submitJob(job, { uniquePart: `S${String(++unique).padStart(5, '0')}`, hold: true });
+}
+
+/** BLT_CLEANUP: five minutes in TIME_BLT4; with the console's retention, or left to the queue. */
+function cleanup(retain?: 'DEFAULT') {
+  const profile = shippedProfile();
+  const job = profile.jobs.find((j) => j.name === 'BLT_CLEANUP');
+  if (job === undefined) throw new Error('the shipped profile has no BLT_CLEANUP job');
+  return submitJob(job, { uniquePart: `S${String(++unique).padStart(5, '0')}`, proceduresDirectory: profile.directories.procedures.path, ...(retain === undefined ? {} : { retain }) });
 }
 
 /** How many entries of BLT4's queues carry the name, as the site itself holds them. */
@@ -111,6 +121,38 @@ describe.skipIf(!sshdAvailable() || !simulatorCliExists())('a SUBMIT through Ope
     site.faults.slowLink(0, 'BLT4');
     relay.reset();
     expect(await outcome).toMatchObject({ kind: 'already-in-queue', queue: 'TAPE_BACKUP', sends: 1 });
+    expect(entriesNamed(submission.name)).toBe(1);
+  }, 60_000);
+
+  /** The SUBMIT reaches the site, the job runs to its end on the site's clock, then the link dies before the reply. */
+  async function submitRunAndKill(link: HostLink, submission: ReturnType<typeof cleanup>): Promise<unknown> {
+    site.faults.slowLink(700, 'BLT4');
+    const arrived = nextSubmission(site);
+    const outcome = submitOnce(link, submission, submission.name, { queue: 'TIME_BLT4', reconnectWaitMs: 20_000 }).catch((e: unknown) => e);
+    expect((await arrived).jobName).toBe(submission.name);
+    clock.advanceMinutes(30);
+    site.faults.slowLink(0, 'BLT4');
+    relay.reset();
+    return outcome;
+  }
+
+  it('does not send again a job that ran and left a queue without retention: the operator checks its log', async () => {
+    const link = await approvedLink();
+    const submission = cleanup('DEFAULT');
+    const error = await submitRunAndKill(link, submission);
+    expect(isHostLinkError(error, 'unsure-if-submitted')).toBe(true);
+    expect((error as Error).message).toMatch(/does not prove it never arrived: .*TIME_BLT4 keeps no finished job.*look for its log/);
+    expect(entriesNamed(submission.name)).toBe(0);
+    const log = await site.exec('BLT4', `DIRECTORY SYS$LOGIN:${submission.name}.LOG`);
+    expect(log.output).toMatch(/Total of 1 file/);
+  }, 60_000);
+
+  it("finds the console's SUBMIT retained after the job ended, and does not send it again", async () => {
+    const link = await approvedLink();
+    const submission = cleanup();
+    expect(await submitRunAndKill(link, submission)).toMatchObject({ kind: 'already-in-queue', queue: 'TIME_BLT4', sends: 1 });
+    const listing = await link.run({ dcl: { command: 'SHOW QUEUE/ALL_JOBS TIME_BLT4' }, mutates: false });
+    expect(listing.output).toMatch(/Retained on completion/);
     expect(entriesNamed(submission.name)).toBe(1);
   }, 60_000);
 

@@ -20,7 +20,7 @@ export const COMMAND_LINE_MAX_LENGTH = 255;
 
 /** Every verb the console can send, with the qualifiers it may give each one. */
 const QUALIFIERS = {
-  SUBMIT: ['PARAMETER', 'QUEUE', 'NAME', 'USER', 'AFTER', 'HOLD', 'LOG_FILE', 'NOPRINTER', 'KEEP'],
+  SUBMIT: ['PARAMETER', 'QUEUE', 'RETAIN', 'NAME', 'USER', 'AFTER', 'HOLD', 'LOG_FILE', 'NOPRINTER', 'KEEP'],
   'SHOW QUEUE': ['BATCH', 'ALL_JOBS', 'FULL'],
   'SHOW ENTRY': ['FULL'],
   DELETE: ['ENTRY'],

@@ -54,6 +54,7 @@ export {
 export { assertVolumeLabel, checkVolumeLabel, VOLUME_LABEL_MAX_LENGTH, type VolumeMedium } from './volume-label';
 export { assertEntryNumber, assertInteger, checkEntryNumber, checkInteger, ENTRY_NUMBER_MAX, type IntegerRange } from './numbers';
 export { assertAfterTime, checkAfterTime } from './after-time';
+export { assertRetention, checkRetention, CONSOLE_RETENTION, keepsEveryEnd, retentionAsked, type JobRetention, type RetentionAsked } from './retention';
 export {
   deleteEntry,
   MAX_PARAMETERS,

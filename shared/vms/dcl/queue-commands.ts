@@ -2,10 +2,11 @@
  * Commands on batch queues and their entries: SUBMIT, SHOW QUEUE, SHOW ENTRY, DELETE/ENTRY and
  * SET ENTRY/RELEASE.
  *
- * SUBMIT writes its qualifiers in one fixed order (/PARAMETER, /QUEUE, /NAME, /USER, /AFTER,
- * /HOLD, /LOG_FILE, /NOPRINTER, /KEEP), the plan's own order, so that the plan's hand-typed
+ * SUBMIT writes its qualifiers in one fixed order (/PARAMETER, /QUEUE, /RETAIN, /NAME, /USER,
+ * /AFTER, /HOLD, /LOG_FILE, /NOPRINTER, /KEEP), the plan's own order, so that the plan's hand-typed
  *     SUBMIT/PARAMETER=3/QUEUE=TAPE_BACKUP SYS$LOGIN:INITIALIZE_TAPES.COM
- * comes out as the same text with only the console's /NAME added. /PARAMETER is DCL's accepted
+ * comes out as the same text with only the console's /RETAIN and /NAME added. /RETAIN goes before
+ * /NAME so that the name is still followed by the next qualifier or the file, as it always was. /PARAMETER is DCL's accepted
  * abbreviation of /PARAMETERS. A parameter of decimal digits only is a number and is written bare,
  * as the plan writes it (nothing in it can be upper-cased, split or substituted); every other
  * parameter is a quoted string value, so that none is ever upper-cased, split at a comma or
@@ -18,6 +19,7 @@ import { assertAfterTime } from './after-time';
 import { assertFileSpec } from './file-spec';
 import { assertJobName, assertQueueName, assertUserName } from './names';
 import { assertEntryNumber } from './numbers';
+import { assertRetention, type JobRetention } from './retention';
 import { assertQuotedValue } from './string-value';
 
 /** A command procedure takes P1 to P8. */
@@ -36,6 +38,8 @@ export interface SubmitOptions {
   hold?: boolean;
   /** The job name (/NAME); see ./submission-name for a unique one. */
   name?: string;
+  /** How long the queue keeps the entry once the job has ended (./retention); none written when absent. */
+  retain?: JobRetention;
   logFile?: string;
   noPrinter?: boolean;
   keep?: boolean;
@@ -56,6 +60,7 @@ export function submit(options: SubmitOptions): DclCommand {
     qualifiers.push({ name: 'PARAMETER', value: trusted(written.length === 1 ? written.join('') : `(${written.join(',')})`) });
   }
   qualifiers.push({ name: 'QUEUE', value: trusted(assertQueueName(options.queue, 'queue')) });
+  if (options.retain !== undefined) qualifiers.push({ name: 'RETAIN', value: trusted(assertRetention(options.retain, 'retain')) });
   if (options.name !== undefined) qualifiers.push({ name: 'NAME', value: trusted(assertJobName(options.name, 'name')) });
   if (options.user !== undefined) qualifiers.push({ name: 'USER', value: trusted(assertUserName(options.user, 'user')) });
   if (options.after !== undefined) qualifiers.push({ name: 'AFTER', value: trusted(assertAfterTime(options.after, 'after')) });

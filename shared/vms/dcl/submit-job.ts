@@ -3,14 +3,18 @@
  *
  * The job is taken as a plain object with the four fields needed, so that this module does not
  * depend on the profile's zod schema. The command is the job's procedure submitted to its queue
- * with its parameters, plus a unique /NAME (./submission-name); /USER is added only when the
- * caller passes the user (the profile's batchUser, for the jobs the plan says run as that user).
+ * with its parameters, plus a unique /NAME (./submission-name) and the console's /RETAIN
+ * (./retention, CONSOLE_RETENTION: the entry stays listed for a day after the job ends, so that
+ * after a dropped link "not in the queue" can only mean "never arrived"); /USER is added only
+ * when the caller passes the user (the profile's batchUser, for the jobs the plan says run as
+ * that user).
  */
 import { DclBuildError, describeInput } from './dcl-build-error';
 import type { DclCommand } from './command-line';
 import { assertDirectorySpec, assertFileSpec } from './file-spec';
 import { checkJobName } from './names';
 import { submit, type SubmitOptions } from './queue-commands';
+import { CONSOLE_RETENTION, type JobRetention } from './retention';
 import { submissionName } from './submission-name';
 
 export interface ProfileJob {
@@ -32,6 +36,13 @@ export interface SubmitJobOptions extends Pick<SubmitOptions, 'after' | 'hold' |
   user?: string;
   /** Replaces the profile's parameters for this one submission. */
   parameters?: readonly string[];
+  /**
+   * How long the queue keeps the entry after the job ends; CONSOLE_RETENTION by default. Another
+   * retention is for tests and for a SUBMIT the operator asks for by hand: with one that lets a
+   * finished job leave the queue, a dropped link leaves the question "did it arrive" to the
+   * operator (the submission check in main).
+   */
+  retain?: JobRetention;
 }
 
 export const DEFAULT_NAME_PREFIX = 'TAPEOPS';
@@ -52,6 +63,7 @@ export function submitJob(job: ProfileJob, options: SubmitJobOptions): JobSubmis
     queue: job.queue,
     parameters: options.parameters ?? job.parameters ?? [],
     name,
+    retain: options.retain ?? CONSOLE_RETENTION,
     user: options.user,
     after: options.after,
     hold: options.hold,

@@ -3,12 +3,26 @@
  * starting of jobs as job limits, /AFTER times and holds allow.
  *
  * States, as SHOW QUEUE names them: Pending (waiting for a place in the queue), Holding (/HOLD),
- * Holding until (/AFTER), Executing, Retained on completion / Retained on error (the backup queues
- * retain every job, /RETAIN=ALL, so that the console can read how each one ended).
+ * Holding until (/AFTER), Executing, Retained on completion / Retained on error.
+ *
+ * A finished job leaves the queue unless it is retained, as on OpenVMS: by the queue's /RETAIN
+ * (ALL, or ERROR for the jobs that fail), which takes precedence and keeps the entry until it is
+ * deleted; otherwise by the job's own SUBMIT /RETAIN (ALWAYS, ERROR, UNTIL a time: the entry goes
+ * when that time comes, as the site's clock moves). DEFAULT, or no /RETAIN, is the queue's policy.
  */
 import type { SiteQueue } from '../../../shared/site/schema';
 
 export type EntryState = 'pending' | 'holding' | 'holding-until' | 'executing' | 'retained-completion' | 'retained-error';
+
+/** A job's own retention (SUBMIT or SET ENTRY /RETAIN). */
+export type JobRetention =
+  | { kind: 'default' }
+  | { kind: 'always' }
+  | { kind: 'error' }
+  /** UNTIL an absolute (or combination) time. */
+  | { kind: 'until'; at: Date }
+  /** UNTIL a delta time: that long after the job ends. */
+  | { kind: 'after-end'; ms: number };
 
 export interface BatchQueue {
   name: string;
@@ -47,6 +61,10 @@ export interface BatchEntry {
   /** Final status (condition value) and, for an error, the message lines it ended with. */
   completionStatus: number | null;
   completionMessages: string[];
+  /** The job's own /RETAIN; the queue's policy when absent. */
+  retention?: JobRetention;
+  /** For an entry kept by its own UNTIL: when it leaves the queue. */
+  retainedUntil?: Date;
   /** Set while executing, to stop the job (DELETE/ENTRY). */
   abort?: () => void;
 }
@@ -138,20 +156,65 @@ export class QueueManager {
       entry.abort?.();
       return;
     }
-    const index = this.entries.indexOf(entry);
-    if (index >= 0) this.entries.splice(index, 1);
+    delete entry.retainedUntil;
+    this.remove(entry);
   }
 
-  /** A job ended: retained (the backup queues keep every job) or removed. */
+  /** Sets a job's own retention (SUBMIT /RETAIN, SET ENTRY /RETAIN); for a finished job, applies it now. */
+  retain(entry: BatchEntry, retention: JobRetention): void {
+    entry.retention = retention;
+    if (entry.completedAt !== null && this.entries.includes(entry)) this.keepOrRemove(entry);
+  }
+
+  /** A job ended: retained (by its queue, or by its own /RETAIN) or removed. */
   complete(entry: BatchEntry, status: number, messages: string[]): void {
     entry.state = (status & 1) === 1 ? 'retained-completion' : 'retained-error';
     entry.completedAt = this.now();
     entry.completionStatus = status;
     entry.completionMessages = messages;
     delete entry.abort;
-    const keep = entry.queue.retain === 'ALL' || (entry.queue.retain === 'ERROR' && (status & 1) === 0);
-    if (!keep) this.entries.splice(this.entries.indexOf(entry), 1);
+    this.keepOrRemove(entry);
     this.dispatch();
+  }
+
+  private keepOrRemove(entry: BatchEntry): void {
+    const until = this.keptUntil(entry);
+    delete entry.retainedUntil;
+    if (until === 'until-deleted') return;
+    if (until === null || until.getTime() <= this.now().getTime()) {
+      this.remove(entry);
+      return;
+    }
+    entry.retainedUntil = until;
+    this.schedule(until, () => {
+      // a later SET ENTRY /RETAIN may have moved the time, or the entry been deleted already
+      if (entry.retainedUntil?.getTime() === until.getTime()) this.remove(entry);
+    });
+  }
+
+  /** Until when a finished entry stays: until it is deleted, until a time, or not at all (null). */
+  private keptUntil(entry: BatchEntry): Date | 'until-deleted' | null {
+    const failed = ((entry.completionStatus ?? 1) & 1) === 0;
+    const { retain } = entry.queue;
+    if (retain === 'ALL' || (retain === 'ERROR' && failed)) return 'until-deleted';
+    const own = entry.retention ?? { kind: 'default' };
+    switch (own.kind) {
+      case 'default':
+        return null;
+      case 'always':
+        return 'until-deleted';
+      case 'error':
+        return failed ? 'until-deleted' : null;
+      case 'until':
+        return own.at;
+      case 'after-end':
+        return new Date((entry.completedAt ?? this.now()).getTime() + own.ms);
+    }
+  }
+
+  private remove(entry: BatchEntry): void {
+    const index = this.entries.indexOf(entry);
+    if (index >= 0) this.entries.splice(index, 1);
   }
 
   setStopped(queue: BatchQueue, stopped: boolean): void {

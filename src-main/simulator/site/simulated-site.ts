@@ -154,8 +154,9 @@ export class SimulatedSiteCore implements SiteServices {
       });
       manager.addQueue(base('SYS$BATCH', 4, 'general', null, 'ERROR'));
       for (const queue of this.profile.queues.filter((q) => q.host === host.name)) {
-        // the tape queue runs one job at a time: there is one drive
-        manager.addQueue(base(queue.name, queue.kind === 'tape' ? 1 : 3, queue.kind, queue.description, 'ALL'));
+        // the tape queue runs one job at a time: there is one drive. The plan gives the site's
+        // queues no /RETAIN, so a finished job leaves them unless its own SUBMIT /RETAIN keeps it.
+        manager.addQueue(base(queue.name, queue.kind === 'tape' ? 1 : 3, queue.kind, queue.description, null));
       }
       this.managers.set(host.name, manager);
     }

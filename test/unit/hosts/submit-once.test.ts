@@ -6,7 +6,10 @@ import { checkSubmission } from '../../../src-main/hosts/submission-check';
 import { decideAfterCheck, submitOnce, type SubmitLink } from '../../../src-main/hosts/submit-once';
 
 const NAME = 'TAPEOPS_DAILY_BACKUP_0K3Z9Q';
-const SUBMIT = { command: `SUBMIT/QUEUE=TAPE_BACKUP/NAME=${NAME} DISK$USER:[LEASE_BACKUP]DAILY_BACKUP.COM` };
+// as the console builds it: its entry stays listed for a day after the job ends
+const SUBMIT = { command: `SUBMIT/QUEUE=TAPE_BACKUP/RETAIN=UNTIL=1-00:00:00/NAME=${NAME} DISK$USER:[LEASE_BACKUP]DAILY_BACKUP.COM` };
+// one that leaves the entry to the queue's policy
+const BARE_SUBMIT = { command: `SUBMIT/QUEUE=TAPE_BACKUP/NAME=${NAME}/LOG_FILE=DISK$USER:[LEASE_LOGS] DISK$USER:[LEASE_BACKUP]DAILY_BACKUP.COM` };
 const CONFIRMATION = `Job ${NAME} (queue TAPE_BACKUP, entry 412) holding until 26-NOV-2026 06:05`;
 
 function listing(entries: string): string {
@@ -22,6 +25,12 @@ function listing(entries: string): string {
 }
 const IN_QUEUE = listing(`    412  ${NAME}\n                         SYSTEM       Holding until 26-NOV-2026 06:05:00.00`);
 const EMPTY = listing('');
+
+/** SHOW QUEUE/BATCH/ALL_JOBS/FULL with no entries, TAPE_BACKUP's retention as given. */
+function fullListing(retain: string | null): string {
+  const attributes = '  /BASE_PRIORITY=4 /JOB_LIMIT=1 /OWNER=[SYSTEM] /PROTECTION=(S:M,O:D,G:R,W:S)';
+  return ['Batch queue TAPE_BACKUP, idle, on BLT4::', attributes, ...(retain === null ? [] : [`  /RETAIN=${retain}`]), '', 'Batch queue TIME_BLT4, idle, on BLT4::', attributes].join('\n');
+}
 
 const ok = (output: string): RunResult => ({ output, status: 1, statusHex: '%X00000001', elapsedMs: 5 });
 
@@ -70,8 +79,29 @@ describe('checkSubmission', () => {
   });
 
   it('proves absence only from a whole listing that shows the queue', () => {
-    expect(checkSubmission(ok(EMPTY), NAME, 'TAPE_BACKUP')).toEqual({ kind: 'absent' });
-    expect(checkSubmission(ok(EMPTY), NAME, 'SYS$BATCH')).toEqual({ kind: 'unsure', reason: 'the queue listing does not show SYS$BATCH' });
+    expect(checkSubmission(ok(EMPTY), NAME, 'TAPE_BACKUP', 'until')).toEqual({ kind: 'absent' });
+    expect(checkSubmission(ok(EMPTY), NAME, 'SYS$BATCH', 'until')).toEqual({ kind: 'unsure', reason: 'the queue listing does not show SYS$BATCH' });
+  });
+
+  it('proves absence only when a job that has run would still be listed', () => {
+    // the SUBMIT's own /RETAIN keeps every finished entry
+    expect(checkSubmission(ok(EMPTY), NAME, 'TAPE_BACKUP', 'always')).toEqual({ kind: 'absent' });
+    // or the queue keeps every finished job
+    expect(checkSubmission(ok(fullListing('ALL')), NAME, 'TAPE_BACKUP')).toEqual({ kind: 'absent' });
+    expect(checkSubmission(ok(fullListing('ALL')), NAME, 'TAPE_BACKUP', 'default')).toEqual({ kind: 'absent' });
+    // otherwise "not listed" may be "ran and left"
+    expect(checkSubmission(ok(fullListing(null)), NAME, 'TAPE_BACKUP')).toEqual({
+      kind: 'may-have-finished',
+      reason: 'the SUBMIT asked for no /RETAIN and TAPE_BACKUP keeps no finished job (no /RETAIN): a job that has run leaves it',
+    });
+    expect(checkSubmission(ok(fullListing('ERROR')), NAME, 'TAPE_BACKUP', 'error')).toEqual({
+      kind: 'may-have-finished',
+      reason: 'the SUBMIT asked for /RETAIN=ERROR and TAPE_BACKUP keeps only the jobs that fail (/RETAIN=ERROR): a job that ended well leaves it',
+    });
+    expect(checkSubmission(ok(EMPTY), NAME, 'TAPE_BACKUP')).toMatchObject({ kind: 'may-have-finished', reason: expect.stringMatching(/does not show whether TAPE_BACKUP keeps finished jobs \(no \/FULL\)$/) });
+    expect(checkSubmission(ok(fullListing('ALL')), NAME)).toMatchObject({ kind: 'may-have-finished', reason: expect.stringMatching(/the queue it went to was not named/) });
+    // a job still listed is found whatever the retention
+    expect(checkSubmission(ok(IN_QUEUE), NAME, 'TAPE_BACKUP')).toMatchObject({ kind: 'found', entry: 412 });
   });
 
   it('stays unsure on silence, a refusal, an unreadable listing or a failed status', () => {
@@ -87,6 +117,7 @@ describe('decideAfterCheck', () => {
     expect(decideAfterCheck({ kind: 'absent' })).toEqual({ kind: 'send-again' });
     expect(decideAfterCheck({ kind: 'found', entry: 412, queue: 'TAPE_BACKUP', state: 'pending' })).toEqual({ kind: 'already-in-queue', entry: 412, queue: 'TAPE_BACKUP' });
     expect(decideAfterCheck({ kind: 'unsure', reason: 'silence' })).toEqual({ kind: 'ask-operator', reason: 'silence' });
+    expect(decideAfterCheck({ kind: 'may-have-finished', reason: 'no /RETAIN' })).toEqual({ kind: 'check-log', reason: 'no /RETAIN' });
   });
 });
 
@@ -112,6 +143,25 @@ describe('submitOnce', () => {
     const outcome = await submitOnce(link, SUBMIT, NAME, { queue: 'TAPE_BACKUP' });
     expect(outcome).toMatchObject({ kind: 'submitted', sends: 2, confirmation: { entry: 412 } });
     expect(link.sent.map((c) => c.dcl.command)).toEqual(['SUBMIT', 'SHOW QUEUE/BATCH/ALL_JOBS', 'SUBMIT'].map((verb, i) => (i === 1 ? verb : SUBMIT.command)));
+  });
+
+  it('does not send again a job absent from a queue that keeps no finished job: it may have run', async () => {
+    const link = new ScriptedLink([() => 'drop', () => ok(fullListing(null))]);
+    const error = await submitOnce(link, BARE_SUBMIT, NAME, { queue: 'TAPE_BACKUP' }).catch((e: unknown) => e);
+    expect(isHostLinkError(error, 'unsure-if-submitted')).toBe(true);
+    expect((error as HostLinkError).mayHaveRun).toBe(true);
+    expect((error as Error).message).toBe(
+      `${NAME} is not in the queue, but that does not prove it never arrived: the SUBMIT asked for no /RETAIN and TAPE_BACKUP keeps no finished job (no /RETAIN): a job that has run leaves it. ` +
+        `It may have run already: look for its log (DISK$USER:[LEASE_LOGS]${NAME}.LOG) and for its record in the accounting file before sending it again.`,
+    );
+    // the queue's own /RETAIN was asked for with /FULL; the SUBMIT went once, and stays blocked
+    expect(link.sent.map((c) => c.dcl.command)).toEqual([BARE_SUBMIT.command, 'SHOW QUEUE/BATCH/ALL_JOBS/FULL']);
+    expect(link.isUnsure(NAME)).toBe(true);
+  });
+
+  it('sends a bare SUBMIT again when its queue keeps every finished job and shows none by its name', async () => {
+    const link = new ScriptedLink([() => 'drop', () => ok(fullListing('ALL')), () => ok(CONFIRMATION)]);
+    expect(await submitOnce(link, BARE_SUBMIT, NAME, { queue: 'TAPE_BACKUP' })).toMatchObject({ kind: 'submitted', sends: 2 });
   });
 
   it('hands the question to the operator when the queue cannot be asked, and keeps the submission blocked', async () => {

@@ -18,7 +18,7 @@ export function shortPlan(): ProcedureRunPlan {
         id: 'initialize-tapes',
         text: 'At the BLT4 prompt, enter this command: SUBMIT/PARAMETER=3/QUEUE=TAPE_BACKUP SYS$LOGIN:INITIALIZE_TAPES.COM',
         kind: 'command',
-        command: { job: 'INITIALIZE_TAPES', host: 'BLT4', queue: 'TAPE_BACKUP', dcl: 'SUBMIT/PARAMETER=3/QUEUE=TAPE_BACKUP/NAME=TAPEOPS_INITIALIZE_TAPES_AAAAAA SYS$LOGIN:INITIALIZE_TAPES.COM', parameters: ['3'] },
+        command: { job: 'INITIALIZE_TAPES', host: 'BLT4', queue: 'TAPE_BACKUP', dcl: 'SUBMIT/PARAMETER=3/QUEUE=TAPE_BACKUP/RETAIN=UNTIL=1-00:00:00/NAME=TAPEOPS_INITIALIZE_TAPES_AAAAAA SYS$LOGIN:INITIALIZE_TAPES.COM', parameters: ['3'] },
         notes: [],
         showsMagazine: false,
       },

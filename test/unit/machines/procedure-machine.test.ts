@@ -182,7 +182,7 @@ describe('a run through a real actor', () => {
     await waitFor(actor, (s) => s.value === 'manual');
     actor.send({ type: 'CONFIRM', who: 'JS', at: AT });
     await waitFor(actor, (s) => s.status === 'done');
-    expect(sent).toEqual(['SUBMIT/PARAMETER=3/QUEUE=TAPE_BACKUP/NAME=TAPEOPS_INITIALIZE_TAPES_AAAAAA SYS$LOGIN:INITIALIZE_TAPES.COM']);
+    expect(sent).toEqual(['SUBMIT/PARAMETER=3/QUEUE=TAPE_BACKUP/RETAIN=UNTIL=1-00:00:00/NAME=TAPEOPS_INITIALIZE_TAPES_AAAAAA SYS$LOGIN:INITIALIZE_TAPES.COM']);
     expect(actor.getSnapshot().context.records.map((r) => [r.stepId, r.outcome, r.who])).toEqual([
       ['obtain-tapes', 'confirmed', 'JS'],
       ['press-load', 'sensed', 'system'],

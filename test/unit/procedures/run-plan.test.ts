@@ -73,7 +73,7 @@ describe('planProcedureRun: the Bill Run of Tuesday 2010-08-03', () => {
       job: 'INITIALIZE_TAPES',
       host: 'BLT4',
       queue: 'TAPE_BACKUP',
-      dcl: `SUBMIT/PARAMETER=3/QUEUE=TAPE_BACKUP/NAME=TAPEOPS_INITIALIZE_TAPES_${UNIQUE} SYS$LOGIN:INITIALIZE_TAPES.COM`,
+      dcl: `SUBMIT/PARAMETER=3/QUEUE=TAPE_BACKUP/RETAIN=UNTIL=1-00:00:00/NAME=TAPEOPS_INITIALIZE_TAPES_${UNIQUE} SYS$LOGIN:INITIALIZE_TAPES.COM`,
       parameters: ['3'],
     });
     expect(step(run, 'see-initialize-tapes').sense).toEqual({ kind: 'queue-entry', queue: 'TAPE_BACKUP', job: 'INITIALIZE_TAPES' });
@@ -145,7 +145,7 @@ describe('planProcedureRun: other days and procedures', () => {
     const run = plan('adhoc', '2010-08-10', microfinancial(), 'RMU_BACKUP_TAX_DATA');
     expect(run.slots).toEqual([]);
     expect(step(run, 'run-procedure').command).toMatchObject({ job: 'RMU_BACKUP_TAX_DATA', host: 'BLT4' });
-    expect(step(run, 'run-procedure').command?.dcl).toMatch(/^SUBMIT\/QUEUE=\w+\/NAME=TAPEOPS_RMU_BACKUP_TAX_DATA_\w+ \S*RMU_BACKUP_TAX_DATA\.COM$/);
+    expect(step(run, 'run-procedure').command?.dcl).toMatch(/^SUBMIT\/QUEUE=\w+\/RETAIN=UNTIL=1-00:00:00\/NAME=TAPEOPS_RMU_BACKUP_TAX_DATA_\w+ \S*RMU_BACKUP_TAX_DATA\.COM$/);
     expect(problem('adhoc', '2010-08-10')).toBe('adhoc, choose the database to back up: RMU_BACKUP_LEASE_DATA, RMU_BACKUP_TAX_DATA');
     expect(problem('adhoc', '2010-08-10', microfinancial(), UNIQUE, 'INITIALIZE_TAPES')).toBe(
       'adhoc, INITIALIZE_TAPES is not an adhoc backup job; the adhoc jobs are RMU_BACKUP_LEASE_DATA, RMU_BACKUP_TAX_DATA',

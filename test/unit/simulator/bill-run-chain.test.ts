@@ -2,11 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import { parseBatchLog, parseShowQueue } from '../../../shared/vms/parsers';
 import { loadBillRunMagazine } from '../../../src-main/simulator/drive/operator-steps';
-import { run, shippedProfile, siteAt } from './site-fixture';
+import { retainFinishedJobs, run, shippedProfile, siteAt } from './site-fixture';
 
 describe('the Bill Run chain', () => {
   it('runs every job in the plan order, holds the document backup until noon and spans D to G', async () => {
     const { site, clock } = siteAt('2010-08-03T06:00:00', { billRunAt: '07:30' });
+    // the chain's SUBMITs carry no /RETAIN: the queues keep every finished job, so that the whole
+    // day can be read from SHOW QUEUE the next morning
+    retainFinishedJobs(site, ['TIME_BLT4', 'TAPE_BACKUP'], 'ALL');
     const drive = site.drive('BLT4');
     if (drive === undefined) throw new Error('no drive');
     loadBillRunMagazine(drive, shippedProfile(), '2010-08-03', { dailyLabel: 'DAILY 1' });

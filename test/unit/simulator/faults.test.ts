@@ -1,13 +1,15 @@
 /** Faults on demand: each one shows in the job logs and queue as on OpenVMS. */
 import { describe, expect, it } from 'vitest';
 import { loadBillRunMagazine } from '../../../src-main/simulator/drive/operator-steps';
-import { run, shippedProfile, siteAt } from './site-fixture';
+import { retainFinishedJobs, run, shippedProfile, siteAt } from './site-fixture';
 
 const LOGS = 'DISK$MENTAT:[USER_DIR.LEASECOMM]';
 
 describe('faults', () => {
   it('backup area full: RMU/BACKUP ends in WRITEERR and FUL, the job is retained on error', async () => {
     const { site, clock } = siteAt('2010-08-03T06:00:00', { billRunAt: '07:30' });
+    // the chain's own SUBMITs carry no /RETAIN: only a queue that keeps failed jobs shows this one
+    retainFinishedJobs(site, ['TIME_BLT4'], 'ERROR');
     site.faults.backupAreaFull();
     clock.advanceHours(4);
     const log = await run(site, `TYPE ${LOGS}RMU_BACKUP_DATA.LOG`);
@@ -49,6 +51,7 @@ describe('faults', () => {
 
   it('a tape not initialised stops the consolidated backup when it reaches it', async () => {
     const { site, clock } = siteAt('2010-08-03T06:00:00', { billRunAt: '07:30' });
+    retainFinishedJobs(site, ['TAPE_BACKUP'], 'ERROR');
     loadBillRunMagazine(site.drive('BLT4')!, shippedProfile(), '2010-08-03');
     // INITIALIZE_TAPES is not run: the 3rd tape keeps its label of six months ago
     site.faults.tapeNotInitialized(3);

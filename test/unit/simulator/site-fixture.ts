@@ -5,6 +5,7 @@ import type { Clock } from '../../../shared/clock';
 import type { SiteProfile } from '../../../shared/site/schema';
 import { validateSiteProfile } from '../../../shared/site/validate';
 import { createSimulatedSite, type CreateSimulatedSiteOptions, type SimulatedSite } from '../../../src-main/simulator';
+import type { BatchEntry } from '../../../src-main/simulator/batch/queue-manager';
 
 const PROFILE_FILE = new URL('../../../assets/sites/microfinancial.yaml', import.meta.url);
 let cached: SiteProfile | undefined;
@@ -47,4 +48,33 @@ export function siteAt(local: string, options: CreateSimulatedSiteOptions = {}):
 export async function run(site: SimulatedSite, command: string, host = 'BLT4'): Promise<{ lines: string[]; status: number; output: string }> {
   const result = await site.exec(host, command);
   return { lines: result.output.split('\r\n').slice(0, -1), status: result.status, output: result.output };
+}
+
+/**
+ * The site's system manager keeps finished jobs in a queue, as SET QUEUE/RETAIN=ALL (or ERROR)
+ * would: the plan's queues keep none, so a test that reads how the site's own job chain ended
+ * from SHOW QUEUE sets it first.
+ */
+export function retainFinishedJobs(site: SimulatedSite, queues: readonly string[], retain: 'ALL' | 'ERROR', host = 'BLT4'): void {
+  const manager = site.inspect(host).queues;
+  for (const name of queues) {
+    const queue = manager?.queue(name);
+    if (queue === undefined) throw new Error(`${host} has no queue ${name}`);
+    queue.retain = retain;
+  }
+}
+
+/** Resolves with the next entry a host's queue manager takes (a SUBMIT arriving), as it takes it. */
+export function nextSubmission(site: SimulatedSite, host = 'BLT4'): Promise<BatchEntry> {
+  const manager = site.inspect(host).queues;
+  if (manager === undefined) throw new Error(`${host} has no queue manager`);
+  const take = manager.submit.bind(manager);
+  return new Promise((resolve) => {
+    manager.submit = (request) => {
+      manager.submit = take;
+      const entry = take(request);
+      resolve(entry);
+      return entry;
+    };
+  });
 }

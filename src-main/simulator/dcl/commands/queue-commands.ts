@@ -1,12 +1,12 @@
 /** SHOW QUEUE, SHOW ENTRY, SUBMIT, DELETE/ENTRY, SET ENTRY: the queue manager from DCL. */
 import type { CommandDef, ParsedCommand } from '../command-table';
-import { has, valueOf, valuesOf } from '../command-table';
+import { has, matchName, valueOf, valuesOf } from '../command-table';
 import { DclFailure, MSG, messageLine } from '../messages';
 import type { DclProcess } from '../process';
 import { parseVmsTime } from '../../time/vms-time';
 import { showEntries, showQueue, submitConfirmation } from './queue-display';
 import { wildcardMatch } from '../../files/file-spec';
-import type { BatchEntry } from '../../batch/queue-manager';
+import type { BatchEntry, JobRetention } from '../../batch/queue-manager';
 
 function manager(process: DclProcess) {
   const found = process.site.queues(process.host.name);
@@ -63,6 +63,48 @@ export const SHOW_ENTRY: CommandDef<DclProcess> = {
   },
 };
 
+const RETAIN_OPTIONS = ['ALWAYS', 'DEFAULT', 'ERROR', 'UNTIL'];
+const DELTA_WITH_DAYS = /^(\d{1,4})-(?:(\d{1,2})(?::(\d{1,2})(?::(\d{1,2})(?:\.(\d{1,2}))?)?)?)?$/;
+const DELTA_CLOCK = /^()(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.(\d{1,2}))?)?$/;
+
+/** A delta time `[dddd-][hh:mm[:ss[.cc]]]` in milliseconds, or null. */
+function deltaMs(text: string): number | null {
+  const match = DELTA_WITH_DAYS.exec(text) ?? DELTA_CLOCK.exec(text);
+  if (match === null) return null;
+  const [days, hours, minutes, seconds] = [1, 2, 3, 4].map((i) => Number(match[i] || 0)) as [number, number, number, number];
+  const hundredths = Number((match[5] ?? '0').padEnd(2, '0'));
+  if (hours > 23 || minutes > 59 || seconds > 59) return null;
+  return (((days * 24 + hours) * 60 + minutes) * 60 + seconds) * 1000 + hundredths * 10;
+}
+
+/**
+ * /RETAIN=option of SUBMIT and SET ENTRY. An UNTIL time is read as OpenVMS reads it: first as a
+ * delta time (counted from the job's end), then as a combination, then as an absolute time.
+ */
+function retentionOf(process: DclProcess, command: ParsedCommand): JobRetention | undefined {
+  const qualifier = command.qualifiers.get('RETAIN');
+  if (qualifier === undefined) return undefined;
+  const value = qualifier.values?.[0] ?? '';
+  if (value === '') throw DclFailure.of(MSG.VALREQ, [], 'RETAIN');
+  const [keyword = '', ...rest] = value.split('=');
+  const option = matchName(keyword, RETAIN_OPTIONS, MSG.IVKEYW, MSG.ABKEYW);
+  switch (option) {
+    case 'ALWAYS':
+      return { kind: 'always' };
+    case 'DEFAULT':
+      return { kind: 'default' };
+    case 'ERROR':
+      return { kind: 'error' };
+  }
+  const time = rest.join('=');
+  if (time === '') throw DclFailure.of(MSG.VALREQ, [], 'UNTIL');
+  const delta = deltaMs(time.startsWith('+') ? time.slice(1) : time);
+  if (delta !== null) return { kind: 'after-end', ms: delta };
+  const at = parseVmsTime(time, process.site.now());
+  if (at === null) throw DclFailure.of(MSG.IVATIME, [], time);
+  return { kind: 'until', at };
+}
+
 export const SUBMIT: CommandDef<DclProcess> = {
   name: 'SUBMIT',
   minParameters: 1,
@@ -79,7 +121,8 @@ export const SUBMIT: CommandDef<DclProcess> = {
     { name: 'KEEP', negatable: true },
     { name: 'NOTIFY', negatable: true },
     { name: 'PRIORITY', value: 'required' },
-    { name: 'RETAIN', value: 'optional', negatable: true },
+    // SUBMIT takes no /NORETAIN (only the queue commands do); /RETAIN=DEFAULT is its way back
+    { name: 'RETAIN', value: 'required', negatable: false },
     { name: 'CLI', value: 'required' },
   ],
   run(process, command) {
@@ -89,7 +132,8 @@ export const SUBMIT: CommandDef<DclProcess> = {
       after = parseVmsTime(afterText, process.site.now());
       if (after === null) throw DclFailure.of(MSG.IVATIME, [], afterText);
     }
-    const { confirmation } = process.site.submit(process.host, {
+    const retention = retentionOf(process, command);
+    const { entry, confirmation } = process.site.submit(process.host, {
       file: (command.parameters[0] as { text: string }).text,
       defaults: process.defaults,
       tables: process.tables,
@@ -103,6 +147,8 @@ export const SUBMIT: CommandDef<DclProcess> = {
       keep: has(command, 'KEEP'),
       printer: !command.qualifiers.get('PRINTER')?.negated,
     });
+    // the job starts on the site's next event at the earliest, so it has not ended yet
+    if (retention !== undefined) manager(process).retain(entry, retention);
     return [confirmation];
   },
 };
@@ -119,9 +165,18 @@ export const SET_ENTRY: CommandDef<DclProcess> = {
   name: 'ENTRY',
   minParameters: 1,
   maxParameters: 1,
-  qualifiers: [{ name: 'RELEASE' }, { name: 'HOLD', negatable: true }, { name: 'AFTER', value: 'required' }, { name: 'PARAMETERS', value: 'required' }, { name: 'NAME', value: 'required' }, { name: 'PRIORITY', value: 'required' }],
+  qualifiers: [
+    { name: 'RELEASE' },
+    { name: 'HOLD', negatable: true },
+    { name: 'AFTER', value: 'required' },
+    { name: 'PARAMETERS', value: 'required' },
+    { name: 'NAME', value: 'required' },
+    { name: 'PRIORITY', value: 'required' },
+    { name: 'RETAIN', value: 'required', negatable: false },
+  ],
   run(process, command) {
     const qm = manager(process);
+    const retention = retentionOf(process, command);
     for (const entry of entryNumbers(process, command, [(command.parameters[0] as { text: string }).text])) {
       if (has(command, 'HOLD')) qm.hold(entry);
       const after = valueOf(command, 'AFTER');
@@ -135,6 +190,7 @@ export const SET_ENTRY: CommandDef<DclProcess> = {
       if (name !== undefined) entry.jobName = name;
       const parameters = valuesOf(command, 'PARAMETERS');
       if (parameters.length > 0) entry.parameters = parameters;
+      if (retention !== undefined) qm.retain(entry, retention);
       if (has(command, 'RELEASE') || command.qualifiers.get('HOLD')?.negated === true) qm.release(entry);
     }
     return [];

@@ -21,6 +21,7 @@ import {
   submit,
   type,
 } from '../../../../shared/vms/dcl';
+import { checkRetention, keepsEveryEnd, retentionAsked } from '../../../../shared/vms/dcl/retention';
 import { expectSafeLine } from './dcl-line-reader';
 
 function refusal(build: () => unknown): DclBuildError {
@@ -228,5 +229,42 @@ describe('file and session commands', () => {
       [setPrompt('TAPEOPS> ').command, 'SET PROMPT'],
     ];
     for (const [line, verb] of lines) expectSafeLine(line, verb);
+  });
+});
+
+describe('submit /RETAIN', () => {
+  it('writes /RETAIN after /QUEUE and before /NAME, whatever the order of the options', () => {
+    const { command } = submit({ name: 'TAPEOPS_X_1', retain: { until: '1-00:00:00' }, queue: 'TAPE_BACKUP', parameters: ['3'], file: 'SYS$LOGIN:INITIALIZE_TAPES.COM' });
+    expect(command).toBe('SUBMIT/PARAMETER=3/QUEUE=TAPE_BACKUP/RETAIN=UNTIL=1-00:00:00/NAME=TAPEOPS_X_1 SYS$LOGIN:INITIALIZE_TAPES.COM');
+    expectSafeLine(command, 'SUBMIT');
+    for (const retain of ['ALWAYS', 'DEFAULT', 'ERROR'] as const) expect(submit({ file: 'X.COM', queue: 'Q1', retain }).command).toBe(`SUBMIT/QUEUE=Q1/RETAIN=${retain} X.COM`);
+  });
+
+  it('takes an UNTIL delta with its days, or an absolute time, and writes the absolute one without quotes', () => {
+    expect(checkRetention({ until: '0-03:00' })).toEqual({ ok: true, value: 'UNTIL=0-03:00' });
+    expect(checkRetention({ until: '2-12:30:15.50' })).toEqual({ ok: true, value: 'UNTIL=2-12:30:15.50' });
+    expect(checkRetention({ until: '26-NOV-2026 07:00' })).toEqual({ ok: true, value: 'UNTIL=26-NOV-2026:07:00' });
+  });
+
+  it('refuses an UNTIL time it could not be sure DCL reads as meant, naming the field', () => {
+    // "3:00" would be three hours to DCL (a delta is tried first), not three o'clock
+    for (const until of ['3:00', '+1-00:00', 'TOMORROW', '1-24:00', '1-', '', '26-nov-2026 07:00', '31-FEB-2026 07:00', '1-00:00 !']) {
+      const checked = checkRetention({ until });
+      expect(checked.ok, until).toBe(false);
+      if (!checked.ok) expect(checked.problem.field, until).toBe('retain.until');
+    }
+    expect(checkRetention('SOMETIMES' as never)).toMatchObject({ ok: false, problem: { code: 'wrong-type', field: 'retain' } });
+    expect(() => submit({ file: 'X.COM', queue: 'Q1', retain: { until: '3:00' } })).toThrow(DclBuildError);
+  });
+
+  it('reads back what a SUBMIT line asked, abbreviated or not', () => {
+    expect(retentionAsked('SUBMIT/QUEUE=Q1/RETAIN=UNTIL=1-00:00:00/NAME=X X.COM')).toBe('until');
+    expect(retentionAsked('SUBMIT/QUEUE=Q1/RET=ALW X.COM')).toBe('always');
+    expect(retentionAsked('submit/queue=q1/retain=error x.com')).toBe('error');
+    expect(retentionAsked('SUBMIT/QUEUE=Q1/RETAIN=DEFAULT X.COM')).toBe('default');
+    expect(retentionAsked('SUBMIT/QUEUE=Q1/NAME=X X.COM')).toBe('none');
+    expect(retentionAsked(submit({ file: 'X.COM', queue: 'Q1', parameters: ['/RETAIN=ALWAYS'] }).command)).toBe('none');
+    expect(['always', 'until'].map((a) => keepsEveryEnd(a as never))).toEqual([true, true]);
+    expect(['error', 'default', 'none'].map((a) => keepsEveryEnd(a as never))).toEqual([false, false, false]);
   });
 });

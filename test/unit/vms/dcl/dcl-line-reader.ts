@@ -85,7 +85,7 @@ export function parameterBlock(line: string): string[] | undefined {
 
 /** Qualifiers as DCL names them, listed here apart from the builder's own list. */
 const KNOWN_QUALIFIERS = [
-  'QUEUE', 'PARAMETER', 'NAME', 'USER', 'AFTER', 'HOLD', 'LOG_FILE', 'NOPRINTER', 'KEEP', 'BATCH', 'ALL_JOBS',
+  'QUEUE', 'PARAMETER', 'RETAIN', 'NAME', 'USER', 'AFTER', 'HOLD', 'LOG_FILE', 'NOPRINTER', 'KEEP', 'BATCH', 'ALL_JOBS',
   'FULL', 'ENTRY', 'RELEASE', 'SIZE', 'DATE', 'WIDTH', 'PAGE', 'ECHO', 'NOECHO', 'BROADCAST', 'NOBROADCAST', 'FOREIGN', 'UNLOAD',
 ];
 

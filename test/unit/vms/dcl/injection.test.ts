@@ -99,6 +99,7 @@ const SLOTS: readonly Slot[] = [
   { field: 'user', quoted: false, verb: 'SUBMIT', build: (v) => submit({ file: 'X.COM', queue: 'Q1', user: v }) },
   { field: 'after', quoted: false, verb: 'SUBMIT', build: (v) => submit({ file: 'X.COM', queue: 'Q1', after: v }) },
   { field: 'logFile', quoted: false, verb: 'SUBMIT', build: (v) => submit({ file: 'X.COM', queue: 'Q1', logFile: v }) },
+  { field: 'retain.until', quoted: false, verb: 'SUBMIT', build: (v) => submit({ file: 'X.COM', queue: 'Q1', retain: { until: v } }) },
   { field: 'device', quoted: false, verb: 'SHOW DEVICE', build: (v) => showDevice({ device: v }) },
   { field: 'device', quoted: false, verb: 'INITIALIZE', build: (v) => initialize({ device: v, label: 'A1' }) },
   { field: 'label', quoted: false, verb: 'INITIALIZE', build: (v) => initialize({ device: 'MKA500:', label: v }) },

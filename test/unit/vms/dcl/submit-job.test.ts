@@ -7,6 +7,7 @@ import {
   submitJob,
   uniquePartFrom,
 } from '../../../../shared/vms/dcl';
+import { CONSOLE_RETENTION, retentionAsked } from '../../../../shared/vms/dcl/retention';
 import { microfinancial } from '../../calendar/site-profile';
 import { expectSafeLine } from './dcl-line-reader';
 
@@ -56,16 +57,25 @@ describe('submissionName', () => {
 });
 
 describe('submitJob', () => {
-  it("submits the plan's tape initialisation: the plan's command with a unique /NAME", () => {
+  it("submits the plan's tape initialisation: the plan's command with a unique /NAME and the console's /RETAIN", () => {
     const submission = submitJob(profileJob('INITIALIZE_TAPES'), { uniquePart: '1A2B3C' });
     expect(submission).toEqual({
-      command: 'SUBMIT/PARAMETER=3/QUEUE=TAPE_BACKUP/NAME=TAPEOPS_INITIALIZE_TAPES_1A2B3C SYS$LOGIN:INITIALIZE_TAPES.COM',
+      command: 'SUBMIT/PARAMETER=3/QUEUE=TAPE_BACKUP/RETAIN=UNTIL=1-00:00:00/NAME=TAPEOPS_INITIALIZE_TAPES_1A2B3C SYS$LOGIN:INITIALIZE_TAPES.COM',
       name: 'TAPEOPS_INITIALIZE_TAPES_1A2B3C',
     });
-    // the plan's hand-typed command, word for word, once the /NAME is taken out
+    // the plan's hand-typed command, word for word, once the console's own two qualifiers are taken out
     const planCommand = microfinancial().initializeTapes.command;
     expect(planCommand).toBe('SUBMIT/PARAMETER=3/QUEUE=TAPE_BACKUP SYS$LOGIN:INITIALIZE_TAPES.COM');
-    expect(submission.command.replace('/NAME=TAPEOPS_INITIALIZE_TAPES_1A2B3C', '')).toBe(planCommand);
+    expect(submission.command.replace('/RETAIN=UNTIL=1-00:00:00', '').replace('/NAME=TAPEOPS_INITIALIZE_TAPES_1A2B3C', '')).toBe(planCommand);
+  });
+
+  it('keeps every entry it submits listed for a day after the job ends, unless told otherwise', () => {
+    const job = profileJob('INITIALIZE_TAPES');
+    expect(CONSOLE_RETENTION).toEqual({ until: '1-00:00:00' });
+    expect(retentionAsked(submitJob(job, { uniquePart: '1A2B3C' }).command)).toBe('until');
+    expect(submitJob(job, { uniquePart: '1A2B3C', retain: 'ALWAYS' }).command).toContain('/QUEUE=TAPE_BACKUP/RETAIN=ALWAYS/NAME=');
+    expect(submitJob(job, { uniquePart: '1A2B3C', retain: 'DEFAULT' }).command).toContain('/RETAIN=DEFAULT/');
+    expect(submitJob(job, { uniquePart: '1A2B3C', retain: { until: '26-NOV-2026 07:00' } }).command).toContain('/RETAIN=UNTIL=26-NOV-2026:07:00/');
   });
 
   it("runs a job as the profile's batch user when asked, with the other options in order", () => {
@@ -77,7 +87,7 @@ describe('submitJob', () => {
       keep: true,
     });
     expect(command).toBe(
-      'SUBMIT/QUEUE=TAPE_BACKUP/NAME=TAPEOPS_DAILY_BACKUP_0K3Z9Q/USER=LEASE_BATCH/NOPRINTER/KEEP' +
+      'SUBMIT/QUEUE=TAPE_BACKUP/RETAIN=UNTIL=1-00:00:00/NAME=TAPEOPS_DAILY_BACKUP_0K3Z9Q/USER=LEASE_BATCH/NOPRINTER/KEEP' +
         ' DISK$MENTAT:[USER_DIR.LEASE_BACKUP.COM]DAILY_BACKUP.COM',
     );
   });
@@ -91,7 +101,7 @@ describe('submitJob', () => {
       hold: true,
     });
     expect(command).toBe(
-      'SUBMIT/PARAMETER="FULL"/QUEUE=TAPE_BACKUP/NAME=TAPEOPS_RMU_BACKUP_TAX_DATA_ABC123/HOLD USER_ROOT:[LEASE_BACKUP.COM]RMU_BACKUP_TAX_DATA.COM',
+      'SUBMIT/PARAMETER="FULL"/QUEUE=TAPE_BACKUP/RETAIN=UNTIL=1-00:00:00/NAME=TAPEOPS_RMU_BACKUP_TAX_DATA_ABC123/HOLD USER_ROOT:[LEASE_BACKUP.COM]RMU_BACKUP_TAX_DATA.COM',
     );
   });
 
@@ -103,19 +113,36 @@ describe('submitJob', () => {
 
   it('builds a safe SUBMIT of at most 255 characters for every job of the shipped profile', () => {
     const profile = microfinancial();
+    const tooLong: string[] = [];
     for (const job of profile.jobs) {
-      const submission = submitJob(job, {
-        uniquePart: 'ZZZZZZ',
-        user: profile.batchUser,
-        proceduresDirectory: profile.directories.procedures.path,
-        noPrinter: true,
-        keep: true,
-        after: '31-DEC-2026 23:59:59.99',
-        logFile: profile.directories.logs,
-      });
+      // what the console sends (run-steps, tapeops submit): fits, with room to spare
+      const sent = submitJob(job, { uniquePart: 'ZZZZZZ', proceduresDirectory: profile.directories.procedures.path, parameters: job.parameters });
+      expectSafeLine(sent.command, 'SUBMIT');
+      expect(sent.command.length).toBeLessThanOrEqual(200);
+      // every option at once: safe, or refused whole as too long, never cut
+      const all = attempt(() =>
+        submitJob(job, {
+          uniquePart: 'ZZZZZZ',
+          user: profile.batchUser,
+          proceduresDirectory: profile.directories.procedures.path,
+          noPrinter: true,
+          keep: true,
+          after: '31-DEC-2026 23:59:59.99',
+          logFile: profile.directories.logs,
+        }),
+      );
+      if (!all.ok) {
+        expect(all.problem.code).toBe('line-too-long');
+        tooLong.push(job.name);
+        continue;
+      }
+      const submission = all.value;
       expectSafeLine(submission.command, 'SUBMIT');
       expect(submission.name.length).toBeLessThanOrEqual(39);
       expect(submission.command).toContain(`/NAME=${submission.name}/`);
     }
+    // the console's /RETAIN (24 characters) leaves these four over 255 only with /USER, /AFTER,
+    // /LOG_FILE, /NOPRINTER and /KEEP all given, which no caller does
+    expect(tooLong.sort()).toEqual(['CONSOLIDATED_BACKUP_TO_TAPE', 'INVOICE_STATEMENT_GENERATE', 'PROD_AND_DEVEL_BACKUP', 'RMU_BACKUP_LEASE_DATA']);
   });
 });
