@@ -1,5 +1,6 @@
-// `npm test`: type checks, every vitest suite (unit and integration), the renderer build, then the
-// end-to-end suite in Chromium. Each runner writes a JSON report that test-totals.js adds up.
+// `npm test`: type checks, lint and formatting, every vitest suite (unit and integration), the
+// renderer build, then the end-to-end suite in Chromium. Each runner writes a JSON report that
+// test-totals.js adds up.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 
@@ -10,6 +11,8 @@ const steps = [
   ['type check (main side)', 'npx', ['tsc', '-p', 'tsconfig.node.json']],
   ['type check (web side)', 'npx', ['tsc', '-p', 'tsconfig.web.json']],
   ['type check (end-to-end tests)', 'npx', ['tsc', '-p', 'tsconfig.e2e.json']],
+  ['lint (ESLint, the layering included)', 'npx', ['eslint', '.']],
+  ['formatting (Prettier)', 'npx', ['prettier', '--check', '--log-level', 'warn', '.']],
   ['unit and integration tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=.reports/vitest.json']],
   ['renderer build', 'npx', ['vite', 'build', '--logLevel', 'warn']],
   ['end-to-end tests', 'npx', ['playwright', 'test']],
