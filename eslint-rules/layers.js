@@ -49,10 +49,11 @@ export const layers = [
     folder: 'src-main/console-server',
     imports: ['shared', 'site', 'store', 'hosts', 'host-queries', 'machines', 'labels', 'reports', 'app'],
   },
+  // The command line starts the browser shell (`tapeops console`): the one shell that reaches another.
   {
     name: 'cli',
     folder: 'src-main/cli',
-    imports: ['shared', 'site', 'store', 'hosts', 'host-queries', 'machines', 'labels', 'reports', 'simulator', 'app'],
+    imports: ['shared', 'site', 'store', 'hosts', 'host-queries', 'machines', 'labels', 'reports', 'simulator', 'app', 'console-server'],
   },
 
   { name: 'renderer', folder: 'src-renderer', imports: ['shared', 'assets'], nodeBuiltins: false, packages: rendererPackages },

@@ -13,7 +13,7 @@ import { openStore, type AuditRecord, type Store } from '../store';
 import { dispatch, type RequestContext } from './dispatch';
 import { EventBus } from './event-bus';
 import { createHandlers } from './handlers';
-import type { LabelPrinter } from './label-printer';
+import type { LabelPrinter } from '../labels/label-printer';
 import { memoryCredentials, openSiteSession, type HostsMode, type SiteSession } from './site-session';
 import { loadSiteOrThrow, SITE_FILE_SETTING, summarise, type LoadedSite } from './site-loading';
 

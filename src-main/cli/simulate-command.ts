@@ -11,16 +11,21 @@ import { randomBytes } from 'node:crypto';
 import type { Clock } from '../../shared/clock';
 import { join } from 'node:path';
 import { userDataDir } from '../app/paths';
-import { createSimulatedSite } from '../simulator';
-import { startSimulatorSshServer } from '../simulator/ssh/server';
-import { loadOrCreateHostKeys } from '../simulator/ssh/host-keys';
-import { serveStdio } from '../simulator/stdio';
-import { attachToSessionSocket, serveSessionsOnSocket } from '../simulator/socket';
 import { createInterface } from 'node:readline';
-import { doHandAct, HAND_ACTS, parseHandAct } from '../simulator/drive/operator-hands';
-import type { TapeDrive } from '../simulator/drive/tape-drive';
+import {
+  applyFault,
+  attachToSessionSocket,
+  createSimulatedSite,
+  doHandAct,
+  HAND_ACTS,
+  loadOrCreateHostKeys,
+  parseHandAct,
+  serveSessionsOnSocket,
+  serveStdio,
+  startSimulatorSshServer,
+  type TapeDrive,
+} from '../simulator';
 import { loadCliSite } from './cli-site';
-import { applyFault } from '../simulator/faults/apply-fault';
 import type { FaultRequest } from '../../shared/simulator-faults';
 
 export async function runSimulateCommand(

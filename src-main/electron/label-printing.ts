@@ -4,7 +4,7 @@
  * script, so a label's text can never run as code, and the window is gone once the job is done.
  */
 import { BrowserWindow } from 'electron';
-import type { LabelPrinter, PrintPage, PrinterInfo } from '../app/label-printer';
+import type { LabelPrinter, PrintPage, PrinterInfo } from '../labels/label-printer';
 
 const MICRONS_PER_MM = 1000;
 

@@ -4,7 +4,7 @@
  * image, so no label text is ever markup of the page.
  */
 import { labelPlace, pageSize, type LabelStock } from '../../shared/tapes/label-stocks';
-import type { PrintPage } from '../app/label-printer';
+import type { PrintPage } from './label-printer';
 
 export function labelsPrintPage(svgs: readonly string[], stock: LabelStock, title: string): PrintPage {
   const page = pageSize(stock);

@@ -20,6 +20,8 @@ export { doHandAct, HAND_ACTS, parseHandAct, type HandAct } from './drive/operat
 export { applyFault } from './faults/apply-fault';
 export { loadOrCreateHostKeys } from './ssh/host-keys';
 export { startSimulatorSshServer } from './ssh/server';
+export { serveStdio } from './stdio';
+export { attachToSessionSocket, serveSessionsOnSocket } from './socket';
 
 export interface SimulatedSite {
   hosts(): string[];

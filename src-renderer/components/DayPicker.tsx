@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { loadDay } from '../stores/actions';
+import { loadDay } from '../stores/day-actions';
 import { useConsole } from '../stores/console-store';
 import { shiftDate } from '../format';
 

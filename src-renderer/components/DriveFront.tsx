@@ -10,12 +10,13 @@ const PARTS: Record<DrivePart, { action: string; name: string }> = {
 };
 
 /**
- * The Compaq TZ887's front, drawn inline from assets/illustrations/tz887-front.svg (our own file,
+ * The drive's front, drawn inline from the illustration in assets/illustrations/ (our own file,
  * with no script, style or external reference), so that a class on the figure can outline one part
  * (`.drive-front.highlight-eject #eject-button` in styles.css) without touching the drawing. The
  * caption says in words what to press and which part is outlined: the outline is never the only cue.
+ * `model` is the drive's model as the site profile names it.
  */
-export function DriveFront({ highlight }: { highlight?: DrivePart }) {
+export function DriveFront({ highlight, model }: { highlight?: DrivePart | undefined; model?: string | undefined }) {
   const part = highlight ? PARTS[highlight] : undefined;
   return (
     <figure className={part ? `drive-front highlight-${highlight}` : 'drive-front'} data-highlight={highlight ?? ''}>
@@ -27,7 +28,7 @@ export function DriveFront({ highlight }: { highlight?: DrivePart }) {
             <span className="drive-front-marked">Outlined in the drawing (thick dashed line): {part.name}.</span>
           </>
         ) : (
-          <span className="drive-front-action">Compaq TZ887 front: the magazine door, the Eject button and the Load button.</span>
+          <span className="drive-front-action">{model ? `The ${model}'s front` : "The drive's front"}: the magazine door, the Eject button and the Load button.</span>
         )}
       </figcaption>
     </figure>

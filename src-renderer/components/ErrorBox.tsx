@@ -1,4 +1,4 @@
-import type { ShownError } from '../stores/console-store';
+import type { ShownError } from '../stores/shown-error';
 
 /** A failure in the operator's words: what went wrong and, if several, each problem on its own line. */
 export function ErrorBox({ error }: { error: ShownError }) {

@@ -1,4 +1,4 @@
-import { showScreen } from '../stores/actions';
+import { showScreen } from '../stores/session-actions';
 import { useConsole, type Screen } from '../stores/console-store';
 
 const screens: { id: Screen; label: string }[] = [

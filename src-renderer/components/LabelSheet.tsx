@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { LabelPreview, LabelSelection, PrinterView } from '../../shared/api/labels';
 import { previewLabels, printLabels, saveLabels } from '../labels/label-actions';
-import type { ShownError } from '../stores/console-store';
+import type { ShownError } from '../stores/shown-error';
 import { ErrorBox } from './ErrorBox';
 import { LabelCards } from './LabelCards';
 

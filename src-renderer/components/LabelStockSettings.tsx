@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import type { LabelStocksView, StockUse } from '../../shared/api/labels';
-import { shown } from '../stores/actions';
-import { getApi, type ShownError } from '../stores/console-store';
+import { getApi } from '../stores/console-api';
+import { shown, type ShownError } from '../stores/shown-error';
 import { ErrorBox } from './ErrorBox';
 
 const USES: { use: StockUse; label: string }[] = [
-  { use: 'set', label: 'Tape labels (the Bill Run set and DAILY tapes)' },
+  { use: 'set', label: 'Tape labels (the Bill Run set and daily tapes)' },
   { use: 'cartridge', label: 'Cartridge labels (new stock)' },
 ];
 

@@ -52,12 +52,7 @@ function checkSlot(plan: MagazinePlanSlot, found: Props['found']): Check {
   const got = normalise(found[plan.slot]);
   const want = normalise(plan.code);
   if (got === want) return { state: 'right' };
-  const problem =
-    want === null
-      ? `${got} found, this slot stays empty`
-      : got === null
-        ? `empty, ${want} belongs here`
-        : `${got} found, ${want} belongs here`;
+  const problem = want === null ? `${got} found, this slot stays empty` : got === null ? `empty, ${want} belongs here` : `${got} found, ${want} belongs here`;
   return { state: 'wrong', found: got, problem };
 }
 
@@ -76,11 +71,7 @@ export function MagazinePlan({ slots, current, found }: Props) {
     return check?.state === 'wrong' ? [{ slot: plan.slot, problem: check.problem }] : [];
   });
   const currentPlan = ordered.find((plan) => plan.slot === current);
-  const figureClasses = [
-    'magazine-plan',
-    ...(currentPlan ? [`current-slot-${currentPlan.slot}`] : []),
-    ...wrong.map(({ slot }) => `wrong-slot-${slot}`),
-  ];
+  const figureClasses = ['magazine-plan', ...(currentPlan ? [`current-slot-${currentPlan.slot}`] : []), ...wrong.map(({ slot }) => `wrong-slot-${slot}`)];
   const checkedAll = found !== undefined && ordered.every((plan) => checks.get(plan.slot)?.state === 'right');
 
   return (
@@ -157,7 +148,12 @@ export function MagazinePlan({ slots, current, found }: Props) {
             {ordered.map((plan) => {
               const check = checks.get(plan.slot);
               const isCurrent = plan.slot === currentPlan?.slot;
-              const classes = [plan.code ? 'filled' : 'empty', isCurrent ? 'current' : '', check?.state === 'wrong' ? 'wrong' : '', check?.state === 'right' ? 'right' : ''];
+              const classes = [
+                plan.code ? 'filled' : 'empty',
+                isCurrent ? 'current' : '',
+                check?.state === 'wrong' ? 'wrong' : '',
+                check?.state === 'right' ? 'right' : '',
+              ];
               return (
                 <li
                   key={plan.slot}

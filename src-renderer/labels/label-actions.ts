@@ -5,7 +5,8 @@
  */
 import type { LabelPreview, LabelPrintResult, LabelSelection } from '../../shared/api/labels';
 import { base64Bytes, downloadFile } from '../download';
-import { getApi, useConsole } from '../stores/console-store';
+import { getApi } from '../stores/console-api';
+import { useConsole } from '../stores/console-store';
 import { attempt, type Outcome } from '../stores/outcome';
 import { printInBrowser } from './browser-print';
 

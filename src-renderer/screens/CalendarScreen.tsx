@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import type { CalendarDay } from '../../shared/calendar/calendar-day';
 import { ErrorBox } from '../components/ErrorBox';
-import { exportIcs, loadDay, loadMonth, showScreen } from '../stores/actions';
-import { useConsole, type ShownError } from '../stores/console-store';
+import { useConsole } from '../stores/console-store';
+import { exportIcs, loadDay, loadMonth } from '../stores/day-actions';
+import { showScreen } from '../stores/session-actions';
+import type { ShownError } from '../stores/shown-error';
 import { longDate, monthTitle, shiftMonth } from '../format';
 
 const weekdays = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -50,6 +52,7 @@ export function CalendarScreen() {
   const [months, setMonths] = useState(12);
   const [exportError, setExportError] = useState<ShownError | null>(null);
   if (!month) return null;
+  const dailyExample = calendar?.days.find((day) => day.dailyTape !== undefined)?.dailyTape;
 
   return (
     <>
@@ -60,12 +63,7 @@ export function CalendarScreen() {
         </button>
         <div className="field">
           <label htmlFor="month">Month</label>
-          <input
-            id="month"
-            type="month"
-            value={month}
-            onChange={(e) => /^\d{4}-\d{2}$/.test(e.target.value) && void loadMonth(e.target.value)}
-          />
+          <input id="month" type="month" value={month} onChange={(e) => /^\d{4}-\d{2}$/.test(e.target.value) && void loadMonth(e.target.value)} />
         </div>
         <button type="button" onClick={() => void loadMonth(shiftMonth(month, 1))}>
           Next month
@@ -91,7 +89,10 @@ export function CalendarScreen() {
           <h2 id="month-heading">{monthTitle(calendar.month)}</h2>
           <p className="legend">
             <span>Bill Run days: {calendar.billRunDays.map((d) => Number(d.slice(8))).join(', ')}</span>
-            <span>DAILY n: the tape of that morning's daily backup</span>
+            <span>
+              On other days, the tape of that morning's daily backup
+              {dailyExample ? ` (such as ${dailyExample})` : ''}
+            </span>
             <span>Courier pickups on the courier's weekday</span>
           </p>
           <table className="month-grid">

@@ -1,8 +1,10 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { HostView } from '../../shared/api';
 import { ErrorBox } from '../components/ErrorBox';
-import { errorMessage, errorProblems } from '../api/api-error';
-import { getApi, useConsole, type ShownError } from '../stores/console-store';
+import { useConsole } from '../stores/console-store';
+import { approveHostKey, connectHost, disconnectHost, ensureHosts, setHostPassword } from '../stores/host-actions';
+import type { Outcome } from '../stores/outcome';
+import type { ShownError } from '../stores/shown-error';
 
 const stateWords: Record<HostView['state']['kind'], string> = {
   disconnected: 'Disconnected',
@@ -19,13 +21,13 @@ function lastError(state: HostView['state']): string | null {
 }
 
 /** A live host's password: the browser shell keeps it in memory only, Electron seals it with the OS keychain. */
-function PasswordForm({ host, run }: { host: HostView; run: (action: () => Promise<HostView>) => Promise<void> }) {
+function PasswordForm({ host, run }: { host: HostView; run: (action: () => Promise<Outcome<HostView>>) => Promise<void> }) {
   const shell = useConsole((s) => s.info?.shell);
   const [password, setPassword] = useState('');
   const id = `password-${host.name}`;
   async function submit(event: FormEvent) {
     event.preventDefault();
-    await run(() => getApi().request('hosts.setPassword', { host: host.name, password }));
+    await run(() => setHostPassword(host.name, password));
     setPassword('');
   }
   return (
@@ -39,23 +41,16 @@ function PasswordForm({ host, run }: { host: HostView; run: (action: () => Promi
           Use this password
         </button>
       </div>
-      <p className="help">
-        {shell === 'electron' ? 'Kept sealed by the operating system’s keychain.' : 'Kept in the console’s memory only, until it stops.'}
-      </p>
+      <p className="help">{shell === 'electron' ? 'Kept sealed by the operating system’s keychain.' : 'Kept in the console’s memory only, until it stops.'}</p>
     </form>
   );
 }
 
-function HostCard({ host, onError, onView }: { host: HostView; onError: (error: ShownError | null) => void; onView: (view: HostView) => void }) {
+function HostCard({ host, onError }: { host: HostView; onError: (error: ShownError | null) => void }) {
   const state = host.state;
-  // every answer is the host's view as it is now: the card follows it, events or not
-  const run = async (action: () => Promise<HostView>) => {
-    try {
-      onView(await action());
-      onError(null);
-    } catch (error) {
-      onError({ message: errorMessage(error), problems: errorProblems(error) });
-    }
+  const run = async (action: () => Promise<Outcome<HostView>>) => {
+    const outcome = await action();
+    onError(outcome.ok ? null : outcome.error);
   };
   const error = lastError(state);
   const warnings = state.kind === 'connected' ? state.warnings : [];
@@ -87,7 +82,7 @@ function HostCard({ host, onError, onView }: { host: HostView; onError: (error: 
           <p>
             Offered: <code>{`${state.offered.algorithm} ${state.offered.fingerprint}`}</code>
           </p>
-          <button type="button" className="primary" onClick={() => void run(() => getApi().request('hosts.approveKey', { host: host.name, fingerprint: state.offered.fingerprint }))}>
+          <button type="button" className="primary" onClick={() => void run(() => approveHostKey(host.name, state.offered.fingerprint))}>
             Approve this key and connect
           </button>
         </div>
@@ -104,10 +99,10 @@ function HostCard({ host, onError, onView }: { host: HostView; onError: (error: 
       )}
       {!host.simulated && <PasswordForm host={host} run={run} />}
       <div className="row">
-        <button type="button" disabled={state.kind === 'connected' || state.kind === 'connecting'} onClick={() => void run(() => getApi().request('hosts.connect', { host: host.name }))}>
+        <button type="button" disabled={state.kind === 'connected' || state.kind === 'connecting'} onClick={() => void run(() => connectHost(host.name))}>
           Connect {host.name}
         </button>
-        <button type="button" disabled={state.kind === 'disconnected'} onClick={() => void run(() => getApi().request('hosts.disconnect', { host: host.name }))}>
+        <button type="button" disabled={state.kind === 'disconnected'} onClick={() => void run(() => disconnectHost(host.name))}>
           Disconnect {host.name}
         </button>
       </div>
@@ -117,22 +112,20 @@ function HostCard({ host, onError, onView }: { host: HostView; onError: (error: 
 
 /** The hosts of the site and the link to each: state, latency, fingerprint, last error. */
 export function HostsScreen() {
-  const [hosts, setHosts] = useState<HostView[]>([]);
+  const hosts = useConsole((s) => s.hosts);
+  const listError = useConsole((s) => s.hostsError);
   const [error, setError] = useState<ShownError | null>(null);
   useEffect(() => {
-    void getApi()
-      .request('hosts.list', {})
-      .then(setHosts)
-      .catch((e: unknown) => setError({ message: errorMessage(e), problems: [] }));
-    return getApi().subscribe('hosts.changed', (view) => setHosts((list) => list.map((h) => (h.name === view.name ? view : h))));
+    void ensureHosts();
   }, []);
+  const shownError = error ?? listError;
   return (
     <>
       <h1>Hosts</h1>
-      {error && <ErrorBox error={error} />}
+      {shownError && <ErrorBox error={shownError} />}
       <div className="host-grid">
         {hosts.map((host) => (
-          <HostCard key={host.name} host={host} onError={setError} onView={(view) => setHosts((list) => list.map((h) => (h.name === view.name ? view : h)))} />
+          <HostCard key={host.name} host={host} onError={setError} />
         ))}
       </div>
     </>

@@ -2,19 +2,21 @@ import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import type { LabelSelection, LabelStocksView, PrinterView } from '../../shared/api/labels';
 import { ErrorBox } from '../components/ErrorBox';
 import { LabelSheet } from '../components/LabelSheet';
-import { shown } from '../stores/actions';
-import { getApi, useConsole, type ShownError } from '../stores/console-store';
+import { getApi } from '../stores/console-api';
+import { useConsole } from '../stores/console-store';
+import { shown, type ShownError } from '../stores/shown-error';
 
 type SetChoice = 'all' | 'billrun' | 'daily';
 const SET_CHOICES: { id: SetChoice; label: string }[] = [
-  { id: 'all', label: "The morning's labels (Bill Run set and DAILY tape)" },
+  { id: 'all', label: "The morning's labels (Bill Run set and daily tape)" },
   { id: 'billrun', label: 'Bill Run set only' },
-  { id: 'daily', label: 'DAILY tape only' },
+  { id: 'daily', label: 'Daily tape only' },
 ];
 
 /** Today's labels (or any day's) at true size, to print, reprint or save; cartridge labels for new stock. */
 export function LabelsScreen() {
   const planned = useConsole((s) => s.date ?? s.info?.today ?? null);
+  const media = useConsole((s) => s.info?.site.drive.media ?? 'tape');
   const [date, setDate] = useState(planned);
   const [set, setSet] = useState<SetChoice>('all');
   const [settings, setSettings] = useState<LabelStocksView | null>(null);
@@ -86,7 +88,7 @@ export function LabelsScreen() {
       <section className="card" aria-labelledby="cartridge-heading">
         <h2 id="cartridge-heading">Cartridge labels for new stock</h2>
         <p className="help">
-          Code 39 in the DLT “6+1” form: the six-character volume serial (what INITIALIZE writes as the tape's volume label) and the media ID{' '}
+          Code 39 in the “6+1” form of {media} cartridges: the six-character volume serial (what INITIALIZE writes as the tape's volume label) and the media ID{' '}
           {settings.cartridge.mediaId}
           {settings.cartridge.checkCharacter ? ', with a Mod 43 check character' : ''}. Printed on{' '}
           {settings.stocks.find((s) => s.id === settings.chosen.cartridge)?.name ?? settings.chosen.cartridge}.

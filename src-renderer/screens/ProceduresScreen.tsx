@@ -1,19 +1,14 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ProcedureChoice, RunView } from '../../shared/procedures/run-view';
+import { useShallow } from 'zustand/react/shallow';
+import type { ProcedureChoice } from '../../shared/procedures/run-view';
 import { ErrorBox } from '../components/ErrorBox';
 import { RunSummary } from '../components/procedure/RunSummary';
 import { StepCard, type RunAction } from '../components/procedure/StepCard';
 import { StepList } from '../components/procedure/StepList';
 import { SimulatedDrivePanel } from '../components/procedure/SimulatedDrivePanel';
-import { actOnRun, listRuns, onRunChanged, startRun } from '../stores/procedure-actions';
-import { useConsole, type ShownError } from '../stores/console-store';
-
-/** The list with `run` in it, unless the list already holds a newer view of the same run. */
-function withRun(list: RunView[], run: RunView): RunView[] {
-  const held = list.find((r) => r.runId === run.runId);
-  if (held !== undefined && held.seq > run.seq) return list;
-  return [run, ...list.filter((r) => r.runId !== run.runId)];
-}
+import { useConsole } from '../stores/console-store';
+import { actOnRun, ensureRuns, startRun } from '../stores/run-actions';
+import type { ShownError } from '../stores/shown-error';
 
 /** A procedure that asks for its job first: the adhoc backup of one database. */
 function ChooseAndStart({ choice, busy, onStart }: { choice: ProcedureChoice; busy: boolean; onStart(job: string): void }) {
@@ -39,29 +34,21 @@ function ChooseAndStart({ choice, busy, onStart }: { choice: ProcedureChoice; bu
 export function ProceduresScreen() {
   const planned = useConsole((s) => s.date ?? s.info?.today ?? '');
   const simulated = useConsole((s) => s.info?.simulated ?? false);
+  const siteDrive = useConsole((s) => s.info?.site.drive.model);
   const [date, setDate] = useState(planned);
-  const [choices, setChoices] = useState<ProcedureChoice[]>([]);
-  const [runs, setRuns] = useState<RunView[]>([]);
+  const choices = useConsole((s) => s.choices);
+  const listError = useConsole((s) => s.runsError);
   const [openId, setOpenId] = useState<string | null>(null);
-  const [error, setError] = useState<ShownError | null>(null);
+  const open = useConsole((s) => s.runs.find((r) => r.runId === openId) ?? null);
+  const underway = useConsole(useShallow((s) => s.runs.filter((r) => r.status === 'active' || r.status === 'refused')));
+  const finished = useConsole(useShallow((s) => s.runs.filter((r) => r.status === 'done' || r.status === 'abandoned')));
+  const [actError, setError] = useState<ShownError | null>(null);
   const [busy, setBusy] = useState(false);
+  const error = actError ?? listError;
 
   useEffect(() => {
-    let live = true;
-    void listRuns().then((outcome) => {
-      if (!live) return;
-      if (!outcome.ok) return setError(outcome.error);
-      setChoices(outcome.value.choices);
-      setRuns(outcome.value.runs);
-    });
-    const stop = onRunChanged((run) => setRuns((list) => withRun(list, run)));
-    return () => {
-      live = false;
-      stop();
-    };
+    void ensureRuns();
   }, []);
-
-  const open = runs.find((r) => r.runId === openId) ?? null;
 
   const act = useCallback(
     async (action: RunAction) => {
@@ -69,10 +56,7 @@ export function ProceduresScreen() {
       setBusy(true);
       const outcome = await actOnRun({ runId: open.runId, ...action });
       setBusy(false);
-      if (outcome.ok) {
-        setError(null);
-        setRuns((list) => withRun(list, outcome.value));
-      } else setError(outcome.error);
+      setError(outcome.ok ? null : outcome.error);
     },
     [open],
   );
@@ -102,7 +86,6 @@ export function ProceduresScreen() {
     setBusy(false);
     if (!outcome.ok) return setError(outcome.error);
     setError(null);
-    setRuns((list) => withRun(list, outcome.value));
     setOpenId(outcome.value.runId);
   }
 
@@ -122,24 +105,22 @@ export function ProceduresScreen() {
         {open.message && <p className="error-box">{open.message}</p>}
         {open.status === 'active' && step ? (
           <>
-          <div className="run-layout">
-            <StepList run={open} />
-            <StepCard key={step.id} run={open} step={step} busy={busy} onAct={(a) => void act(a)} />
-          </div>
-          {simulated && <SimulatedDrivePanel slots={open.plan?.slots ?? []} />}
+            <div className="run-layout">
+              <StepList run={open} />
+              <StepCard key={step.id} run={open} step={step} busy={busy} onAct={(a) => void act(a)} />
+            </div>
+            {simulated && <SimulatedDrivePanel slots={open.plan?.slots ?? []} drive={open.plan?.drive.model ?? siteDrive} />}
           </>
         ) : (
           <>
             <RunSummary run={open} />
-            {simulated && <SimulatedDrivePanel slots={open.plan?.slots ?? []} />}
+            {simulated && <SimulatedDrivePanel slots={open.plan?.slots ?? []} drive={open.plan?.drive.model ?? siteDrive} />}
           </>
         )}
       </>
     );
   }
 
-  const underway = runs.filter((r) => r.status === 'active' || r.status === 'refused');
-  const finished = runs.filter((r) => r.status === 'done' || r.status === 'abandoned');
   return (
     <>
       <h1>Procedures</h1>
@@ -151,7 +132,9 @@ export function ProceduresScreen() {
             {underway.map((run) => (
               <li key={run.runId}>
                 <strong>{run.plan?.title ?? run.procedureId}</strong> for {run.date}:{' '}
-                {run.status === 'refused' ? run.message : `stopped at step ${run.index + 1} of ${run.plan?.steps.length ?? '?'}, “${run.plan?.steps[run.index]?.text.slice(0, 60) ?? ''}”`}
+                {run.status === 'refused'
+                  ? run.message
+                  : `stopped at step ${run.index + 1} of ${run.plan?.steps.length ?? '?'}, “${run.plan?.steps[run.index]?.text.slice(0, 60) ?? ''}”`}
                 {run.status === 'active' && (
                   <button type="button" className="primary" onClick={() => setOpenId(run.runId)}>
                     Continue at step {run.index + 1}

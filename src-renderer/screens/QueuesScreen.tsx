@@ -1,10 +1,14 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import type { QueueSnapshot } from '../../shared/api';
 import { ErrorBox } from '../components/ErrorBox';
-import { errorMessage } from '../api/api-error';
-import { getApi, type ShownError } from '../stores/console-store';
+import { useConsole } from '../stores/console-store';
+import { ensureQueues } from '../stores/host-actions';
+import { readingTime } from '../stores/slices/hosts';
 
-const REFRESH_MS = 5000;
+/** The time of a reading as the screen shows it: HH:MM:SS of the console's clock. */
+function clockTime(at: string): string {
+  return at.slice(11, 19);
+}
 
 function QueueCard({ snapshot }: { snapshot: QueueSnapshot }) {
   const info = snapshot.info;
@@ -17,7 +21,7 @@ function QueueCard({ snapshot }: { snapshot: QueueSnapshot }) {
       {info && (
         <>
           <p>
-            {info.kind === 'batch' ? 'Batch queue' : 'Queue'}, {info.states.join(', ')}. As of {snapshot.at.slice(11, 19)}.
+            {info.kind === 'batch' ? 'Batch queue' : 'Queue'}, {info.states.join(', ')}. As of {clockTime(snapshot.at)}.
           </p>
           {info.entries.length === 0 ? (
             <p className="help">No jobs in this queue.</p>
@@ -58,30 +62,25 @@ function QueueCard({ snapshot }: { snapshot: QueueSnapshot }) {
   );
 }
 
-/** The batch queues of the plan, refreshed while the screen is open. */
+/**
+ * The batch queues of the plan, as main last read them: main reads them for every console and
+ * pushes each reading, so the screen only shows what the store holds.
+ */
 export function QueuesScreen() {
-  const [queues, setQueues] = useState<QueueSnapshot[]>([]);
-  const [error, setError] = useState<ShownError | null>(null);
+  const queues = useConsole((s) => s.queues);
+  const error = useConsole((s) => s.queuesError);
   useEffect(() => {
-    let live = true;
-    const load = () =>
-      getApi()
-        .request('queues.show', {})
-        .then((snapshots) => live && (setQueues(snapshots), setError(null)))
-        .catch((e: unknown) => live && setError({ message: errorMessage(e), problems: [] }));
-    void load();
-    const timer = setInterval(() => void load(), REFRESH_MS);
-    return () => {
-      live = false;
-      clearInterval(timer);
-    };
+    void ensureQueues();
   }, []);
+  const at = queues ? readingTime(queues) : '';
   return (
     <>
       <h1>Queues</h1>
-      <p className="help">Refreshed every {REFRESH_MS / 1000} seconds.</p>
+      <p className="help" data-testid="queues-read-at">
+        The console reads the queues every few seconds and shows each reading as it comes. {at ? `As of ${clockTime(at)}.` : 'Waiting for the first reading.'}
+      </p>
       {error && <ErrorBox error={error} />}
-      {queues.map((snapshot) => (
+      {(queues ?? []).map((snapshot) => (
         <QueueCard key={`${snapshot.host}-${snapshot.queue}`} snapshot={snapshot} />
       ))}
     </>

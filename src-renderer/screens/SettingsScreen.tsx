@@ -1,9 +1,10 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import type { AuditEntry } from '../../shared/api';
 import { ErrorBox } from '../components/ErrorBox';
 import { LabelStockSettings } from '../components/LabelStockSettings';
-import { chooseSite, exportAuditCsv } from '../stores/actions';
-import { getApi, useConsole, type ShownError } from '../stores/console-store';
+import { ensureAudit, exportAuditCsv } from '../stores/audit-actions';
+import { useConsole } from '../stores/console-store';
+import type { ShownError } from '../stores/shown-error';
+import { chooseSite } from '../stores/site-actions';
 
 export function SettingsScreen() {
   const site = useConsole((s) => s.info?.site);
@@ -11,20 +12,11 @@ export function SettingsScreen() {
   const [file, setFile] = useState('');
   const [error, setError] = useState<ShownError | null>(null);
   const [loaded, setLoaded] = useState<string | null>(null);
-  const [audit, setAudit] = useState<AuditEntry[]>([]);
+  const audit = useConsole((s) => s.audit);
   const [exported, setExported] = useState<ShownError | string | null>(null);
 
   useEffect(() => {
-    let live = true;
-    void getApi()
-      .request('audit.recent', { limit: 20 })
-      .then((entries) => live && setAudit(entries))
-      .catch(() => undefined);
-    const stop = getApi().subscribe('audit.appended', (entry) => setAudit((list) => [entry, ...list].slice(0, 20)));
-    return () => {
-      live = false;
-      stop();
-    };
+    void ensureAudit();
   }, []);
 
   async function submit(event: FormEvent) {

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import type { SiteSummary } from '../../shared/api';
 import { ErrorBox } from '../components/ErrorBox';
-import { signIn } from '../stores/actions';
-import type { ShownError } from '../stores/console-store';
+import { signIn } from '../stores/session-actions';
+import type { ShownError } from '../stores/shown-error';
 
 /** Operators identify themselves by initials: every record the console keeps names who did it. */
 export function SignInScreen({ site }: { site: SiteSummary }) {

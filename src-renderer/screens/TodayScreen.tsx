@@ -34,8 +34,8 @@ function TapesToPull({ plan }: { plan: DayPlan }) {
         <ol className="tape-list">
           {plan.tapesToPull.map((tape) => (
             <li key={tape.code} data-code={tape.code}>
-              <span className="tape-code">{tape.code}</span> — {tape.title} (<code>{tape.job}</code>, runs {tape.runs})
-              {tape.label ? ', new label' : ', already labelled'}, slot {tape.slot}
+              <span className="tape-code">{tape.code}</span> — {tape.title} (<code>{tape.job}</code>, runs {tape.runs}){tape.label ? ', new label' : ', already labelled'}
+              , slot {tape.slot}
             </li>
           ))}
         </ol>
@@ -100,7 +100,10 @@ export function TodayScreen() {
           ))}
           {plan.courier && (
             <p className="notice" role="note">
-              <strong>Courier today ({plan.courier.company}, {plan.courier.pickupTime}):</strong> {plan.courier.handOff}.
+              <strong>
+                Courier today ({plan.courier.company}, {plan.courier.pickupTime}):
+              </strong>{' '}
+              {plan.courier.handOff}.
             </p>
           )}
           <div className="columns">

@@ -1,12 +1,16 @@
 import { useState, type FormEvent } from 'react';
 import type { LogicalResolution } from '../../shared/api';
 import { ErrorBox } from '../components/ErrorBox';
-import { errorMessage, errorProblems } from '../api/api-error';
-import { getApi, useConsole, type ShownError } from '../stores/console-store';
+import { getApi } from '../stores/console-api';
+import { useConsole } from '../stores/console-store';
+import { shown, type ShownError } from '../stores/shown-error';
+
+// one array for "none": a selector that made a new one at each call would never settle
+const NO_NAMES: string[] = [];
 
 /** "Where is it?": a logical name followed to its device and directory, as the plan does by hand. */
 export function WhereScreen() {
-  const known = useConsole((s) => s.info?.site.logicalNames ?? []);
+  const known = useConsole((s) => s.info?.site.logicalNames ?? NO_NAMES);
   const [name, setName] = useState(known[0] ?? '');
   const [result, setResult] = useState<LogicalResolution | null>(null);
   const [error, setError] = useState<ShownError | null>(null);
@@ -18,7 +22,7 @@ export function WhereScreen() {
       setError(null);
     } catch (e) {
       setResult(null);
-      setError({ message: errorMessage(e), problems: errorProblems(e) });
+      setError(shown(e));
     }
   }
 
@@ -28,7 +32,14 @@ export function WhereScreen() {
       <form className="card inline-form" onSubmit={submit}>
         <label htmlFor="logical-name">Logical name</label>
         <div className="row">
-          <input id="logical-name" list="known-logical-names" value={name} onChange={(e) => setName(e.target.value.toUpperCase())} spellCheck={false} autoComplete="off" />
+          <input
+            id="logical-name"
+            list="known-logical-names"
+            value={name}
+            onChange={(e) => setName(e.target.value.toUpperCase())}
+            spellCheck={false}
+            autoComplete="off"
+          />
           <datalist id="known-logical-names">
             {known.map((logical) => (
               <option key={logical} value={logical} />

@@ -1,50 +1,24 @@
+/**
+ * The renderer's one store, in slices (zustand's slices pattern): each slice holds one part of
+ * what main has told and the rule by which newer news replaces it. Actions live at module level
+ * (./*-actions.ts) and main's events are applied by ./console-events.ts, outside React, so that
+ * nothing pushed while a screen is closed is lost. Screens read one field at a time.
+ */
 import { create } from 'zustand';
-import type { AppInfo, ConsoleApi, Operator } from '../../shared/api';
-import type { DayPlan } from '../../shared/calendar/day-plan';
-import type { MonthCalendar } from '../../shared/calendar/month';
+import { createAuditSlice, type AuditSlice } from './slices/audit';
+import { createDaySlice, type DaySlice } from './slices/day';
+import { createHostsSlice, type HostsSlice } from './slices/hosts';
+import { createRunsSlice, type RunsSlice } from './slices/runs';
+import { createSessionSlice, type SessionSlice } from './slices/session';
 
-export type Screen = 'today' | 'procedures' | 'labels' | 'calendar' | 'hosts' | 'queues' | 'where' | 'settings';
+export type { Screen } from './slices/session';
 
-/** A failure as the operator sees it: the message and, when there are several, each problem. */
-export interface ShownError {
-  message: string;
-  problems: string[];
-}
+export type ConsoleState = SessionSlice & DaySlice & HostsSlice & RunsSlice & AuditSlice;
 
-export interface ConsoleState {
-  info: AppInfo | null;
-  startError: ShownError | null;
-  operator: Operator | null;
-  screen: Screen;
-  date: string | null;
-  plan: DayPlan | null;
-  planError: ShownError | null;
-  month: string | null;
-  calendar: MonthCalendar | null;
-  calendarError: ShownError | null;
-}
-
-export const useConsole = create<ConsoleState>()(() => ({
-  info: null,
-  startError: null,
-  operator: null,
-  screen: 'today',
-  date: null,
-  plan: null,
-  planError: null,
-  month: null,
-  calendar: null,
-  calendarError: null,
+export const useConsole = create<ConsoleState>()((...a) => ({
+  ...createSessionSlice(...a),
+  ...createDaySlice(...a),
+  ...createHostsSlice(...a),
+  ...createRunsSlice(...a),
+  ...createAuditSlice(...a),
 }));
-
-let api: ConsoleApi | null = null;
-
-/** The API client for actions; set once at start-up. */
-export function setApi(client: ConsoleApi): void {
-  api = client;
-}
-
-export function getApi(): ConsoleApi {
-  if (!api) throw new Error('the console API is not connected yet');
-  return api;
-}

@@ -1,6 +1,5 @@
 /** A request's result as the screens use it: the value, or the failure in the operator's words. */
-import { shown } from './actions';
-import type { ShownError } from './console-store';
+import { shown, type ShownError } from './shown-error';
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: ShownError };
 

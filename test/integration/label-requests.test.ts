@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { chromium, type Browser } from 'playwright-core';
 import type { ApiError, ApiResult } from '../../shared/errors';
 import type { LabelFile, LabelPreview, LabelPrintResult } from '../../shared/api/labels';
-import type { LabelPrinter, PrintPage } from '../../src-main/app/label-printer';
+import type { LabelPrinter, PrintPage } from '../../src-main/labels/label-printer';
 import type { RequestContext } from '../../src-main/app/dispatch';
 import type { ConsoleMain } from '../../src-main/app/start-console';
 import { makeTempDir, openServices, type TempDir } from '../support/api-fixtures';

@@ -4,7 +4,7 @@ import type { Clock } from '../../../shared/clock';
 import { ApiFailure } from '../../../shared/errors';
 import { isStoreError, type Store } from '../../store';
 import type { RequestContext } from '../dispatch';
-import type { LabelPrinter } from '../label-printer';
+import type { LabelPrinter } from '../../labels/label-printer';
 import type { SiteSession } from '../site-session';
 
 export interface HandlerDeps {

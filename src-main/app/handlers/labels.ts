@@ -12,7 +12,7 @@ import { setLabels, type SetLabel } from '../../../shared/tapes/set-labels';
 import type { Store } from '../../store';
 import { LabelRenderError, MIME_TYPES, renderCartridgeLabels, renderLabels } from '../../labels';
 import { labelsPrintPage } from '../../labels/print-page';
-import type { LabelPrinter } from '../label-printer';
+import type { LabelPrinter } from '../../labels/label-printer';
 import type { labelRequests } from '../../../shared/api';
 import type { Handlers } from '../dispatch';
 import { signedIn, type HandlerDeps } from './context';

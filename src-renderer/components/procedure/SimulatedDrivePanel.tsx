@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { RequestInput, SimulatedDriveView } from '../../../shared/api';
-import { shown } from '../../stores/actions';
-import { getApi, type ShownError } from '../../stores/console-store';
+import { getApi } from '../../stores/console-api';
+import { shown, type ShownError } from '../../stores/shown-error';
 import { ErrorBox } from '../ErrorBox';
 
 const ACTS = [
@@ -19,7 +19,7 @@ const ACTS = [
  * walk to, so the physical acts of a procedure are done here (demo and tests). Never shown for
  * real hosts.
  */
-export function SimulatedDrivePanel({ slots }: { slots: { slot: number; code: string | null }[] }) {
+export function SimulatedDrivePanel({ slots, drive }: { slots: { slot: number; code: string | null }[]; drive?: string | undefined }) {
   const [view, setView] = useState<SimulatedDriveView | null>(null);
   const [error, setError] = useState<ShownError | null>(null);
   const [slot, setSlot] = useState('1');
@@ -45,7 +45,7 @@ export function SimulatedDrivePanel({ slots }: { slots: { slot: number; code: st
   return (
     <section className="card simulated-drive no-print" aria-labelledby="sim-drive-heading">
       <h2 id="sim-drive-heading">At the simulated drive</h2>
-      <p className="help">The console runs its own simulated site: do here what you would do at the TZ887.</p>
+      <p className="help">The console runs its own simulated site: do here what you would do at the {drive ?? 'drive'}.</p>
       <div className="row">
         {ACTS.map(({ act, label }) => (
           <button key={act} type="button" onClick={() => void send({ act })}>

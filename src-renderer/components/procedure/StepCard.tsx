@@ -5,11 +5,7 @@ import { DriveFront } from '../DriveFront';
 import { MagazinePlan } from '../MagazinePlan';
 
 export type RunAction =
-  | { action: 'confirm' }
-  | { action: 'back' }
-  | { action: 'recheck' }
-  | { action: 'skip'; reason: string }
-  | { action: 'scan'; slot: number; code: string | null };
+  { action: 'confirm' } | { action: 'back' } | { action: 'recheck' } | { action: 'skip'; reason: string } | { action: 'scan'; slot: number; code: string | null };
 
 interface Props {
   run: RunView;
@@ -70,8 +66,10 @@ export function StepCard({ run, step, busy, onAct }: Props) {
           {note}
         </p>
       ))}
-      {step.showsDrive && <DriveFront highlight={step.showsDrive} />}
-      {step.showsMagazine && run.plan && <MagazinePlan slots={run.plan.slots} found={found} {...(step.sense?.kind === 'magazine-matches-plan' ? { current: slot } : {})} />}
+      {step.showsDrive && <DriveFront highlight={step.showsDrive} model={run.plan?.drive.model} />}
+      {step.showsMagazine && run.plan && (
+        <MagazinePlan slots={run.plan.slots} found={found} {...(step.sense?.kind === 'magazine-matches-plan' ? { current: slot } : {})} />
+      )}
 
       {step.kind === 'sensed' && step.sense && (
         <div className="sense" role="status" aria-live="polite">
@@ -88,7 +86,15 @@ export function StepCard({ run, step, busy, onAct }: Props) {
         <form className="scan-form" onSubmit={scan}>
           <label htmlFor="scan-label">Label of the tape in slot {slot}</label>
           <div className="row">
-            <input id="scan-label" value={label} onChange={(e) => setLabel(e.target.value)} autoComplete="off" spellCheck={false} autoFocus placeholder="scan the barcode, or type it" />
+            <input
+              id="scan-label"
+              value={label}
+              onChange={(e) => setLabel(e.target.value)}
+              autoComplete="off"
+              spellCheck={false}
+              autoFocus
+              placeholder="scan the barcode, or type it"
+            />
             <button type="submit" className="primary big" disabled={busy}>
               Slot {slot} read
             </button>
@@ -97,7 +103,9 @@ export function StepCard({ run, step, busy, onAct }: Props) {
       )}
       {step.command && (
         <div className="command">
-          <p>The console will send exactly this to {step.command.host} ({step.command.queue}):</p>
+          <p>
+            The console will send exactly this to {step.command.host} ({step.command.queue}):
+          </p>
           <pre>{step.command.dcl}</pre>
           {run.commandError && (
             <p className="error-box" role="alert">

@@ -84,9 +84,7 @@ describe('MagazinePlan: the slot plan in words', () => {
   });
 
   it('describes a wrong slot in words, and marks the right ones checked', () => {
-    const view = render(
-      <MagazinePlan slots={billRun} current={4} found={{ 1: '100803P', 2: '100803e ', 3: null, 6: '100803G' }} />,
-    );
+    const view = render(<MagazinePlan slots={billRun} current={4} found={{ 1: '100803P', 2: '100803e ', 3: null, 6: '100803G' }} />);
     const spokenItems = items(view).map(spoken);
     expect(spokenItems[0]).toBe('Slot 1: 100803P. Checked: the right tape');
     expect(spokenItems[1]).toBe('Slot 2: 100803D. Wrong: 100803E found, 100803D belongs here');
@@ -123,6 +121,11 @@ describe('DriveFront: what to press, in words', () => {
     const view = render(<DriveFront />);
     expect(view.querySelector('figure')!.className).toBe('drive-front');
     expect(spoken(view.querySelector('figcaption')!)).toContain('the Eject button and the Load button');
+  });
+
+  it('names the drive by the model the site profile gives', () => {
+    const view = render(<DriveFront model="DRIVE-9" />);
+    expect(spoken(view.querySelector('figcaption')!)).toBe("The DRIVE-9's front: the magazine door, the Eject button and the Load button.");
   });
 });
 

@@ -1,0 +1,26 @@
+/** The audit log: its latest records listed once (appended records come as events), and its export. */
+import { downloadFile } from '../download';
+import { AUDIT_KEPT } from './slices/audit';
+import { getApi } from './console-api';
+import { useConsole } from './console-store';
+import { shown, type ShownError } from './shown-error';
+
+export async function ensureAudit(): Promise<void> {
+  if (useConsole.getState().auditListed) return;
+  try {
+    useConsole.getState().auditListedAs(await getApi().request('audit.recent', { limit: AUDIT_KEPT }));
+  } catch {
+    // the records appended since start are shown all the same; the next opening asks again
+  }
+}
+
+/** The whole audit log as a CSV file, saved by the browser. */
+export async function exportAuditCsv(): Promise<ShownError | string> {
+  try {
+    const file = await getApi().request('audit.csv', {});
+    downloadFile(file.fileName, file.content, 'text/csv');
+    return file.fileName;
+  } catch (error) {
+    return shown(error);
+  }
+}
