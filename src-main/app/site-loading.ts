@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { SiteSummary } from '../../shared/api';
 import { ApiFailure } from '../../shared/errors';
 import type { SiteProfile } from '../../shared/site/schema';
-import { loadSiteProfile } from '../site/load-site-profile';
+import { loadSiteProfile, readSiteProfile, type SiteProfileLoad } from '../site/load-site-profile';
 
 /** The Settings key under which the operator's choice of profile is kept. */
 export const SITE_FILE_SETTING = 'site.file';
@@ -13,10 +13,8 @@ export interface LoadedSite {
   profile: SiteProfile;
 }
 
-/** Loads and validates a profile; an unusable one is refused with every problem listed by its path. */
-export function loadSiteOrThrow(file: string): LoadedSite {
-  const absolute = resolve(file);
-  const loaded = loadSiteProfile(absolute);
+/** A profile as loaded, or the refusal with every problem listed by its path. */
+function loadedOrThrow(absolute: string, loaded: SiteProfileLoad): LoadedSite {
   if (!loaded.ok) {
     const count = loaded.problems.length;
     throw new ApiFailure(
@@ -26,6 +24,21 @@ export function loadSiteOrThrow(file: string): LoadedSite {
     );
   }
   return { file: absolute, profile: loaded.profile };
+}
+
+/** Loads and validates a profile at start-up; an unusable one is refused with every problem listed by its path. */
+export function loadSiteOrThrow(file: string): LoadedSite {
+  const absolute = resolve(file);
+  return loadedOrThrow(absolute, loadSiteProfile(absolute));
+}
+
+/**
+ * The same for a path an operator typed (Settings): read asynchronously, regular files under a
+ * size cap only, so a FIFO, a device or a huge file cannot stop the console for everyone.
+ */
+export async function readSiteOrThrow(file: string): Promise<LoadedSite> {
+  const absolute = resolve(file);
+  return loadedOrThrow(absolute, await readSiteProfile(absolute));
 }
 
 /** What the screens show of a loaded profile. */

@@ -15,7 +15,7 @@ import { EventBus } from './event-bus';
 import { createHandlers } from './handlers';
 import type { LabelPrinter } from '../labels/label-printer';
 import { memoryCredentials, openSiteSession, type HostsMode, type SiteSession } from './site-session';
-import { loadSiteOrThrow, SITE_FILE_SETTING, summarise, type LoadedSite } from './site-loading';
+import { loadSiteOrThrow, readSiteOrThrow, SITE_FILE_SETTING, summarise, type LoadedSite } from './site-loading';
 
 export interface ConsoleOptions {
   shell: AppInfo['shell'];
@@ -95,7 +95,7 @@ export async function startConsole(options: ConsoleOptions): Promise<ConsoleMain
   // one profile change at a time: the runs of a site are restored by one session only
   let choosing: Promise<unknown> = Promise.resolve();
   async function chooseSite(file: string, who: string): Promise<SiteSummary> {
-    const next = loadSiteOrThrow(file);
+    const next = await readSiteOrThrow(file);
     const swap = choosing.then(async () => {
       const previous = session;
       await previous.close();

@@ -3,6 +3,7 @@
  * profile: the Hosts screen lists the new profile's hosts, and the console's simulated site
  * serves the new profile over SSH.
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HostView, LogicalResolution, QueueSnapshot, SiteSummary } from '../../shared/api';
@@ -94,6 +95,19 @@ describe('site.choose opens the site session again on the chosen profile', () =>
     // a request answers the same reading the watch holds
     const shown = ok<QueueSnapshot[]>(await tapeops.request('queues.show', {}, ctx));
     expect(shown.map((s) => s.queue)).toEqual(snapshots.map((s) => s.queue));
+  });
+
+  it('a FIFO or a device typed in Settings is refused at once, and the console goes on answering', async () => {
+    const fifo = dir.file('profile.fifo');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const [fromFifo, fromZero, info] = await Promise.all([
+      tapeops.request('site.choose', { file: fifo }, ctx),
+      tapeops.request('site.choose', { file: '/dev/zero' }, ctx),
+      tapeops.request('app.info', {}, ctx),
+    ]);
+    expect(isApiError(fromFifo) && fromFifo.error.message).toMatch(/is a FIFO \(named pipe\), not a regular file/);
+    expect(isApiError(fromZero) && fromZero.error.message).toMatch(/is a character device, not a regular file/);
+    expect(ok<{ site: SiteSummary }>(info).site.hosts.length).toBeGreaterThan(0);
   });
 
   it('a profile that cannot be loaded leaves the session as it was', async () => {
