@@ -9,7 +9,7 @@ import type { AppInfo, SiteSummary } from '../../shared/api';
 import { systemClock, type Clock } from '../../shared/clock';
 import type { ApiResult } from '../../shared/errors';
 import type { CredentialStore } from '../hosts';
-import { openStore, type AuditRecord, type Store } from '../store';
+import { openStore, type Store } from '../store';
 import { dispatch, type RequestContext } from './dispatch';
 import { EventBus } from './event-bus';
 import { createHandlers } from './handlers';
@@ -68,8 +68,14 @@ function chooseStartingSite(options: ConsoleOptions, store: Store, log: (message
 export async function startConsole(options: ConsoleOptions): Promise<ConsoleMain> {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? ((message: string) => console.error(message));
-  const store = openStore(options.storeFile ?? join(options.dataDir, 'tapeops.db'), { now: () => clock.now() });
+  const store = openStore(options.storeFile ?? join(options.dataDir, 'tapeops.db'), {
+    now: () => clock.now(),
+    onListenerError: (error) => log(`an audit listener failed: ${(error as Error).stack ?? String(error)}`),
+  });
   const events = new EventBus();
+  // every record goes out to every open console once its transaction has committed, background
+  // transitions of runs included
+  store.audit.onAppended((record) => events.emit('audit.appended', record));
   const credentials = options.credentials?.(store) ?? memoryCredentials();
   const open = (site: LoadedSite) =>
     openSiteSession({
@@ -123,21 +129,6 @@ export async function startConsole(options: ConsoleOptions): Promise<ConsoleMain
     ...(options.printer ? { printer: options.printer } : {}),
   });
 
-  let lastAuditId = store.audit.list({ limit: 1 })[0]?.id ?? 0;
-  // Whatever a request appended to the audit log goes out to every open console, oldest first.
-  function publishNewAudit(): void {
-    const fresh: AuditRecord[] = [];
-    for (let page = store.audit.list({ afterId: lastAuditId, limit: 500 }); page.length > 0; ) {
-      fresh.push(...page);
-      const oldest = page[page.length - 1] as AuditRecord;
-      page = page.length < 500 ? [] : store.audit.list({ afterId: lastAuditId, beforeId: oldest.id, limit: 500 });
-    }
-    for (const record of fresh.reverse()) {
-      lastAuditId = record.id;
-      events.emit('audit.appended', record);
-    }
-  }
-
   let closing: Promise<void> | null = null;
   return {
     events,
@@ -147,7 +138,8 @@ export async function startConsole(options: ConsoleOptions): Promise<ConsoleMain
     summary: () => summarise(session.site),
     async request(name, input, ctx) {
       const result = await dispatch(handlers, name, input, ctx, (error) => log(`internal error in ${String(name)}: ${(error as Error).stack ?? String(error)}`));
-      publishNewAudit();
+      // records another process wrote (a `tapeops submit` from the CLI) are announced here too
+      store.audit.catchUp();
       return result;
     },
     close() {

@@ -4,6 +4,7 @@ export { migrate, readSchemaVersion, APPLICATION_ID, type MigrateOptions } from 
 export { migrations, LATEST_SCHEMA_VERSION, type Migration } from './migrations';
 export { formatTimestamp } from './timestamp';
 export { INITIALS_PATTERN, SYSTEM_ACTOR, normalizeInitials } from './operator-initials';
-export type { NewAuditEntry, AuditQuery, AuditRecord, AuditRepository } from './repositories/audit';
+export type { NewAuditEntry, AuditQuery, AuditExportQuery, AuditRecord, AuditRepository, RecordedCodesQuery } from './repositories/audit';
+export type { AuditCsvPage } from './repositories/audit-csv-rows';
 export type { OperatorRecord, OperatorsRepository } from './repositories/operators';
 export type { SettingRecord, SettingsRepository } from './repositories/settings';

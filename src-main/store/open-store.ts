@@ -3,13 +3,9 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { APPLICATION_ID, migrate, readSchemaVersion, schemaTooNew } from './migrate';
 import { LATEST_SCHEMA_VERSION } from './migrations';
+import { createCommitQueue } from './commit-queue';
 import { createAuditRepository, type AuditRepository } from './repositories/audit';
-import {
-  createHostCredentialsRepository,
-  createHostKeysRepository,
-  type HostCredentialsRepository,
-  type HostKeysRepository,
-} from './repositories/host-keys';
+import { createHostCredentialsRepository, createHostKeysRepository, type HostCredentialsRepository, type HostKeysRepository } from './repositories/host-keys';
 import { createOperatorsRepository, type OperatorsRepository } from './repositories/operators';
 import { createProcedureRunsRepository, type ProcedureRunsRepository } from './repositories/procedure-runs';
 import { createSettingsRepository, type SettingsRepository } from './repositories/settings';
@@ -20,6 +16,11 @@ export interface StoreOptions {
   now?: () => Date;
   /** How long a write waits for another connection's lock before failing, in ms. */
   busyTimeoutMs?: number;
+  /**
+   * Told of an error thrown by an audit listener (`audit.onAppended`), which never undoes the
+   * write nor keeps the record from the other listeners; default: written to stderr.
+   */
+  onListenerError?: (error: unknown) => void;
 }
 
 /** What the connection is really running with, read back from SQLite. */
@@ -45,7 +46,10 @@ export interface Store {
   readonly hostCredentials: HostCredentialsRepository;
   /** Guided procedure runs, saved at every step with their audit records. */
   readonly procedureRuns: ProcedureRunsRepository;
-  /** Runs `fn` as one write transaction, so several repository calls commit together. */
+  /**
+   * Runs `fn` as one write transaction, so several repository calls commit together; the audit
+   * records it appends are announced once it commits.
+   */
   transaction<T>(fn: () => T): T;
   pragmas(): StorePragmas;
   /** Safe to call twice. */
@@ -83,7 +87,7 @@ export function openStore(file: string, opts: StoreOptions = {}): Store {
     db.pragma('foreign_keys = ON');
 
     const appliedMigrations = migrate(db, { file });
-    return buildStore(db, file, now, appliedMigrations);
+    return buildStore(db, file, now, appliedMigrations, opts.onListenerError ?? reportToStderr);
   } catch (error) {
     db.close();
     throw error instanceof StoreError ? error : openFailure(file, error);
@@ -94,8 +98,13 @@ function busyTimeout(ms: number | undefined): number {
   return ms !== undefined && Number.isFinite(ms) && ms >= 0 ? Math.trunc(ms) : DEFAULT_BUSY_TIMEOUT_MS;
 }
 
-function buildStore(db: Database.Database, file: string, now: () => Date, appliedMigrations: number[]): Store {
-  const audit = createAuditRepository(db, now);
+function reportToStderr(error: unknown): void {
+  console.error(`an audit listener failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+}
+
+function buildStore(db: Database.Database, file: string, now: () => Date, appliedMigrations: number[], onListenerError: (error: unknown) => void): Store {
+  const commits = createCommitQueue(db, onListenerError);
+  const audit = createAuditRepository(db, commits, now, onListenerError);
   const operators = createOperatorsRepository(db, audit, now);
   const settings = createSettingsRepository(db, audit, now);
   const hostKeys = createHostKeysRepository(db, audit, now);
@@ -108,11 +117,20 @@ function buildStore(db: Database.Database, file: string, now: () => Date, applie
     operators,
     settings,
     // Only the public face: callers cannot choose the time an audit record claims.
-    audit: { append: audit.append, list: audit.list, count: audit.count },
+    audit: {
+      append: audit.append,
+      list: audit.list,
+      count: audit.count,
+      lastId: audit.lastId,
+      csvPage: audit.csvPage,
+      recordedCodes: audit.recordedCodes,
+      onAppended: audit.onAppended,
+      catchUp: audit.catchUp,
+    },
     hostKeys,
     hostCredentials,
     procedureRuns,
-    transaction: (fn) => db.transaction(fn).immediate(),
+    transaction: (fn) => commits.transaction(fn)(),
     pragmas: () => ({
       journalMode: String(db.pragma('journal_mode', { simple: true })),
       synchronous: Number(db.pragma('synchronous', { simple: true })),
@@ -137,9 +155,7 @@ function checkIdentity(db: Database.Database, file: string): void {
   const version = readSchemaVersion(db);
   if (version > LATEST_SCHEMA_VERSION) throw schemaTooNew(version, LATEST_SCHEMA_VERSION, file);
   if (version === 0) {
-    const objects = db.prepare<[], { n: number }>(
-      "SELECT count(*) AS n FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'",
-    ).get();
+    const objects = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'").get();
     if ((objects?.n ?? 0) > 0) throw notOurs(file, 'it already holds tables but has no console schema version');
   }
 }

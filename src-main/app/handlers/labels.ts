@@ -113,16 +113,9 @@ function asApiFailure(error: unknown): unknown {
  * The codes already printed, from the audit log: a set label's code for the same date (the DAILY
  * tapes carry the same code every time), a cartridge serial at any time (each is unique).
  */
+/** The codes of this selection printed before (for its date; cartridge labels have none). */
 function printedBefore(store: Store, chosen: Chosen): Set<string> {
-  const date = chosen.kind === 'set' ? chosen.date : undefined;
-  const printed = new Set<string>();
-  for (const action of [PRINTED, REPRINTED]) {
-    for (const record of store.audit.list({ action, limit: 500 })) {
-      const details = record.details as { date?: unknown; codes?: unknown } | null;
-      if (typeof details === 'object' && details !== null && details.date === date && Array.isArray(details.codes)) for (const code of details.codes) printed.add(String(code));
-    }
-  }
-  return printed;
+  return store.audit.recordedCodes({ actions: [PRINTED, REPRINTED], codes: codesOf(chosen), date: chosen.kind === 'set' ? chosen.date : undefined });
 }
 
 function linesOf(label: SetLabel | CartridgeLabel): string[] {

@@ -79,7 +79,7 @@ export function createHostKeysRepository(db: Database.Database, audit: AuditWrit
   );
   const remove = db.prepare<[string]>('DELETE FROM host_keys WHERE host = ?');
 
-  const approve = db.transaction((key: NewHostKey, who: string): HostKeyRecord => {
+  const approve = audit.transaction((key: NewHostKey, who: string): HostKeyRecord => {
     const before = selectOne.get(key.host);
     const at = formatTimestamp(now());
     upsert.run(key.host, key.address, key.port, key.algorithm, key.fingerprint, who, at);
@@ -104,7 +104,7 @@ export function createHostKeysRepository(db: Database.Database, audit: AuditWrit
     return { ...key, approvedBy: who, approvedAt: at };
   });
 
-  const forget = db.transaction((host: string, who: string): boolean => {
+  const forget = audit.transaction((host: string, who: string): boolean => {
     const before = selectOne.get(host);
     if (before === undefined) return false;
     remove.run(host);
@@ -121,20 +121,16 @@ export function createHostKeysRepository(db: Database.Database, audit: AuditWrit
     approve(key, approvedBy) {
       checkOperator(approvedBy);
       checkKey(key);
-      return approve.immediate(key, approvedBy);
+      return approve(key, approvedBy);
     },
     forget(host, who) {
       checkActor(who);
-      return forget.immediate(host, who);
+      return forget(host, who);
     },
   };
 }
 
-export function createHostCredentialsRepository(
-  db: Database.Database,
-  audit: AuditWriter,
-  now: () => Date,
-): HostCredentialsRepository {
+export function createHostCredentialsRepository(db: Database.Database, audit: AuditWriter, now: () => Date): HostCredentialsRepository {
   const selectOne = db.prepare<[string], { sealed: string }>('SELECT sealed FROM host_credentials WHERE host = ?');
   const selectHosts = db.prepare<[], { host: string }>('SELECT host FROM host_credentials ORDER BY host');
   const upsert = db.prepare<[string, string, string]>(
@@ -143,14 +139,14 @@ export function createHostCredentialsRepository(
   );
   const remove = db.prepare<[string]>('DELETE FROM host_credentials WHERE host = ?');
 
-  const set = db.transaction((host: string, sealed: string, who: string): void => {
+  const set = audit.transaction((host: string, sealed: string, who: string): void => {
     const replaced = selectOne.get(host) !== undefined;
     const at = formatTimestamp(now());
     upsert.run(host, sealed, at);
     audit.appendAt({ who, action: 'host.credential-set', subject: host, details: { replaced } }, at);
   });
 
-  const del = db.transaction((host: string, who: string): boolean => {
+  const del = audit.transaction((host: string, who: string): boolean => {
     if (remove.run(host).changes === 0) return false;
     audit.append({ who, action: 'host.credential-deleted', subject: host });
     return true;
@@ -163,11 +159,11 @@ export function createHostCredentialsRepository(
       checkHost(host);
       // never name the value in the error: it is a secret, even sealed
       if (!BASE64_PATTERN.test(sealed)) throw new StoreError('invalid-setting-value', `the sealed credential for ${host} is not base64`);
-      set.immediate(host, sealed, who);
+      set(host, sealed, who);
     },
     delete(host, who) {
       checkActor(who);
-      return del.immediate(host, who);
+      return del(host, who);
     },
     hosts: () => selectHosts.all().map((row) => row.host),
   };

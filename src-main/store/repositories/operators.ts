@@ -29,24 +29,16 @@ interface OperatorRow {
   last_seen: string;
 }
 
-export function createOperatorsRepository(
-  db: Database.Database,
-  audit: AuditWriter,
-  now: () => Date,
-): OperatorsRepository {
-  const selectOne = db.prepare<[string], OperatorRow>(
-    'SELECT initials, name, first_seen, last_seen FROM operators WHERE initials = ?',
-  );
-  const selectAll = db.prepare<[], OperatorRow>(
-    'SELECT initials, name, first_seen, last_seen FROM operators ORDER BY initials',
-  );
+export function createOperatorsRepository(db: Database.Database, audit: AuditWriter, now: () => Date): OperatorsRepository {
+  const selectOne = db.prepare<[string], OperatorRow>('SELECT initials, name, first_seen, last_seen FROM operators WHERE initials = ?');
+  const selectAll = db.prepare<[], OperatorRow>('SELECT initials, name, first_seen, last_seen FROM operators ORDER BY initials');
   const upsert = db.prepare<[string, string | null, string, string]>(
     `INSERT INTO operators (initials, name, first_seen, last_seen) VALUES (?, ?, ?, ?)
      ON CONFLICT (initials) DO UPDATE
        SET name = coalesce(excluded.name, operators.name), last_seen = excluded.last_seen`,
   );
 
-  const signIn = db.transaction((initials: string, name: string | null): OperatorRecord => {
+  const signIn = audit.transaction((initials: string, name: string | null): OperatorRecord => {
     const before = selectOne.get(initials);
     const at = formatTimestamp(now());
     upsert.run(initials, name, at, at);
@@ -68,7 +60,7 @@ export function createOperatorsRepository(
     signIn(rawInitials, rawName) {
       const initials = normalizeInitials(rawInitials);
       const name = rawName?.trim() || null;
-      return signIn.immediate(initials, name);
+      return signIn(initials, name);
     },
     get(rawInitials) {
       const row = selectOne.get(rawInitials.trim().toUpperCase());

@@ -54,12 +54,13 @@ export function createProcedureRunsRepository(db: Database.Database, audit: Audi
        snapshot = excluded.snapshot, updated_at = excluded.updated_at`,
   );
   const selectOne = db.prepare<[string], Row>('SELECT * FROM procedure_runs WHERE id = ?');
-  const selectMany = db.prepare<{ status: string | null; limit: number }, Row>(
-    `SELECT * FROM procedure_runs WHERE (@status IS NULL OR status = @status)
-      ORDER BY status = 'active' DESC, CASE WHEN status = 'active' THEN started_at END ASC, CASE WHEN status = 'active' THEN rowid END ASC, updated_at DESC LIMIT @limit`,
-  );
+  const order = `ORDER BY status = 'active' DESC, CASE WHEN status = 'active' THEN started_at END ASC,
+      CASE WHEN status = 'active' THEN rowid END ASC, updated_at DESC LIMIT @limit`;
+  // Two statements rather than `(@status IS NULL OR status = @status)`, which no index serves.
+  const selectAll = db.prepare<{ limit: number }, Row>(`SELECT * FROM procedure_runs ${order}`);
+  const selectByStatus = db.prepare<{ status: string; limit: number }, Row>(`SELECT * FROM procedure_runs WHERE status = @status ${order}`);
 
-  const save = db.transaction((run: SaveRun, entries: readonly NewAuditEntry[]) => {
+  const save = audit.transaction((run: SaveRun, entries: readonly NewAuditEntry[]) => {
     const at = formatTimestamp(now());
     const snapshot = toJsonText(run.snapshot);
     if (snapshot === undefined) throw new StoreError('invalid-snapshot', `the snapshot of run ${run.id} cannot be written as JSON`);
@@ -68,12 +69,16 @@ export function createProcedureRunsRepository(db: Database.Database, audit: Audi
   });
 
   return {
-    save: (run, entries) => save.immediate(run, entries),
+    save: (run, entries) => save(run, entries),
     get: (id) => {
       const row = selectOne.get(id);
       return row === undefined ? undefined : toRun(row);
     },
-    list: (options = {}) => selectMany.all({ status: options.status ?? null, limit: options.limit ?? 50 }).map(toRun),
+    list: (options = {}) => {
+      const limit = options.limit ?? 50;
+      const rows = options.status === undefined ? selectAll.all({ limit }) : selectByStatus.all({ status: options.status, limit });
+      return rows.map(toRun);
+    },
   };
 }
 

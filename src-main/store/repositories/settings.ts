@@ -32,11 +32,7 @@ interface SettingRow {
   updated_at: string;
 }
 
-export function createSettingsRepository(
-  db: Database.Database,
-  audit: AuditWriter,
-  now: () => Date,
-): SettingsRepository {
+export function createSettingsRepository(db: Database.Database, audit: AuditWriter, now: () => Date): SettingsRepository {
   const selectOne = db.prepare<[string], SettingRow>('SELECT key, value, updated_at FROM settings WHERE key = ?');
   const selectAll = db.prepare<[], SettingRow>('SELECT key, value, updated_at FROM settings ORDER BY key');
   const upsert = db.prepare<[string, string, string]>(
@@ -44,7 +40,7 @@ export function createSettingsRepository(
      ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
   );
 
-  const set = db.transaction((key: string, json: string, who: string): SettingRecord => {
+  const set = audit.transaction((key: string, json: string, who: string): SettingRecord => {
     const before = selectOne.get(key);
     if (before !== undefined && before.value === json) return toRecord(before);
     const at = formatTimestamp(now());
@@ -71,12 +67,9 @@ export function createSettingsRepository(
       checkActor(who);
       const json = value === undefined ? undefined : toJsonText(value);
       if (json === undefined) {
-        throw new StoreError(
-          'invalid-setting-value',
-          `setting ${JSON.stringify(key)} needs a value that can be written as JSON`,
-        );
+        throw new StoreError('invalid-setting-value', `setting ${JSON.stringify(key)} needs a value that can be written as JSON`);
       }
-      return set.immediate(key, json, who);
+      return set(key, json, who);
     },
     all() {
       return selectAll.all().map(toRecord);
@@ -86,10 +79,7 @@ export function createSettingsRepository(
 
 function checkKey(key: string): void {
   if (key.length === 0 || key.length > MAX_KEY_LENGTH || key.trim() !== key) {
-    throw new StoreError(
-      'invalid-setting-key',
-      `a setting key is 1 to ${MAX_KEY_LENGTH} characters without leading or trailing spaces (got ${JSON.stringify(key)})`,
-    );
+    throw new StoreError('invalid-setting-key', `a setting key is 1 to ${MAX_KEY_LENGTH} characters without leading or trailing spaces (got ${JSON.stringify(key)})`);
   }
 }
 

@@ -56,9 +56,7 @@ describe('audit repository', () => {
 
   it('filters by action, pages with limit and beforeId, and follows with afterId', () => {
     const store = tmp.closeLater(openStore(tmp.path('console.db'), { now: utcClock() }));
-    const records = Array.from({ length: 6 }, (_, i) =>
-      store.audit.append({ who: 'system', action: i % 2 === 0 ? 'job.progress' : 'job.error', subject: `step ${i}` }),
-    );
+    const records = Array.from({ length: 6 }, (_, i) => store.audit.append({ who: 'system', action: i % 2 === 0 ? 'job.progress' : 'job.error', subject: `step ${i}` }));
     const ids = records.map((r) => r.id);
     const at = (i: number) => ids[i]!;
 
@@ -82,16 +80,55 @@ describe('audit repository', () => {
 
   it('refuses a bad actor, action, details or query with a typed error', () => {
     const store = tmp.closeLater(openStore(tmp.path('console.db')));
-    expect(() => store.audit.append({ who: 'js', action: 'a.b' })).toThrow(
-      expect.objectContaining({ name: 'StoreError', code: 'invalid-who' }),
-    );
-    expect(() => store.audit.append({ who: 'JS', action: 'SignIn' })).toThrow(
-      expect.objectContaining({ code: 'invalid-action' }),
-    );
-    expect(() => store.audit.append({ who: 'JS', action: 'a.b', details: { n: 1n } })).toThrow(
-      expect.objectContaining({ code: 'invalid-details' }),
-    );
+    expect(() => store.audit.append({ who: 'js', action: 'a.b' })).toThrow(expect.objectContaining({ name: 'StoreError', code: 'invalid-who' }));
+    expect(() => store.audit.append({ who: 'JS', action: 'SignIn' })).toThrow(expect.objectContaining({ code: 'invalid-action' }));
+    expect(() => store.audit.append({ who: 'JS', action: 'a.b', details: { n: 1n } })).toThrow(expect.objectContaining({ code: 'invalid-details' }));
     expect(() => store.audit.list({ limit: 0 })).toThrow(expect.objectContaining({ code: 'invalid-query' }));
     expect(store.audit.count()).toBe(0);
+  });
+
+  it('answers which codes were printed before: on the same date for set labels, without a date for cartridges', () => {
+    const store = tmp.closeLater(openStore(tmp.path('console.db')));
+    const actions = ['labels.printed', 'labels.reprinted'];
+    store.audit.append({ who: 'JS', action: 'labels.printed', subject: 'DAILY BR1', details: { date: '2010-08-03', codes: ['DAILY', 'BR1'] } });
+    store.audit.append({ who: 'JS', action: 'labels.reprinted', subject: 'BR2', details: { date: '2010-08-03', codes: ['BR2'] } });
+    store.audit.append({ who: 'JS', action: 'labels.printed', subject: 'DAILY', details: { date: '2010-08-04', codes: ['DAILY'] } });
+    store.audit.append({ who: 'JS', action: 'labels.printed', subject: '100803P', details: { codes: ['100803P', 100804] } });
+    // the same code in a record of another kind is not a print
+    store.audit.append({ who: 'JS', action: 'tape.scanned', subject: 'BR3', details: { date: '2010-08-03', codes: ['BR3'] } });
+
+    const asked = ['DAILY', 'BR1', 'BR2', 'BR3', 'BR4', '100803P', '100804'];
+    expect(store.audit.recordedCodes({ actions, codes: asked, date: '2010-08-03' })).toEqual(new Set(['DAILY', 'BR1', 'BR2']));
+    expect(store.audit.recordedCodes({ actions, codes: asked, date: '2010-08-04' })).toEqual(new Set(['DAILY']));
+    expect(store.audit.recordedCodes({ actions, codes: asked, date: '2010-08-05' })).toEqual(new Set());
+    expect(store.audit.recordedCodes({ actions, codes: asked })).toEqual(new Set(['100803P', '100804']));
+    expect(store.audit.recordedCodes({ actions: ['labels.reprinted'], codes: asked, date: '2010-08-03' })).toEqual(new Set(['BR2']));
+    expect(store.audit.recordedCodes({ actions, codes: [], date: '2010-08-03' })).toEqual(new Set());
+  });
+
+  it('finds a print however far back it is, unlike a look at the latest records', () => {
+    const store = tmp.closeLater(openStore(tmp.path('console.db')));
+    store.audit.append({ who: 'JS', action: 'labels.printed', subject: '100803P', details: { codes: ['100803P'] } });
+    store.transaction(() => {
+      for (let i = 0; i < 1200; i++) store.audit.append({ who: 'JS', action: 'labels.printed', subject: `C${i}`, details: { codes: [`C${i}`] } });
+    });
+    expect(store.audit.recordedCodes({ actions: ['labels.printed'], codes: ['100803P', 'C1199', 'C1200'] })).toEqual(new Set(['100803P', 'C1199']));
+  });
+
+  it('knows its last id and reads its records as CSV pages, oldest first, up to a given id', () => {
+    const store = tmp.closeLater(openStore(tmp.path('console.db')));
+    expect(store.audit.lastId()).toBe(0);
+    expect(store.audit.csvPage()).toEqual({ rows: 0, lastId: 0, csv: Buffer.alloc(0) });
+    const ids = ['a', 'b', 'c', 'd'].map((letter) => store.audit.append({ who: 'JS', action: 'job.progress', subject: letter }).id);
+    expect(store.audit.lastId()).toBe(ids[3]);
+
+    const first = store.audit.csvPage({ limit: 2 });
+    expect(first).toMatchObject({ rows: 2, lastId: ids[1] });
+    const [a, b] = store.audit.list({ limit: 4 }).reverse();
+    expect(first.csv.toString()).toBe(`${ids[0]},${a?.at},JS,job.progress,a,\r\n${ids[1]},${b?.at},JS,job.progress,b,\r\n`);
+    const rest = store.audit.csvPage({ afterId: first.lastId, throughId: ids[2] });
+    expect(rest).toMatchObject({ rows: 1, lastId: ids[2] });
+    expect(rest.csv.toString()).toMatch(/^\d+,[^,]+,JS,job\.progress,c,\r\n$/);
+    expect(() => store.audit.csvPage({ limit: 0 })).toThrow(expect.objectContaining({ code: 'invalid-query' }));
   });
 });
