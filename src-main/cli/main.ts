@@ -2,14 +2,6 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { initialsSchema, isoDateSchema, monthSchema } from '../../shared/api';
 import { clockStartingAt, localDate, parseNow, systemClock, type Clock } from '../../shared/clock';
 import { USAGE, UsageError } from './usage';
-import { runToday } from './today-command';
-import { runCalendar } from './calendar-command';
-import { runSiteCheck } from './site-command';
-import { runConsoleCommand } from './console-command';
-import { runSubmitDryRun, runSubmitSend } from './submit-command';
-import { runSimulateCommand } from './simulate-command';
-import { runParse } from './parse-command';
-import { runLabels } from './labels-command';
 import { FAULT_NAMES, type FaultName, type FaultRequest } from '../../shared/simulator-faults';
 import { readFileSync } from 'node:fs';
 
@@ -53,7 +45,11 @@ const positiveInt = (value: string | undefined, what: string, max: number): numb
   return Number(value);
 };
 
-/** The `tapeops` command line; returns the exit code (0 done, 1 the thing checked failed, 2 bad input). */
+/**
+ * The `tapeops` command line; returns the exit code (0 done, 1 the thing checked failed, 2 bad input).
+ * Each command's module is imported only once its arguments are checked, so a command loads only
+ * what it uses (`labels` neither SSH nor SQLite nor the simulator) and bad input answers at once.
+ */
 export async function main(argv: string[], out = process.stdout, err = process.stderr): Promise<number> {
   // `tapeops --site FILE <command>` names the profile for the whole run, as the Electron app takes it
   const leadingSite = argv[0] === '--site' ? argv.slice(0, 2) : argv[0]?.startsWith('--site=') ? argv.slice(0, 1) : [];
@@ -66,6 +62,7 @@ export async function main(argv: string[], out = process.stdout, err = process.s
         if (positionals.length) throw new UsageError(`today takes no argument ${JSON.stringify(positionals[0])}; use --date YYYY-MM-DD`);
         const clock = nowOption(values.now as string | undefined);
         const date = values.date === undefined ? localDate(clock.now()) : check(isoDateSchema, values.date, 'date');
+        const { runToday } = await import('./today-command');
         out.write(runToday({ date, json: values.json === true, siteFile: values.site as string | undefined }));
         return 0;
       }
@@ -75,12 +72,14 @@ export async function main(argv: string[], out = process.stdout, err = process.s
         const month = check(monthSchema, positionals[0], 'month');
         if (values.months !== undefined && values.ics === undefined) throw new UsageError('--months goes with --ics FILE: the months to export');
         const months = positiveInt(values.months as string | undefined, '--months', 24) ?? 1;
+        const { runCalendar } = await import('./calendar-command');
         out.write(runCalendar({ month, months, json: values.json === true, ics: values.ics as string | undefined, siteFile: values.site as string | undefined }));
         return 0;
       }
       case 'site': {
         const { positionals } = parse(rest, {});
         if (positionals[0] !== 'check' || positionals.length !== 2) throw new UsageError('use: tapeops site check FILE');
+        const { runSiteCheck } = await import('./site-command');
         const result = runSiteCheck(positionals[1] as string);
         (result.exitCode === 0 ? out : err).write(result.lines.map((line) => `${line}\n`).join(''));
         return result.exitCode;
@@ -98,6 +97,7 @@ export async function main(argv: string[], out = process.stdout, err = process.s
         const job = positionals[0] as string;
         const parameters = values.param as string[] | undefined;
         const siteFile = values.site as string | undefined;
+        const { runSubmitDryRun, runSubmitSend } = await import('./submit-command');
         if (values['dry-run'] === true) {
           out.write(runSubmitDryRun({ job, parameters, siteFile }));
           return 0;
@@ -112,6 +112,7 @@ export async function main(argv: string[], out = process.stdout, err = process.s
       case 'parse': {
         const { positionals } = parse(rest, {});
         if (positionals.length < 1 || positionals.length > 2) throw new UsageError('use: tapeops parse KIND [FILE] (standard input when no file)');
+        const { runParse } = await import('./parse-command');
         const result = runParse(positionals[0] as string, positionals[1], () => readFileSync(0, 'latin1'));
         out.write(result.stdout);
         err.write(result.stderr);
@@ -129,6 +130,7 @@ export async function main(argv: string[], out = process.stdout, err = process.s
         });
         if (positionals.length) throw new UsageError(`labels takes no argument ${JSON.stringify(positionals[0])}; use --date YYYY-MM-DD or --cartridges FROM..TO`);
         const date = values.date === undefined ? undefined : check(isoDateSchema, values.date, '--date');
+        const { runLabels } = await import('./labels-command');
         return await runLabels({ ...(values as Record<string, string | undefined>), date }, out);
       }
       case 'simulate': {
@@ -153,6 +155,7 @@ export async function main(argv: string[], out = process.stdout, err = process.s
         const faults = ((values.fault as string[] | undefined) ?? []).map(parseFaultOption);
         const port = values.port === '0' ? 0 : positiveInt(values.port as string | undefined, '--port', 65535);
         const scale = timeScaleOption(values['time-scale'] as string | undefined);
+        const { runSimulateCommand } = await import('./simulate-command');
         return runSimulateCommand(
           {
             port,
@@ -184,6 +187,7 @@ export async function main(argv: string[], out = process.stdout, err = process.s
         if (positionals.length) throw new UsageError(`console takes no argument ${JSON.stringify(positionals[0])}`);
         const port = values.port === '0' ? 0 : positiveInt(values.port as string | undefined, '--port', 65535);
         const consoleScale = timeScaleOption(values['time-scale'] as string | undefined);
+        const { runConsoleCommand } = await import('./console-command');
         await runConsoleCommand(
           {
             port,

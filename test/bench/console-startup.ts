@@ -1,6 +1,9 @@
 /**
  * Start-up benchmark: the time from spawning the console process to its Today screen drawn in
  * Chromium, against a bare Vite + React page served by a tiny Node server started the same way.
+ * The console runs as `node bin/tapeops.js console … --now 2010-08-03T07:00` does by default,
+ * from its esbuild bundle (built before the spawn, never inside a figure); the bare server is
+ * compiled by esbuild too, so neither pays tsx (./support: spawnConsole, spawnBare).
  *
  * What one run measures: spawn `node …` → URL printed → page.goto → (console: sign in with
  * initials) → the element visible. Chromium is launched once for all runs and every run gets a
@@ -63,9 +66,7 @@ export async function benchStartup(browser: Browser, bareDist: string, measured 
   const runs: StartupRun[] = [];
   const record = (run: StartupRun, index: string) => {
     runs.push(run);
-    console.log(
-      `  ${index.padEnd(8)} ${run.subject.padEnd(8)} server ready ${ms(run.serverReadyMs).padStart(8)}   drawn ${ms(run.totalMs).padStart(8)}`,
-    );
+    console.log(`  ${index.padEnd(8)} ${run.subject.padEnd(8)} server ready ${ms(run.serverReadyMs).padStart(8)}   drawn ${ms(run.totalMs).padStart(8)}`);
   };
   record(await measureOnce(browser, 'console', bareDist, true), 'warm-up');
   record(await measureOnce(browser, 'bare', bareDist, true), 'warm-up');
@@ -73,20 +74,15 @@ export async function benchStartup(browser: Browser, bareDist: string, measured 
     record(await measureOnce(browser, 'console', bareDist, false), `run ${i}`);
     record(await measureOnce(browser, 'bare', bareDist, false), `run ${i}`);
   }
-  const of = (subject: Subject, pick: (run: StartupRun) => number) =>
-    median(runs.filter((run) => run.subject === subject && !run.warmUp).map(pick));
+  const of = (subject: Subject, pick: (run: StartupRun) => number) => median(runs.filter((run) => run.subject === subject && !run.warmUp).map(pick));
   const medianMs = { console: of('console', (r) => r.totalMs), bare: of('bare', (r) => r.totalMs) };
   const medianServerReadyMs = { console: of('console', (r) => r.serverReadyMs), bare: of('bare', (r) => r.serverReadyMs) };
   return { runs, medianMs, medianServerReadyMs, ratio: medianMs.console / medianMs.bare, measuredRunsEach: measured };
 }
 
 export function printStartup(result: StartupResult): void {
-  console.log(
-    `  median   console  server ready ${ms(result.medianServerReadyMs.console).padStart(8)}   drawn ${ms(result.medianMs.console).padStart(8)}`,
-  );
-  console.log(
-    `  median   bare     server ready ${ms(result.medianServerReadyMs.bare).padStart(8)}   drawn ${ms(result.medianMs.bare).padStart(8)}`,
-  );
+  console.log(`  median   console  server ready ${ms(result.medianServerReadyMs.console).padStart(8)}   drawn ${ms(result.medianMs.console).padStart(8)}`);
+  console.log(`  median   bare     server ready ${ms(result.medianServerReadyMs.bare).padStart(8)}   drawn ${ms(result.medianMs.bare).padStart(8)}`);
   console.log(`  ratio console/bare (drawn): ${result.ratio.toFixed(2)}×`);
 }
 

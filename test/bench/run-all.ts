@@ -10,6 +10,11 @@
  * Then host-link round trips against OpenSSH's ssh with a ControlMaster (./host-link-round-trips;
  * BENCH_LINK_ROUND_TRIPS, BENCH_LINK_WARMUP, BENCH_LINK_BUDGET_S).
  * Then the Bill Run label sheet to PDF against a plain pdfkit page (./label-pdf; BENCH_LABEL_RUNS).
+ * Then the CLI as whole processes: the console's warm start to server ready against a bare Node
+ * HTTP server (./console-ready; BENCH_READY_RUNS), and `tapeops labels --format pdf` against a
+ * `node -e` pdfkit page with the same words, with the modules it loads (./labels-process;
+ * BENCH_LABELS_RUNS). BENCH_BEFORE_CHECKOUT=DIR adds, to both, the CLI of another checkout (the
+ * code before a change) beside this tree's bundle and this tree through tsx.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -19,6 +24,8 @@ import { benchMemory, printMemory } from './console-memory';
 import { benchStartup, printStartup } from './console-startup';
 import { rtMs, runHostLinkRoundTrips } from './host-link-round-trips';
 import { benchLabelPdf, printLabelPdf } from './label-pdf';
+import { benchConsoleReady, printConsoleReady, type ReadySubject } from './console-ready';
+import { benchLabelsProcess, heavyText, printLabelsProcess, type LabelsSubject } from './labels-process';
 import { buildBareApp, ensureConsoleRendererBuilt, launchChromium, mb, ms, projectRoot } from './support';
 import { chromiumPath } from '../support/chromium';
 
@@ -47,6 +54,17 @@ try {
   const labelPdf = await benchLabelPdf();
   printLabelPdf(labelPdf);
 
+  console.log('\nConsole ready: spawn → URL printed, warm (bundle built, one warm-up each)');
+  const consoleReady = await benchConsoleReady();
+  printConsoleReady(consoleReady);
+
+  console.log('\nLabels: `tapeops labels --date 2010-08-03 --format pdf` as a whole process');
+  const labelsProcess = await benchLabelsProcess();
+  printLabelsProcess(labelsProcess);
+
+  // ---- the audit log (test/bench/audit-log.ts: a request with 1,000,000 records ÷ with none; the
+  // CSV export ÷ sqlite3 -csv) goes here: its run, then its rows below and its key in the report ----
+
   const rows: [string, string, string, string][] = [
     ['start-up, spawn → drawn (median)', ms(startup.medianMs.console), ms(startup.medianMs.bare), `${startup.ratio.toFixed(2)}×`],
     [
@@ -69,12 +87,7 @@ try {
       rtMs(hostLink.sshControlMaster.medianMs),
       `1/${hostLink.ratioSshToHostLink.toFixed(1)}×`,
     ],
-    [
-      '  p90',
-      rtMs(hostLink.hostLink.p90Ms),
-      rtMs(hostLink.sshControlMaster.p90Ms),
-      `1/${(hostLink.sshControlMaster.p90Ms / hostLink.hostLink.p90Ms).toFixed(1)}×`,
-    ],
+    ['  p90', rtMs(hostLink.hostLink.p90Ms), rtMs(hostLink.sshControlMaster.p90Ms), `1/${(hostLink.sshControlMaster.p90Ms / hostLink.hostLink.p90Ms).toFixed(1)}×`],
     ['  ssh ControlMaster, /bin/true without ForceCommand (median)', '', rtMs(hostLink.sshTransportOnly.medianMs), ''],
     // console = the labels sheet; baseline = the same words on a plain pdfkit page
     [
@@ -83,6 +96,41 @@ try {
       `${labelPdf.medianMs.baseline.toFixed(2)} ms`,
       `${labelPdf.ratio.toFixed(2)}×`,
     ],
+    // console = the CLI from its bundle; baseline = a bare node:http server of the same page, also esbuild-compiled
+    [
+      `console start → server ready | bare node:http server (median, n=${consoleReady.measuredRunsEach}; goal ≤ ${consoleReady.goal})`,
+      ms(consoleReady.medianReadyMs['console (bundle)']!),
+      ms(consoleReady.medianReadyMs.bare!),
+      `${consoleReady.ratio.toFixed(2)}×`,
+    ],
+    ...otherModes(consoleReady.medianReadyMs, consoleReady.ratios, 'console'),
+    [
+      '  bundle, on a data dir kept from an earlier start (no host keys to make)',
+      ms(consoleReady.medianReadyMs['console (bundle, kept data dir)']!),
+      '',
+      `${consoleReady.ratios['console (bundle, kept data dir)']!.toFixed(2)}×`,
+    ],
+    [
+      '  CPU time to ready',
+      ms(consoleReady.medianCpuMs['console (bundle)']!),
+      ms(consoleReady.medianCpuMs.bare!),
+      `${(consoleReady.medianCpuMs['console (bundle)']! / consoleReady.medianCpuMs.bare!).toFixed(2)}×`,
+    ],
+    // console = `tapeops labels` from its bundle; baseline = node -e writing the same words with pdfkit
+    [
+      `tapeops labels → PDF, whole process | node -e pdfkit page (median, n=${labelsProcess.measuredRunsEach}; goal ≤ ${labelsProcess.goal})`,
+      ms(labelsProcess.medianWallMs['labels (bundle)']!),
+      ms(labelsProcess.medianWallMs['node -e pdfkit']!),
+      `${labelsProcess.ratio.toFixed(2)}×`,
+    ],
+    ...otherModes(labelsProcess.medianWallMs, labelsProcess.ratios, 'labels'),
+    [
+      '  CPU time',
+      ms(labelsProcess.medianCpuMs['labels (bundle)']!),
+      ms(labelsProcess.medianCpuMs['node -e pdfkit']!),
+      `${(labelsProcess.medianCpuMs['labels (bundle)']! / labelsProcess.medianCpuMs['node -e pdfkit']!).toFixed(2)}×`,
+    ],
+    ...Object.entries(labelsProcess.modules).map(([mode, loads]): [string, string, string, string] => [`  labels (${mode}) loads ${heavyText(loads.heavy)}`, '', '', '']),
   ];
   const header: [string, string, string, string] = ['', 'console', 'bare baseline', 'console/bare'];
   const widths = header.map((cell, i) => Math.max(cell.length, ...rows.map((row) => row[i]!.length)));
@@ -96,7 +144,8 @@ try {
     notes: [
       'Chromium is launched once for all runs; browser start-up is not in the start-up figures.',
       'Each start-up run gets a fresh browser context, made before the server is spawned.',
-      'Both servers are Node processes started through the tsx loader (tsx/esm/api register).',
+      'The console runs from its esbuild bundle (dist/cli/, built before any run, never inside a figure); the bare baseline server is compiled by esbuild the same way, so neither pays tsx. The "tsx" rows run the same tree with TAPEOPS_CLI=tsx; "before" rows, when present, run the checkout named by BENCH_BEFORE_CHECKOUT.',
+      'CPU times are read from /proc (user + system, 10 ms steps) and move less than wall times with the load of the machine.',
       'The renderer and the bare page are built before any measurement.',
       'Host-link rows: the console column is the host link (one shell session), the baseline is OpenSSH ssh through a ControlMaster socket, which starts a simulator process per command (see hostLinkRoundTrips.notes).',
     ],
@@ -118,6 +167,23 @@ try {
     },
     hostLinkRoundTrips: hostLink,
     labelPdf: { ...labelPdf, medianMs: mapValues(labelPdf.medianMs, (v) => round(v, 2)), ratio: round(labelPdf.ratio, 2) },
+    consoleReady: {
+      ...consoleReady,
+      runs: consoleReady.runs.map((run) => ({ ...run, readyMs: round(run.readyMs) })),
+      medianReadyMs: mapValues(consoleReady.medianReadyMs as Record<ReadySubject, number>, round),
+      medianCpuMs: mapValues(consoleReady.medianCpuMs as Record<ReadySubject, number>, round),
+      ratio: round(consoleReady.ratio, 2),
+      ratios: mapValues(consoleReady.ratios as Record<ReadySubject, number>, (v) => round(v, 2)),
+    },
+    labelsProcess: {
+      ...labelsProcess,
+      runs: labelsProcess.runs.map((run) => ({ ...run, wallMs: round(run.wallMs) })),
+      medianWallMs: mapValues(labelsProcess.medianWallMs as Record<LabelsSubject, number>, round),
+      medianCpuMs: mapValues(labelsProcess.medianCpuMs as Record<LabelsSubject, number>, round),
+      ratio: round(labelsProcess.ratio, 2),
+      ratios: mapValues(labelsProcess.ratios as Record<LabelsSubject, number>, (v) => round(v, 2)),
+    },
+    // auditLog: the audit-log bench's result goes here
     elapsedSeconds: round(elapsedS, 1),
   };
   const reportDir = join(projectRoot, '.reports');
@@ -127,6 +193,18 @@ try {
 } finally {
   await browser.close();
   bare.remove();
+}
+
+/** The rows of the ways of running the CLI other than its bundle (tsx; before, when measured), with their ratio to the baseline. */
+function otherModes(medians: Partial<Record<string, number>>, ratios: Partial<Record<string, number>>, what: string): [string, string, string, string][] {
+  return (['tsx', 'before'] as const)
+    .filter((mode) => medians[`${what} (${mode})`] !== undefined)
+    .map((mode) => [
+      mode === 'tsx' ? '  the same tree through tsx (TAPEOPS_CLI=tsx)' : '  before: BENCH_BEFORE_CHECKOUT',
+      ms(medians[`${what} (${mode})`]!),
+      '',
+      `${ratios[`${what} (${mode})`]!.toFixed(2)}×`,
+    ]);
 }
 
 function round(value: number, digits = 0): number {
