@@ -8,6 +8,14 @@ export function downloadFile(fileName: string, data: BlobPart, type: string): vo
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** Hands the browser a file that the console's own origin serves at `path`. */
+export function downloadFrom(path: string, fileName: string): void {
+  const link = document.createElement('a');
+  link.href = path;
+  link.download = fileName;
+  link.click();
+}
+
 export function base64Bytes(base64: string): Uint8Array<ArrayBuffer> {
   const text = atob(base64);
   const bytes = new Uint8Array(text.length);

@@ -35,6 +35,12 @@ export const initialsSchema = z
   .toUpperCase()
   .regex(/^[A-Z]{2,4}$/, 'initials are 2 to 4 letters, such as JS or MAB');
 
+/**
+ * The whole audit log as a CSV file: where the browser shell streams it from (a one-time path on
+ * the console's own origin, so that a long log is never held whole), or its text.
+ */
+export type AuditExport = { fileName: string; download: string } | { fileName: string; content: string };
+
 /** Declares one request: its output type for the compiler, then its input schema. */
 export function request<Output>() {
   return <Input extends z.ZodType>(input: Input): { input: Input; output: Output } => ({
@@ -97,5 +103,5 @@ export const commonRequests = {
     z.object({ file: z.string().trim().min(1, 'name a profile file').max(1024) }).strict(),
   ),
   'audit.recent': request<AuditEntry[]>()(z.object({ limit: z.number().int().min(1).max(500) }).strict()),
-  'audit.csv': request<IcsFile>()(z.object({}).strict()),
+  'audit.csv': request<AuditExport>()(z.object({}).strict()),
 } as const;

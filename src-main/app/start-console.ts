@@ -11,6 +11,7 @@ import type { ApiResult } from '../../shared/errors';
 import type { CredentialStore } from '../hosts';
 import { openStore, type Store } from '../store';
 import { dispatch, type RequestContext } from './dispatch';
+import { createDownloads, type Download } from './downloads';
 import { EventBus } from './event-bus';
 import { createHandlers } from './handlers';
 import type { LabelPrinter } from '../labels/label-printer';
@@ -49,6 +50,8 @@ export interface ConsoleMain {
   /** The profile the session open now serves. */
   site(): LoadedSite;
   summary(): SiteSummary;
+  /** A file offered by a request, for the browser shell to stream (its one-time path). */
+  takeDownload(path: string): Download | undefined;
   close(): Promise<void>;
 }
 
@@ -119,6 +122,8 @@ export async function startConsole(options: ConsoleOptions): Promise<ConsoleMain
     return summarise(next);
   }
 
+  // the browser shell streams large files over HTTP; Electron's renderer is handed them whole
+  const downloads = options.shell === 'browser' ? createDownloads(clock) : undefined;
   const handlers = createHandlers({
     clock,
     store,
@@ -127,6 +132,7 @@ export async function startConsole(options: ConsoleOptions): Promise<ConsoleMain
     session: () => session,
     chooseSite,
     ...(options.printer ? { printer: options.printer } : {}),
+    ...(downloads ? { downloads } : {}),
   });
 
   let closing: Promise<void> | null = null;
@@ -136,6 +142,7 @@ export async function startConsole(options: ConsoleOptions): Promise<ConsoleMain
     session: () => session,
     site: () => session.site,
     summary: () => summarise(session.site),
+    takeDownload: (path) => downloads?.take(path),
     async request(name, input, ctx) {
       const result = await dispatch(handlers, name, input, ctx, (error) => log(`internal error in ${String(name)}: ${(error as Error).stack ?? String(error)}`));
       // records another process wrote (a `tapeops submit` from the CLI) are announced here too

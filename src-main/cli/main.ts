@@ -93,7 +93,7 @@ export async function main(argv: string[], out = process.stdout, err = process.s
           'data-dir': { type: 'string' },
           now: { type: 'string' },
         });
-        if (positionals.length !== 1) throw new UsageError('submit needs one job of the site profile, such as: tapeops submit INITIALIZE_TAPES --param 3 --dry-run');
+        if (positionals.length !== 1) throw new UsageError('submit needs the name of one job of the site profile: tapeops submit JOB [--param VALUE]... --dry-run');
         const job = positionals[0] as string;
         const parameters = values.param as string[] | undefined;
         const siteFile = values.site as string | undefined;

@@ -1,9 +1,9 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { serveStatic } from './static-files';
-import { defaultSocketLimits, handleSocket, type ApiEndpoint, type SocketLimits } from './socket-api';
+import { defaultSocketLimits, handleSocket, type ApiEndpoint, type SocketLimits, type StreamedDownload } from './socket-api';
 
 export interface ConsoleServer {
   /** The URL to open, with the per-start token. */
@@ -51,6 +51,20 @@ function refuse(socket: Socket, status: number, reason: string): void {
   socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
 
+/** A file offered by a request, written straight into the response (a long audit log is never held whole). */
+function streamDownload(download: StreamedDownload, res: ServerResponse, headers: Record<string, string>, log: (line: string) => void): void {
+  res.writeHead(200, {
+    ...headers,
+    'Content-Type': download.mime,
+    'Content-Disposition': `attachment; filename="${download.fileName.replace(/[^\w.-]/g, '_')}"`,
+    'Cache-Control': 'no-store',
+  });
+  download.write(res).catch((error: unknown) => {
+    log(`the download ${download.fileName} stopped: ${(error as Error).message}`);
+    res.destroy();
+  });
+}
+
 /** The browser shell: the built console and the API over a WebSocket, on 127.0.0.1 only. */
 export async function startConsoleServer(options: ConsoleServerOptions): Promise<ConsoleServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
@@ -78,6 +92,11 @@ export async function startConsoleServer(options: ConsoleServerOptions): Promise
     // A page of another site could reach 127.0.0.1 through DNS rebinding; only our own Host is served.
     if (!ownHost(req.headers.host)) {
       res.writeHead(421, headers).end('misdirected request');
+      return;
+    }
+    const download = req.method === 'GET' && req.url?.startsWith('/downloads/') ? options.services.takeDownload?.(req.url) : undefined;
+    if (download !== undefined) {
+      streamDownload(download, res, headers, log);
       return;
     }
     // no request may take the console down; the operator's other tabs keep working

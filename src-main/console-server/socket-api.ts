@@ -1,3 +1,4 @@
+import type { Writable } from 'node:stream';
 import type { WebSocket } from 'ws';
 import type { ApiResult } from '../../shared/errors';
 
@@ -13,6 +14,15 @@ export interface ApiEndpoint {
     /** Returns the function that unsubscribes. */
     listen(listener: (event: string, payload: unknown) => void): () => void;
   };
+  /** A file a request offered at a one-time path (`/downloads/…`), taken once. */
+  takeDownload?(path: string): StreamedDownload | undefined;
+}
+
+export interface StreamedDownload {
+  fileName: string;
+  mime: string;
+  /** Writes the file to `out` and ends it. */
+  write(out: Writable): Promise<unknown>;
 }
 
 /** How much of the server's memory one connection may hold before it is closed. */

@@ -1,5 +1,5 @@
 /** The audit log: its latest records listed once (appended records come as events), and its export. */
-import { downloadFile } from '../download';
+import { downloadFile, downloadFrom } from '../download';
 import { AUDIT_KEPT } from './slices/audit';
 import { getApi } from './console-api';
 import { useConsole } from './console-store';
@@ -14,11 +14,12 @@ export async function ensureAudit(): Promise<void> {
   }
 }
 
-/** The whole audit log as a CSV file, saved by the browser. */
+/** The whole audit log as a CSV file, saved by the browser (streamed from main where the shell can). */
 export async function exportAuditCsv(): Promise<ShownError | string> {
   try {
     const file = await getApi().request('audit.csv', {});
-    downloadFile(file.fileName, file.content, 'text/csv');
+    if ('download' in file) downloadFrom(file.download, file.fileName);
+    else downloadFile(file.fileName, file.content, 'text/csv');
     return file.fileName;
   } catch (error) {
     return shown(error);

@@ -242,6 +242,30 @@ describe('HTTP', () => {
   });
 });
 
+describe('the audit log export', () => {
+  it('streams the CSV from a one-time path the signed-in request is given, on the console\'s own origin', async () => {
+    const socket = await openSocket();
+    const before = await socket.request('audit.csv', {});
+    expect(JSON.stringify(before.result)).toContain('not-signed-in');
+    await socket.request('session.signIn', { initials: 'JS' });
+    await socket.request('labels.chooseStock', { use: 'set', stockId: 'avery-l7165' });
+    const answer = (await socket.request('audit.csv', {})).result as { ok: { fileName: string; download: string } };
+    expect(answer.ok.fileName).toMatch(/^tapeops-audit-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(answer.ok.download).toMatch(/^\/downloads\/[\w-]{20,}$/);
+
+    const file = await httpGet(server.port, answer.ok.download);
+    expect(file.status).toBe(200);
+    expect(file.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(file.headers['content-disposition']).toBe(`attachment; filename="${answer.ok.fileName}"`);
+    const lines = file.body.split('\r\n');
+    expect(lines[0]).toBe('id,at,who,action,subject,details');
+    expect(file.body).toContain(',JS,settings.change,labels.stock.set,');
+    // the path serves once, and a guessed one serves nothing
+    expect((await httpGet(server.port, answer.ok.download)).status).toBe(404);
+    expect((await httpGet(server.port, '/downloads/guessed')).status).toBe(404);
+  });
+});
+
 describe('closing', () => {
   it('close() ends open WebSockets and keep-alive connections, and stops listening', async () => {
     const ownDir = makeTempDir('console-close');

@@ -1,7 +1,7 @@
 /** The console itself, the operator's sign-in, the choice of site profile and the audit log. */
 import { localDate } from '../../../shared/clock';
 import type { commonRequests } from '../../../shared/api';
-import { auditCsv } from '../../reports/audit-csv';
+import { auditCsv, writeAuditCsv } from '../../reports/audit-csv';
 import type { Handlers } from '../dispatch';
 import { summarise } from '../site-loading';
 import { rethrowStoreError, signedIn, type HandlerDeps } from './context';
@@ -25,7 +25,9 @@ export function commonHandlers(deps: HandlerDeps): Pick<Handlers, keyof typeof c
     'audit.recent': ({ limit }) => deps.store.audit.list({ limit }),
     'audit.csv': (_input, ctx) => {
       signedIn(ctx);
-      return { fileName: `tapeops-audit-${localDate(deps.clock.now())}.csv`, content: auditCsv(deps.store) };
+      const fileName = `tapeops-audit-${localDate(deps.clock.now())}.csv`;
+      if (deps.downloads === undefined) return { fileName, content: auditCsv(deps.store) };
+      return { fileName, download: deps.downloads.offer({ fileName, mime: 'text/csv; charset=utf-8', write: (out) => writeAuditCsv(deps.store, out) }) };
     },
   };
 }

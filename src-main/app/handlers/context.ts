@@ -5,6 +5,7 @@ import { ApiFailure } from '../../../shared/errors';
 import { isStoreError, type Store } from '../../store';
 import type { RequestContext } from '../dispatch';
 import type { LabelPrinter } from '../../labels/label-printer';
+import type { Downloads } from '../downloads';
 import type { SiteSession } from '../site-session';
 
 export interface HandlerDeps {
@@ -18,6 +19,8 @@ export interface HandlerDeps {
   chooseSite(file: string, who: string): Promise<SiteSummary>;
   /** Electron's printing; absent in the browser shell, whose renderer prints with the browser. */
   printer?: LabelPrinter;
+  /** The browser shell's streamed downloads; absent in Electron. */
+  downloads?: Downloads;
 }
 
 export function signedIn(ctx: RequestContext): string {
