@@ -22,7 +22,12 @@ if (vitest) {
 }
 
 // the whole end-to-end suite, and its specs run again at other system dates under faketime
-const playwrightReports = ['.reports/playwright.json', ...readdirSync('.reports').filter((f) => /^playwright-.+\.json$/.test(f)).map((f) => `.reports/${f}`)];
+const playwrightReports = [
+  '.reports/playwright.json',
+  ...readdirSync('.reports')
+    .filter((f) => /^playwright-.+\.json$/.test(f))
+    .map((f) => `.reports/${f}`),
+];
 for (const file of playwrightReports) {
   const playwright = read(file);
   if (!playwright) continue;

@@ -39,7 +39,8 @@ export function parseNow(text: string): Date | null {
   if (local) {
     const [, y, mo, d, h = '0', mi = '0', s = '0'] = local;
     const at = new Date(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s));
-    const roundTrips = at.getFullYear() === Number(y) && at.getMonth() === Number(mo) - 1 && at.getDate() === Number(d) && at.getHours() === Number(h) && at.getMinutes() === Number(mi);
+    const roundTrips =
+      at.getFullYear() === Number(y) && at.getMonth() === Number(mo) - 1 && at.getDate() === Number(d) && at.getHours() === Number(h) && at.getMinutes() === Number(mi);
     return roundTrips && Number(s) < 60 ? at : null;
   }
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(text)) return null;

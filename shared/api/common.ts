@@ -96,12 +96,8 @@ export interface IcsFile {
 /** The console itself, the operator's sign-in, the site profile and the audit log. */
 export const commonRequests = {
   'app.info': request<AppInfo>()(z.object({}).strict()),
-  'session.signIn': request<Operator>()(
-    z.object({ initials: initialsSchema, name: z.string().trim().max(60).optional() }).strict(),
-  ),
-  'site.choose': request<SiteSummary>()(
-    z.object({ file: z.string().trim().min(1, 'name a profile file').max(1024) }).strict(),
-  ),
+  'session.signIn': request<Operator>()(z.object({ initials: initialsSchema, name: z.string().trim().max(60).optional() }).strict()),
+  'site.choose': request<SiteSummary>()(z.object({ file: z.string().trim().min(1, 'name a profile file').max(1024) }).strict()),
   'audit.recent': request<AuditEntry[]>()(z.object({ limit: z.number().int().min(1).max(500) }).strict()),
   'audit.csv': request<AuditExport>()(z.object({}).strict()),
 } as const;

@@ -86,7 +86,11 @@ export const hostRequests = {
   'logical.resolve': request<LogicalResolution>()(
     z
       .object({
-        name: z.string().trim().toUpperCase().regex(/^[A-Z0-9$_]{1,255}$/, 'a logical name is letters, digits, $ and _'),
+        name: z
+          .string()
+          .trim()
+          .toUpperCase()
+          .regex(/^[A-Z0-9$_]{1,255}$/, 'a logical name is letters, digits, $ and _'),
         host: hostNameSchema.optional(),
       })
       .strict(),

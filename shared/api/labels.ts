@@ -22,8 +22,16 @@ export const labelSelectionSchema = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('cartridges'),
-      first: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{6}$/, 'a cartridge serial is 6 letters and digits, such as MF0001'),
-      last: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{6}$/, 'a cartridge serial is 6 letters and digits, such as MF0010'),
+      first: z
+        .string()
+        .trim()
+        .toUpperCase()
+        .regex(/^[A-Z0-9]{6}$/, 'a cartridge serial is 6 letters and digits, such as MF0001'),
+      last: z
+        .string()
+        .trim()
+        .toUpperCase()
+        .regex(/^[A-Z0-9]{6}$/, 'a cartridge serial is 6 letters and digits, such as MF0010'),
     })
     .strict(),
 ]);
@@ -91,9 +99,7 @@ export const labelRequests = {
   'labels.stocks': request<LabelStocksView>()(z.object({}).strict()),
   'labels.chooseStock': request<LabelStocksView>()(z.object({ use: z.enum(['set', 'cartridge']), stockId: stockIdSchema }).strict()),
   'labels.preview': request<LabelPreview>()(z.object({ selection: labelSelectionSchema, stockId: stockIdSchema.optional() }).strict()),
-  'labels.file': request<LabelFile>()(
-    z.object({ selection: labelSelectionSchema, stockId: stockIdSchema.optional(), format: z.enum(['pdf', 'zpl']) }).strict(),
-  ),
+  'labels.file': request<LabelFile>()(z.object({ selection: labelSelectionSchema, stockId: stockIdSchema.optional(), format: z.enum(['pdf', 'zpl']) }).strict()),
   'labels.print': request<LabelPrintResult>()(
     z
       .object({

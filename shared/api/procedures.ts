@@ -32,7 +32,10 @@ export const procedureRequests = {
         procedureId: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'must be a procedure id such as bill-run'),
         date: isoDateSchema,
         /** The adhoc backup job, for a procedure that asks for one. */
-        job: z.string().regex(/^[A-Z0-9$_]{1,39}$/, 'must be the name of a job of the site profile').optional(),
+        job: z
+          .string()
+          .regex(/^[A-Z0-9$_]{1,39}$/, 'must be the name of a job of the site profile')
+          .optional(),
       })
       .strict(),
   ),

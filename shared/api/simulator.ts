@@ -21,7 +21,11 @@ export const driveActSchema = z.discriminatedUnion('act', [
     .object({
       act: z.literal('insert'),
       slot: z.number().int().min(1).max(16),
-      code: z.string().trim().toUpperCase().regex(/^[A-Z0-9 ]{1,12}$/, 'a tape label is letters, digits and spaces'),
+      code: z
+        .string()
+        .trim()
+        .toUpperCase()
+        .regex(/^[A-Z0-9 ]{1,12}$/, 'a tape label is letters, digits and spaces'),
     })
     .strict(),
 ]);

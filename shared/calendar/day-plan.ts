@@ -109,9 +109,7 @@ function dailyDayTimeline(profile: SiteProfile, date: IsoDate, tape: string): Ti
 
 function magazine(slots: number, tapes: readonly TapeToPull[]): { slots: (string | null)[]; notes: string[] } {
   const placed = Array.from({ length: slots }, (_, index) => tapes.find((tape) => tape.slot === index + 1)?.code ?? null);
-  const notes = tapes
-    .filter((tape) => tape.slot < 1 || tape.slot > slots)
-    .map((tape) => `${tape.code} has no slot: the magazine holds ${slots} tapes.`);
+  const notes = tapes.filter((tape) => tape.slot < 1 || tape.slot > slots).map((tape) => `${tape.code} has no slot: the magazine holds ${slots} tapes.`);
   return { slots: placed, notes };
 }
 
@@ -174,9 +172,7 @@ export function planDay(profile: SiteProfile, date: IsoDate): DayPlan {
     initializeTapes,
     courier: today.courierPickup ? { company, pickupTime, handOff } : null,
     tomorrow:
-      tomorrow.dailyTape === undefined
-        ? { date: tomorrow.date, kind: tomorrow.kind }
-        : { date: tomorrow.date, kind: tomorrow.kind, dailyTape: tomorrow.dailyTape },
+      tomorrow.dailyTape === undefined ? { date: tomorrow.date, kind: tomorrow.kind } : { date: tomorrow.date, kind: tomorrow.kind, dailyTape: tomorrow.dailyTape },
     nextBillRun: nextBillRunAfter(profile.calendar, date),
   };
 }

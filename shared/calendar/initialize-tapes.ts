@@ -57,9 +57,7 @@ export function initializeTapesPlan(profile: InitializeProfile, date: IsoDate): 
   if (parameter === null) {
     notes.push(`The command gives no parameter; ${job} is taken to start at the ${ordinal(from)} tape, after the ${byJobs} its backup jobs initialise.`);
   } else if (parameter !== byJobs + 1) {
-    notes.push(
-      `The command's parameter (${parameter}) does not follow the ${byJobs} tapes the backup jobs initialise themselves: check the site profile.`,
-    );
+    notes.push(`The command's parameter (${parameter}) does not follow the ${byJobs} tapes the backup jobs initialise themselves: check the site profile.`);
   }
 
   const notInitialized: TapeLeftAlone[] = [];

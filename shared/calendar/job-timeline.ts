@@ -77,10 +77,7 @@ function startOf(profile: TimelineProfile, job: SiteJob, edge: Edge | undefined)
     case 'operator':
       return {
         kind: 'operator',
-        text:
-          job.name === profile.initializeTapes.job
-            ? 'submitted by the operator in the morning, once the magazine is loaded'
-            : 'submitted by the operator',
+        text: job.name === profile.initializeTapes.job ? 'submitted by the operator in the morning, once the magazine is loaded' : 'submitted by the operator',
       };
     case 'job':
       // Its parent is not a job of this day: it only runs if that job is run by hand.
@@ -119,9 +116,7 @@ export function jobTimeline(profile: TimelineProfile, when: 'billrun' | 'daily')
     });
     for (const child of childrenOf(profile.jobs, parents, job.name)) visit(child, parents.get(child.name));
   };
-  const morningFirst = [...roots].sort(
-    (a, b) => Number(b.name === profile.initializeTapes.job) - Number(a.name === profile.initializeTapes.job),
-  );
+  const morningFirst = [...roots].sort((a, b) => Number(b.name === profile.initializeTapes.job) - Number(a.name === profile.initializeTapes.job));
   for (const root of morningFirst) visit(root, undefined);
   return entries;
 }

@@ -18,8 +18,7 @@ const same = (a: string | null, b: string | null): boolean => (a ?? '').trim().t
 export function checkMagazine(slots: readonly SlotPlan[], found: Readonly<Record<string, string | null>>): MagazineCheck {
   const unread: number[] = [];
   const problems: string[] = [];
-  const whereFound = (code: string): number | undefined =>
-    slots.find((s) => same(found[String(s.slot)] ?? null, code))?.slot;
+  const whereFound = (code: string): number | undefined => slots.find((s) => same(found[String(s.slot)] ?? null, code))?.slot;
   for (const { slot, code } of slots) {
     const key = String(slot);
     if (!(key in found)) {

@@ -21,12 +21,7 @@ export interface ProcedureRunOptions {
   chosenJob?: string;
 }
 
-export function planProcedureRun(
-  profile: SiteProfile,
-  procedureId: string,
-  date: IsoDate,
-  options: ProcedureRunOptions,
-): ProcedureRunPlanResult {
+export function planProcedureRun(profile: SiteProfile, procedureId: string, date: IsoDate, options: ProcedureRunOptions): ProcedureRunPlanResult {
   const procedures: readonly ProcedureDef[] = profile.operatorProcedures ?? [];
   const procedure = procedures.find((candidate) => candidate.id === procedureId);
   if (!procedure) return { ok: false, problem: noSuchProcedure(procedures, procedureId) };

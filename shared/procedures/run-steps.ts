@@ -34,7 +34,10 @@ export function runStepOf(step: ProcedureStepDef, context: StepContext): RunStep
   const command = step.command;
   const named = 'job' in command;
   const wanted = 'job' in command ? command.job : context.chosenJob;
-  const adhocNames = () => adhocJobs(profile).map((j) => j.name).join(', ');
+  const adhocNames = () =>
+    adhocJobs(profile)
+      .map((j) => j.name)
+      .join(', ');
   if (wanted === undefined) return { problem: `choose the database to back up: ${adhocNames()}` };
   // a job chosen at the start must be one of the adhoc jobs; a named one is any job of the profile
   const job = profile.jobs.find((candidate) => candidate.name === wanted && (named || candidate.when === 'adhoc'));

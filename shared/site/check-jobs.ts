@@ -45,15 +45,11 @@ function checkPlace(out: SiteProblem[], view: ProfileView, { index, value: job }
   } else {
     const queue = entryNamed(view.queues, job.queue);
     if (queue && hostKnown && isKnown(view.hosts, queue.value.host) && queue.value.host !== job.host)
-      out.push(
-        problem(['jobs', index, 'queue'], `queue ${job.queue} is on host ${queue.value.host}, not on ${job.host}`),
-      );
+      out.push(problem(['jobs', index, 'queue'], `queue ${job.queue} is on host ${queue.value.host}, not on ${job.host}`));
   }
   const drive = view.drive;
   if (drive && hostKnown && isKnown(view.hosts, drive.host) && USES_DRIVE.has(job.type) && job.host !== drive.host)
-    out.push(
-      problem(['jobs', index, 'host'], `a ${job.type} job must run on ${drive.host}, the host of the tape drive`),
-    );
+    out.push(problem(['jobs', index, 'host'], `a ${job.type} job must run on ${drive.host}, the host of the tape drive`));
 }
 
 function describeSubmitter(by: SiteJob['submittedBy']): string {
@@ -84,12 +80,7 @@ function checkSubmittedBy(out: SiteProblem[], view: ProfileView, { index, value:
   if (!submitter.value.submits.some((s) => s.job === job.name))
     out.push(problem(path, `${by.job} does not submit ${job.name} (jobs[${submitter.index}].submits does not name it)`));
   if (submitter.value.when !== job.when)
-    out.push(
-      problem(
-        ['jobs', index, 'when'],
-        `"${job.when}" differs from "${submitter.value.when}" of ${by.job}, the job that submits it`,
-      ),
-    );
+    out.push(problem(['jobs', index, 'when'], `"${job.when}" differs from "${submitter.value.when}" of ${by.job}, the job that submits it`));
 }
 
 function checkSubmits(out: SiteProblem[], view: ProfileView, { index, value: job }: Entry<SiteJob>): void {
@@ -113,26 +104,17 @@ function checkSubmits(out: SiteProblem[], view: ProfileView, { index, value: job
     if (!target) return;
     const by = target.value.submittedBy;
     if (by.kind !== 'job' || by.job !== job.name)
-      out.push(
-        problem(
-          path,
-          `${submit.job} is not submitted by ${job.name} (jobs[${target.index}].submittedBy says ${describeSubmitter(by)})`,
-        ),
-      );
+      out.push(problem(path, `${submit.job} is not submitted by ${job.name} (jobs[${target.index}].submittedBy says ${describeSubmitter(by)})`));
     if (submit.at !== undefined && target.value.at !== undefined && submit.at !== target.value.at)
       out.push(
-        problem(
-          ['jobs', index, 'submits', k, 'at'],
-          `"${submit.at}" differs from the start time of ${submit.job} ("${target.value.at}", jobs[${target.index}].at)`,
-        ),
+        problem(['jobs', index, 'submits', k, 'at'], `"${submit.at}" differs from the start time of ${submit.job} ("${target.value.at}", jobs[${target.index}].at)`),
       );
   });
 }
 
 function checkContents(out: SiteProblem[], view: ProfileView, { index, value: job }: Entry<SiteJob>): void {
   job.databases.forEach((name, d) => {
-    if (!isKnown(view.databases, name))
-      out.push(problem(['jobs', index, 'databases', d], `unknown database "${name}"`));
+    if (!isKnown(view.databases, name)) out.push(problem(['jobs', index, 'databases', d], `unknown database "${name}"`));
   });
   const devices = new Set<string>();
   job.devices.forEach((device, d) => {
@@ -140,23 +122,15 @@ function checkContents(out: SiteProblem[], view: ProfileView, { index, value: jo
     devices.add(device);
   });
   for (const device of Object.keys(job.deviceNotes ?? {})) {
-    if (!devices.has(device))
-      out.push(problem(['jobs', index, 'deviceNotes', device], `${device} is not one of the job's devices`));
+    if (!devices.has(device)) out.push(problem(['jobs', index, 'deviceNotes', device], `${device} is not one of the job's devices`));
   }
   const savesets = new Map<string, number>();
   job.savesets.forEach((saveset, s) => {
     const first = savesets.get(saveset.name);
-    if (first !== undefined)
-      out.push(
-        problem(
-          ['jobs', index, 'savesets', s, 'name'],
-          `duplicate saveset "${saveset.name}" (also jobs[${index}].savesets[${first}])`,
-        ),
-      );
+    if (first !== undefined) out.push(problem(['jobs', index, 'savesets', s, 'name'], `duplicate saveset "${saveset.name}" (also jobs[${index}].savesets[${first}])`));
     else savesets.set(saveset.name, s);
     (saveset.databases ?? []).forEach((name, d) => {
-      if (!isKnown(view.databases, name))
-        out.push(problem(['jobs', index, 'savesets', s, 'databases', d], `unknown database "${name}"`));
+      if (!isKnown(view.databases, name)) out.push(problem(['jobs', index, 'savesets', s, 'databases', d], `unknown database "${name}"`));
     });
   });
 }
@@ -165,31 +139,21 @@ function checkContents(out: SiteProblem[], view: ProfileView, { index, value: jo
 function checkProcedureName(out: SiteProblem[], { index, value: job }: Entry<SiteJob>): void {
   const file = job.procedure.replace(/^.*[:\]]/, '');
   const base = file.replace(/\.COM$/, '');
-  if (base !== job.name)
-    out.push(
-      problem(['jobs', index, 'procedure'], `file name ${file} does not match the job name ${job.name}`),
-    );
+  if (base !== job.name) out.push(problem(['jobs', index, 'procedure'], `file name ${file} does not match the job name ${job.name}`));
 }
 
 function checkAdhocName(out: SiteProblem[], view: ProfileView, { index, value: job }: Entry<SiteJob>): void {
   const pattern = view.adhocBackups?.jobPattern;
   if (pattern === undefined || job.when !== 'adhoc' || !BACKS_UP.has(job.type)) return;
   if (job.databases.length !== 1) {
-    out.push(
-      problem(['jobs', index, 'databases'], `an adhoc backup names exactly one database, found ${job.databases.length}`),
-    );
+    out.push(problem(['jobs', index, 'databases'], `an adhoc backup names exactly one database, found ${job.databases.length}`));
     return;
   }
   const database = entryNamed(view.databases, job.databases[0] as string);
   if (!database) return;
   const expected = pattern.replace('{short}', database.value.short);
   if (job.name !== expected)
-    out.push(
-      problem(
-        ['jobs', index, 'name'],
-        `the adhoc backup of ${database.value.name} should be named ${expected} (adhocBackups.jobPattern)`,
-      ),
-    );
+    out.push(problem(['jobs', index, 'name'], `the adhoc backup of ${database.value.name} should be named ${expected} (adhocBackups.jobPattern)`));
 }
 
 /** A loop of submissions would never start (nothing outside submits it) or never end. */

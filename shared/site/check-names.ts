@@ -11,11 +11,13 @@ export function checkUniqueNames(view: ProfileView): SiteProblem[] {
   duplicates(out, view.knownErrors, 'knownErrors', 'id', 'known error id');
   duplicates(out, view.operatorProcedures, 'operatorProcedures', 'id', 'procedure id');
 
-  uniqueBy(out, view.databases.entries.map((e) => ({ index: e.index, key: e.value.short })), (i) => [
+  uniqueBy(
+    out,
+    view.databases.entries.map((e) => ({ index: e.index, key: e.value.short })),
+    (i) => ['databases', i, 'short'],
+    (key) => `duplicate short name "${key}"`,
     'databases',
-    i,
-    'short',
-  ], (key) => `duplicate short name "${key}"`, 'databases');
+  );
   uniqueBy(
     out,
     view.hosts.entries.map((e) => ({ index: e.index, key: `${e.value.address}:${e.value.port}` })),
@@ -30,26 +32,17 @@ export function checkUniqueNames(view: ProfileView): SiteProblem[] {
     (key) => `duplicate logical name ${key}`,
     'logicalNames',
   );
-  const messages = view.knownErrors.entries.flatMap((e) =>
-    e.value.messages.map((code, m) => ({ index: e.index, m, code })),
-  );
+  const messages = view.knownErrors.entries.flatMap((e) => e.value.messages.map((code, m) => ({ index: e.index, m, code })));
   const firstOwner = new Map<string, number>();
   for (const { index, m, code } of messages) {
     const owner = firstOwner.get(code);
     if (owner === undefined) firstOwner.set(code, index);
-    else if (owner !== index)
-      out.push(problem(['knownErrors', index, 'messages', m], `${code} is already explained by knownErrors[${owner}]`));
+    else if (owner !== index) out.push(problem(['knownErrors', index, 'messages', m], `${code} is already explained by knownErrors[${owner}]`));
   }
   return out;
 }
 
-function duplicates<T>(
-  out: SiteProblem[],
-  collection: Collection<T>,
-  list: string,
-  key: string,
-  what: string,
-): void {
+function duplicates<T>(out: SiteProblem[], collection: Collection<T>, list: string, key: string, what: string): void {
   if (!collection.names) return;
   for (const [name, indices] of collection.names) {
     const [first, ...rest] = indices;

@@ -32,10 +32,5 @@ function checkStep(out: SiteProblem[], view: ProfileView, path: (string | number
   // waiting in a queue the job never goes to would wait for ever
   const job = entryNamed(view.jobs, sense.job);
   if (job && queueKnown && job.value.queue !== sense.queue)
-    out.push(
-      problem(
-        [...path, 'sense', 'queue'],
-        `${sense.job} runs in ${job.value.queue} (jobs[${job.index}].queue), not in ${sense.queue}`,
-      ),
-    );
+    out.push(problem([...path, 'sense', 'queue'], `${sense.job} runs in ${job.value.queue} (jobs[${job.index}].queue), not in ${sense.queue}`));
 }

@@ -8,8 +8,7 @@ export function checkSite(view: ProfileView): SiteProblem[] {
   for (const { index, value: queue } of view.queues.entries) {
     if (!isKnown(view.hosts, queue.host)) out.push(problem(['queues', index, 'host'], `unknown host "${queue.host}"`));
   }
-  if (view.restoreTests && !isKnown(view.hosts, view.restoreTests.target))
-    out.push(problem(['restoreTests', 'target'], `unknown host "${view.restoreTests.target}"`));
+  if (view.restoreTests && !isKnown(view.hosts, view.restoreTests.target)) out.push(problem(['restoreTests', 'target'], `unknown host "${view.restoreTests.target}"`));
   checkLogicalNameLoops(out, view);
   checkLogReview(out, view);
   return out;
@@ -29,8 +28,7 @@ function checkLogicalNameLoops(out: SiteProblem[], view: ProfileView): void {
       next = firstComponent(entry.value.value);
     }
     // a loop is reported once, at its first entry
-    if (next === logical.name && lowest === index)
-      out.push(problem(['logicalNames', index, 'value'], `translation loops: ${[...chain, next].join(' → ')}`));
+    if (next === logical.name && lowest === index) out.push(problem(['logicalNames', index, 'value'], `translation loops: ${[...chain, next].join(' → ')}`));
   }
 }
 
@@ -40,8 +38,7 @@ function checkLogReview(out: SiteProblem[], view: ProfileView): void {
   const codes = new Map<string, number>();
   review.severities.forEach((severity, s) => {
     const first = codes.get(severity.code);
-    if (first !== undefined)
-      out.push(problem(['logReview', 'severities', s, 'code'], `duplicate severity "${severity.code}" (also logReview.severities[${first}])`));
+    if (first !== undefined) out.push(problem(['logReview', 'severities', s, 'code'], `duplicate severity "${severity.code}" (also logReview.severities[${first}])`));
     else codes.set(severity.code, s);
   });
   review.scanFirst.forEach((code, c) => {

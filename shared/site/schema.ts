@@ -10,19 +10,12 @@
  */
 import { z } from 'zod';
 
-const vmsName = z
-  .string()
-  .regex(/^[A-Z0-9$_]{1,39}$/, 'must be an OpenVMS name: A-Z, 0-9, $ and _, at most 39 characters');
+const vmsName = z.string().regex(/^[A-Z0-9$_]{1,39}$/, 'must be an OpenVMS name: A-Z, 0-9, $ and _, at most 39 characters');
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM');
-const vmsDirectory = z
-  .string()
-  .regex(/^[A-Z0-9$_]+:\[[A-Z0-9$_.-]+\]$/, 'must be an OpenVMS directory such as DISK$USER:[DIR.SUBDIR]');
+const vmsDirectory = z.string().regex(/^[A-Z0-9$_]+:\[[A-Z0-9$_.-]+\]$/, 'must be an OpenVMS directory such as DISK$USER:[DIR.SUBDIR]');
 const commandProcedure = z
   .string()
-  .regex(
-    /^([A-Z0-9$_]+:)?(\[[A-Z0-9$_.-]+\])?[A-Z0-9$_]+\.COM$/,
-    'must be an OpenVMS command procedure such as DISK$USER:[DIR]NAME.COM',
-  );
+  .regex(/^([A-Z0-9$_]+:)?(\[[A-Z0-9$_.-]+\])?[A-Z0-9$_]+\.COM$/, 'must be an OpenVMS command procedure such as DISK$USER:[DIR]NAME.COM');
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
@@ -129,7 +122,10 @@ export const cartridgeLabelSchema = z.strictObject({
     .regex(/^[A-Z0-9]{6}$/, 'must be six capital letters and digits, such as MF0001, ending in the number to count up')
     .default('MF0001'),
   /** The media identifier after the serial in the barcode; D is DLTtape IV. */
-  mediaId: z.string().regex(/^[A-Z0-9]$/, 'must be one capital letter or digit, such as D for DLTtape IV').default('D'),
+  mediaId: z
+    .string()
+    .regex(/^[A-Z0-9]$/, 'must be one capital letter or digit, such as D for DLTtape IV')
+    .default('D'),
   /** Code 39's optional Mod 43 check character, for readers set to require it. */
   checkCharacter: z.boolean().default(false),
 });
@@ -157,9 +153,7 @@ export const calendarSchema = z.strictObject({
 export const knownErrorSchema = z.strictObject({
   id: text,
   title: text,
-  messages: z
-    .array(z.string().regex(/^%[A-Z0-9$_]+-[SIWEF]-[A-Z0-9$_]+$/, 'must be an OpenVMS message code such as %FACILITY-F-IDENT'))
-    .min(1),
+  messages: z.array(z.string().regex(/^%[A-Z0-9$_]+-[SIWEF]-[A-Z0-9$_]+$/, 'must be an OpenVMS message code such as %FACILITY-F-IDENT')).min(1),
   description: text,
   cause: text,
   action: z.array(text).min(1),
@@ -171,9 +165,7 @@ export const knownErrorSchema = z.strictObject({
 
 /** How the plan tells the operator to read a log: which severities matter, what to look at first. */
 export const logReviewSchema = z.strictObject({
-  severities: z
-    .array(z.strictObject({ code: severityCode, meaning: text, action: z.enum(['ignore', 'investigate']) }))
-    .min(1),
+  severities: z.array(z.strictObject({ code: severityCode, meaning: text, action: z.enum(['ignore', 'investigate']) })).min(1),
   /** Severity codes to scan for and resolve first. */
   scanFirst: z.array(severityCode).min(1),
   guidance: text,

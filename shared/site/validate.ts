@@ -26,14 +26,7 @@ export function findSiteProblems(data: unknown): { profile: SiteProfile | undefi
 }
 
 export function crossReferenceProblems(view: ProfileView): SiteProblem[] {
-  return [
-    ...checkUniqueNames(view),
-    ...checkSite(view),
-    ...checkJobs(view),
-    ...checkTapes(view),
-    ...checkCalendar(view),
-    ...checkProcedures(view),
-  ];
+  return [...checkUniqueNames(view), ...checkSite(view), ...checkJobs(view), ...checkTapes(view), ...checkCalendar(view), ...checkProcedures(view)];
 }
 
 export function validateSiteProfile(data: unknown): SiteProfileValidation {

@@ -30,8 +30,7 @@ function messageFor(issue: Issue, path: PathSegment[], data: unknown): string {
       if (isMissing(data, path)) return 'required field is missing';
       return `expected ${expectedWord(issue.expected)}, got ${describeValue(issue.input)}`;
     case 'invalid_value': {
-      const expected =
-        issue.values.length === 1 ? `expected ${quoteList(issue.values)}` : `expected one of ${quoteList(issue.values)}`;
+      const expected = issue.values.length === 1 ? `expected ${quoteList(issue.values)}` : `expected one of ${quoteList(issue.values)}`;
       return isMissing(data, path) ? `required field is missing; ${expected}` : expected;
     }
     case 'invalid_union': {

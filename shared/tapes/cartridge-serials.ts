@@ -109,7 +109,11 @@ export function cartridgeLabel(serial: string, settings: SiteLabelSettings['cart
 }
 
 /** The labels of a range of serials with the site's media ID and check character setting. */
-export function cartridgeLabels(first: string, last: string, settings: SiteLabelSettings['cartridge']): { ok: true; labels: CartridgeLabel[] } | { ok: false; problem: string } {
+export function cartridgeLabels(
+  first: string,
+  last: string,
+  settings: SiteLabelSettings['cartridge'],
+): { ok: true; labels: CartridgeLabel[] } | { ok: false; problem: string } {
   const range = cartridgeSerialRange(first, last);
   if (!range.ok) return range;
   return { ok: true, labels: range.serials.map((serial) => cartridgeLabel(serial, settings)) };

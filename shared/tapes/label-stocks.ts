@@ -36,10 +36,7 @@ interface StockBase {
   use: 'set' | 'cartridge';
 }
 
-export type LabelStock =
-  | (StockBase & { kind: 'single' })
-  | (StockBase & { kind: 'sheet'; sheet: SheetLayout })
-  | (StockBase & { kind: 'roll'; dpi: number });
+export type LabelStock = (StockBase & { kind: 'single' }) | (StockBase & { kind: 'sheet'; sheet: SheetLayout }) | (StockBase & { kind: 'roll'; dpi: number });
 
 const INCH = 25.4;
 const LETTER = { name: 'US Letter', widthMm: 8.5 * INCH, heightMm: 11 * INCH };

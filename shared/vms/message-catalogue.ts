@@ -47,12 +47,7 @@ export const KNOWN_MESSAGES: readonly KnownMessage[] = [
 ];
 
 /** The catalogue entries a partly shown message can be, given what the host did show. */
-export function knownCandidates(shown: {
-  facility: string | null;
-  severity: Severity | null;
-  ident: string | null;
-  text: string | null;
-}): KnownMessage[] {
+export function knownCandidates(shown: { facility: string | null; severity: Severity | null; ident: string | null; text: string | null }): KnownMessage[] {
   return KNOWN_MESSAGES.filter(
     (known) =>
       (shown.facility === null || shown.facility === known.facility) &&

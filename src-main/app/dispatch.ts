@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { type z } from 'zod';
 import { apiRequests, isRequestName, type ParsedInput, type RequestName, type RequestOutput } from '../../shared/api';
 import { ApiFailure, type ApiResult } from '../../shared/errors';
 

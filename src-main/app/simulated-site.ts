@@ -19,7 +19,11 @@ export interface EmbeddedSimulator {
  * The simulated site `npm start` connects to with no setup: a real SSH server on 127.0.0.1 (any
  * free ports), host keys kept in the data folder so that pinned keys stay valid across starts.
  */
-export async function startSimulatedSite(profile: SiteProfile, dataDir: string, options: { clock?: Clock; secondsPerSimulatedHour?: number } = {}): Promise<EmbeddedSimulator> {
+export async function startSimulatedSite(
+  profile: SiteProfile,
+  dataDir: string,
+  options: { clock?: Clock; secondsPerSimulatedHour?: number } = {},
+): Promise<EmbeddedSimulator> {
   const site = createSimulatedSite(profile, {
     ...(options.clock ? { clock: options.clock } : {}),
     secondsPerSimulatedHour: options.secondsPerSimulatedHour ?? 3600,
@@ -29,7 +33,10 @@ export async function startSimulatedSite(profile: SiteProfile, dataDir: string, 
   const password = randomBytes(12).toString('base64url');
   const server = await startSimulatorSshServer(site, {
     listen: profile.hosts.map((host) => ({ hostName: host.name, port: 0 })),
-    hostKeys: await loadOrCreateHostKeys(keyDir, profile.hosts.map((host) => host.name)),
+    hostKeys: await loadOrCreateHostKeys(
+      keyDir,
+      profile.hosts.map((host) => host.name),
+    ),
     users: [{ username: user, password }],
   });
   const credentials = new MemoryCredentialStore();

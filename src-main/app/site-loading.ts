@@ -17,11 +17,10 @@ export interface LoadedSite {
 function loadedOrThrow(absolute: string, loaded: SiteProfileLoad): LoadedSite {
   if (!loaded.ok) {
     const count = loaded.problems.length;
-    throw new ApiFailure(
-      'invalid-site-profile',
-      `The site profile ${absolute} was refused: ${count === 1 ? loaded.problems[0] : `${count} problems`}`,
-      { file: absolute, problems: loaded.problems },
-    );
+    throw new ApiFailure('invalid-site-profile', `The site profile ${absolute} was refused: ${count === 1 ? loaded.problems[0] : `${count} problems`}`, {
+      file: absolute,
+      problems: loaded.problems,
+    });
   }
   return { file: absolute, profile: loaded.profile };
 }

@@ -16,7 +16,11 @@ function parse(args: string[], options: Options) {
   }
 }
 
-function check<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { message: string }[] } } }, value: unknown, what: string): T {
+function check<T>(
+  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { message: string }[] } } },
+  value: unknown,
+  what: string,
+): T {
   const result = schema.safeParse(value);
   if (!result.success) throw new UsageError(`${what} ${JSON.stringify(value)} ${result.error.issues[0]?.message ?? 'is not valid'}`);
   return result.data;
@@ -41,7 +45,8 @@ function parseFaultOption(option: string): FaultRequest {
 
 const positiveInt = (value: string | undefined, what: string, max: number): number | undefined => {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > max) throw new UsageError(`${what} must be a whole number from 1 to ${max}, not ${JSON.stringify(value)}`);
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > max)
+    throw new UsageError(`${what} must be a whole number from 1 to ${max}, not ${JSON.stringify(value)}`);
   return Number(value);
 };
 

@@ -18,7 +18,10 @@ function parseMessageText(text: string): ParseResult<unknown> {
   if (messages) return { ok: true, refused: false, value: { messages }, warnings: [] };
   const lines = text.split(/\r?\n/);
   const line = lines.findIndex((l) => l.trim() !== '' && !/^\s*[%-]/.test(l));
-  return { ok: false, error: { line: Math.max(line, 0) + 1, text: lines[Math.max(line, 0)] ?? '', expected: 'a message: %FACILITY-S-IDENT, text (continuation lines start with -)' } };
+  return {
+    ok: false,
+    error: { line: Math.max(line, 0) + 1, text: lines[Math.max(line, 0)] ?? '', expected: 'a message: %FACILITY-S-IDENT, text (continuation lines start with -)' },
+  };
 }
 
 export const PARSE_KINDS: Record<string, (text: string) => ParseResult<unknown>> = {

@@ -79,7 +79,10 @@ export async function runSimulateCommand(
   const keyDir = join(options.dataDir ?? userDataDir(), 'simulator', 'host-keys');
   const hosts = options.host === undefined ? profile.hosts : profile.hosts.filter((h) => h.name === hostName);
   if (hosts.length === 0) throw new Error(`no host ${hostName} in the site profile`);
-  const hostKeys = await loadOrCreateHostKeys(keyDir, hosts.map((h) => h.name));
+  const hostKeys = await loadOrCreateHostKeys(
+    keyDir,
+    hosts.map((h) => h.name),
+  );
   const password = randomBytes(9).toString('base64url');
   const batchPassword = randomBytes(9).toString('base64url');
   const listen = hosts.map((h, i) => ({ hostName: h.name, port: options.port === undefined ? h.port : options.port === 0 ? 0 : options.port + i }));

@@ -13,32 +13,35 @@ import { applySessionPolicy, createConsoleWindow } from './window';
 // The Electron shell: window, preload and IPC only; the services are the same as the browser shell's.
 registerAppScheme();
 
-app.whenReady().then(async () => {
-  const root = app.getAppPath();
-  const dataDir = process.env.TAPEOPS_DATA_DIR ?? app.getPath('userData');
-  const now = nowArgument(process.argv);
-  const startAt = now === undefined ? null : parseNow(now);
-  if (now !== undefined && startAt === null) throw new Error(`--now is a local date and time such as 2026-12-03T09:00, not ${JSON.stringify(now)}`);
-  const siteFile = siteArgument(process.argv);
-  const services = await startConsole({
-    shell: 'electron',
-    version: app.getVersion(),
-    dataDir,
-    ...(siteFile === undefined ? {} : { siteFile }),
-    defaultSiteFile: defaultSiteFileIn(root),
-    hosts: process.argv.includes('--live') ? 'live' : 'simulated',
-    credentials: (store) => electronCredentialStore(store.hostCredentials),
-    printer: electronLabelPrinter(),
-    ...(startAt === null ? {} : { clock: clockStartingAt(startAt) }),
+app
+  .whenReady()
+  .then(async () => {
+    const root = app.getAppPath();
+    const dataDir = process.env.TAPEOPS_DATA_DIR ?? app.getPath('userData');
+    const now = nowArgument(process.argv);
+    const startAt = now === undefined ? null : parseNow(now);
+    if (now !== undefined && startAt === null) throw new Error(`--now is a local date and time such as 2026-12-03T09:00, not ${JSON.stringify(now)}`);
+    const siteFile = siteArgument(process.argv);
+    const services = await startConsole({
+      shell: 'electron',
+      version: app.getVersion(),
+      dataDir,
+      ...(siteFile === undefined ? {} : { siteFile }),
+      defaultSiteFile: defaultSiteFileIn(root),
+      hosts: process.argv.includes('--live') ? 'live' : 'simulated',
+      credentials: (store) => electronCredentialStore(store.hostCredentials),
+      printer: electronLabelPrinter(),
+      ...(startAt === null ? {} : { clock: clockStartingAt(startAt) }),
+    });
+    applySessionPolicy();
+    serveRenderer(join(root, 'dist', 'renderer'));
+    registerIpc(services, () => BrowserWindow.getAllWindows());
+    createConsoleWindow(join(__dirname, 'preload.cjs'));
+    app.on('window-all-closed', () => {
+      void services.close().finally(() => app.quit());
+    });
+  })
+  .catch((error: unknown) => {
+    console.error(`TapeOps Console could not start: ${(error as Error).message}`);
+    app.exit(1);
   });
-  applySessionPolicy();
-  serveRenderer(join(root, 'dist', 'renderer'));
-  registerIpc(services, () => BrowserWindow.getAllWindows());
-  createConsoleWindow(join(__dirname, 'preload.cjs'));
-  app.on('window-all-closed', () => {
-    void services.close().finally(() => app.quit());
-  });
-}).catch((error: unknown) => {
-  console.error(`TapeOps Console could not start: ${(error as Error).message}`);
-  app.exit(1);
-});

@@ -60,8 +60,7 @@ export function watchQueues(options: QueueWatchOptions): QueueWatch {
     return reading;
   }
 
-  const poll = () =>
-    void refresh().catch((error: unknown) => options.log(`the queues could not be read: ${(error as Error).message}`));
+  const poll = () => void refresh().catch((error: unknown) => options.log(`the queues could not be read: ${(error as Error).message}`));
   const timer = setInterval(poll, options.everyMs ?? QUEUE_POLL_MS);
   timer.unref();
   const stopListening = options.links?.onChange((view) => {

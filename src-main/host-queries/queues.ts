@@ -78,7 +78,10 @@ export async function submitChecked(link: HostLink, submission: CheckedSubmissio
     case 'absent':
       break;
   }
-  const outcome = await submitOnce(link, submission.command, name, { queue, ...(options.reconnectWaitMs === undefined ? {} : { reconnectWaitMs: options.reconnectWaitMs }) });
+  const outcome = await submitOnce(link, submission.command, name, {
+    queue,
+    ...(options.reconnectWaitMs === undefined ? {} : { reconnectWaitMs: options.reconnectWaitMs }),
+  });
   switch (outcome.kind) {
     case 'submitted':
       return outcome.confirmation

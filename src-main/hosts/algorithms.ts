@@ -6,11 +6,7 @@ import type { Algorithms, CipherAlgorithm, KexAlgorithm, MacAlgorithm, ServerHos
  * limited to, and that ssh2 no longer offers by default. They are offered to a host only when its
  * profile entry allows legacy algorithms, and the Hosts screen shows that as a warning.
  */
-export const LEGACY_KEX: readonly KexAlgorithm[] = [
-  'diffie-hellman-group14-sha1',
-  'diffie-hellman-group-exchange-sha1',
-  'diffie-hellman-group1-sha1',
-];
+export const LEGACY_KEX: readonly KexAlgorithm[] = ['diffie-hellman-group14-sha1', 'diffie-hellman-group-exchange-sha1', 'diffie-hellman-group1-sha1'];
 export const LEGACY_SERVER_HOST_KEY: readonly ServerHostKeyAlgorithm[] = ['ssh-dss'];
 /** With the OpenSSL name each needs, since a cipher the runtime lacks makes ssh2 throw. */
 const LEGACY_CIPHER_SSL: readonly (readonly [CipherAlgorithm, string])[] = [

@@ -9,8 +9,7 @@ export type AuthenticationMethod = 'password' | 'publickey' | 'keyboard-interact
 
 export type HostSecret =
   /** For password and keyboard-interactive authentication (OpenVMS asks "Password:"). */
-  | { kind: 'password'; password: string }
-  | { kind: 'private-key'; privateKey: string; passphrase?: string };
+  { kind: 'password'; password: string } | { kind: 'private-key'; privateKey: string; passphrase?: string };
 
 export interface CredentialStore {
   get(host: string): Promise<HostSecret | undefined>;

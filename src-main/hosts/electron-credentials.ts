@@ -38,8 +38,6 @@ function checkSealingIsReal(sealing: SealingService): void {
   // on Linux without a keyring Electron "encrypts" with a key built into it: that would be a
   // password on disk in all but name, so it is refused rather than pretended
   if (!sealing.isEncryptionAvailable() || sealing.getSelectedStorageBackend?.() === 'basic_text') {
-    throw new Error(
-      'the operating system keychain is not available, so the console cannot store this credential safely on this workstation',
-    );
+    throw new Error('the operating system keychain is not available, so the console cannot store this credential safely on this workstation');
   }
 }

@@ -18,13 +18,7 @@ const NORMAL = 1;
 /** A generic error: %SYSTEM-E-ABORT's severity bits, for a POSIX failure with no VMS meaning. */
 const ABORT = 0x2c;
 
-export function execResult(
-  stdout: string,
-  stderr: string,
-  exitCode: number | null | undefined,
-  exitStatus: ExecExitStatus,
-  host: string,
-): TransportRunResult {
+export function execResult(stdout: string, stderr: string, exitCode: number | null | undefined, exitStatus: ExecExitStatus, host: string): TransportRunResult {
   if (exitCode === undefined || exitCode === null) {
     throw new HostLinkError('framing-lost', `${host} ended the command without an exit status`, { host, mayHaveRun: true });
   }

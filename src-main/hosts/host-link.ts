@@ -163,11 +163,11 @@ export class HostLink {
     const offered = this.offered;
     if (offered === undefined || offered.fingerprint !== fingerprint) {
       throw new HostLinkError(
-          'host-key-unknown',
-          offered === undefined
-            ? `${this.host.name} has offered no key to approve; connect first`
-            : `the fingerprint approved (${fingerprint}) is not the one ${this.host.name} offered (${offered.fingerprint})`,
-          { host: this.host.name, offered },
+        'host-key-unknown',
+        offered === undefined
+          ? `${this.host.name} has offered no key to approve; connect first`
+          : `the fingerprint approved (${fingerprint}) is not the one ${this.host.name} offered (${offered.fingerprint})`,
+        { host: this.host.name, offered },
       );
     }
     this.options.pins.approve(
@@ -187,11 +187,11 @@ export class HostLink {
     const name = command.submissionName;
     if (name !== undefined && this.unsure.has(name)) {
       return Promise.reject(
-        new HostLinkError(
-          'unsure-if-submitted',
-          `${name} may already be in a queue on ${this.host.name}: the queue must be asked before it is submitted again`,
-          { host: this.host.name, submissionName: name, mayHaveRun: true },
-        ),
+        new HostLinkError('unsure-if-submitted', `${name} may already be in a queue on ${this.host.name}: the queue must be asked before it is submitted again`, {
+          host: this.host.name,
+          submissionName: name,
+          mayHaveRun: true,
+        }),
       );
     }
     if (name !== undefined && this.submitted.has(name)) {

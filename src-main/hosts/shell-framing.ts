@@ -98,11 +98,9 @@ export interface DclStatus {
 export function parseStatusLine(output: string, host?: string): DclStatus {
   const match = /^%X([0-9A-F]{8})$/i.exec(output.trim());
   if (match === null) {
-    throw new HostLinkError(
-      'framing-lost',
-      `${host ?? 'the host'} answered ${JSON.stringify(output.slice(0, 80))} when asked for $STATUS; the session is reset`,
-      { host },
-    );
+    throw new HostLinkError('framing-lost', `${host ?? 'the host'} answered ${JSON.stringify(output.slice(0, 80))} when asked for $STATUS; the session is reset`, {
+      host,
+    });
   }
   const hex = (match[1] as string).toUpperCase();
   return { status: Number.parseInt(hex, 16), statusHex: `%X${hex}` };

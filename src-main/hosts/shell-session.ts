@@ -8,15 +8,7 @@
 import type { DclCommand } from '../../shared/vms/dcl/command-line';
 import { setPrompt, setTerminal, showStatus } from '../../shared/vms/dcl/session-commands';
 import { HostLinkError } from './host-link-error';
-import {
-  endsWithLoginPrompt,
-  findPrompt,
-  frameOutput,
-  isSuccess,
-  makePrompt,
-  parseStatusLine,
-  type DclStatus,
-} from './shell-framing';
+import { endsWithLoginPrompt, findPrompt, frameOutput, isSuccess, makePrompt, parseStatusLine, type DclStatus } from './shell-framing';
 import { TerminalFilter } from './terminal-filter';
 import type { Timers } from './timers';
 
@@ -202,4 +194,3 @@ export class ShellSession {
 function formatSeconds(ms: number): string {
   return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
 }
-

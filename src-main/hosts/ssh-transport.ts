@@ -239,10 +239,7 @@ class SshConnection {
     });
   }
 
-  async asShell(
-    warnings: string[],
-    session: { timers: Timers; promptToken: string; loginTimeoutMs: number; loginQuietMs?: number },
-  ): Promise<LinkTransport> {
+  async asShell(warnings: string[], session: { timers: Timers; promptToken: string; loginTimeoutMs: number; loginQuietMs?: number }): Promise<LinkTransport> {
     const channel = await new Promise<ClientChannel>((resolve, reject) => {
       if (this.ended) return reject(this.lostDuringLogin());
       // a VT100 as wide as DCL goes; the host asks what terminal it is and is told VT100
@@ -330,7 +327,9 @@ class SshConnection {
         action();
       };
       const timer = timers.setTimeout(() => {
-        settle(() => reject(new HostLinkError('timeout', `${host} did not finish ${JSON.stringify(dcl.command)} within ${timeoutMs / 1000} s`, { host, mayHaveRun: true })));
+        settle(() =>
+          reject(new HostLinkError('timeout', `${host} did not finish ${JSON.stringify(dcl.command)} within ${timeoutMs / 1000} s`, { host, mayHaveRun: true })),
+        );
         stream?.close();
       }, timeoutMs);
       const onClientClose = (): void => {

@@ -46,7 +46,10 @@ export function checkSubmission(answer: QueueListingAnswer, submissionName: stri
   }
   if (parsed.refused) {
     const first = parsed.refusal.messages[0];
-    return { kind: 'unsure', reason: `the host answered ${first === undefined ? 'with messages only' : `%${first.facility ?? ''}-${first.severity ?? ''}-${first.ident ?? ''}`}` };
+    return {
+      kind: 'unsure',
+      reason: `the host answered ${first === undefined ? 'with messages only' : `%${first.facility ?? ''}-${first.severity ?? ''}-${first.ident ?? ''}`}`,
+    };
   }
   const { queues } = parsed.value;
   if (queues.length === 0) return { kind: 'unsure', reason: 'the queue listing was empty' };

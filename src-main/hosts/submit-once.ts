@@ -46,12 +46,7 @@ export type SubmitOutcome =
   /** The host answered the SUBMIT with an error status: nothing was queued. */
   | { kind: 'refused'; result: RunResult; sends: number };
 
-export async function submitOnce(
-  link: SubmitLink,
-  submit: DclCommand,
-  submissionName: string,
-  options: SubmitOnceOptions = {},
-): Promise<SubmitOutcome> {
+export async function submitOnce(link: SubmitLink, submit: DclCommand, submissionName: string, options: SubmitOnceOptions = {}): Promise<SubmitOutcome> {
   if (!carriesName(submit.command, submissionName)) {
     throw new RangeError(`the SUBMIT does not carry /NAME=${submissionName}, so the queue could not be asked about it`);
   }

@@ -9,14 +9,7 @@
  */
 import type { LabelSymbology } from '../../shared/site/schema';
 import type { CartridgeLabel } from '../../shared/tapes/cartridge-serials';
-import {
-  DEFAULT_CARTRIDGE_STOCK_ID,
-  DEFAULT_STOCK_ID,
-  DEFAULT_ZPL_STOCK_ID,
-  LABEL_STOCKS,
-  labelStock,
-  type LabelStock,
-} from '../../shared/tapes/label-stocks';
+import { DEFAULT_CARTRIDGE_STOCK_ID, DEFAULT_STOCK_ID, DEFAULT_ZPL_STOCK_ID, LABEL_STOCKS, labelStock, type LabelStock } from '../../shared/tapes/label-stocks';
 import type { SetLabel } from '../../shared/tapes/set-labels';
 import type { LabelDrawing } from './label-drawing';
 import { cartridgeLabelDrawing, setLabelDrawing } from './label-layout';

@@ -49,9 +49,7 @@ export interface SavedSnapshot<Context> {
 }
 
 /** How the screens learn of a run: live (with its actor), finished (from its snapshot) or refused. */
-export type ViewOf =
-  | { kind: 'live'; status: RunOutcome; updatedAt: string; seq: number }
-  | { kind: 'finished'; status: RunOutcome; updatedAt: string };
+export type ViewOf = { kind: 'live'; status: RunOutcome; updatedAt: string; seq: number } | { kind: 'finished'; status: RunOutcome; updatedAt: string };
 
 export interface RunKind<M extends AnyStateMachine, View> {
   /** The machine, with its actors provided. */
@@ -152,7 +150,8 @@ export function createPersistedRuns<M extends AnyStateMachine, View>(options: Pe
     const snapshot = saved.snapshot as Partial<SavedSnapshot<unknown>> | null;
     let problem: string | null;
     if (typeof snapshot !== 'object' || snapshot === null) problem = 'the saved state is not an object';
-    else if (!knownState(kind.machine.root as unknown as StateTree, snapshot.value)) problem = `the saved state ${JSON.stringify(snapshot.value)} is not one of the machine's`;
+    else if (!knownState(kind.machine.root as unknown as StateTree, snapshot.value))
+      problem = `the saved state ${JSON.stringify(snapshot.value)} is not one of the machine's`;
     else problem = kind.contextProblem(snapshot.context);
     return problem === null ? null : `This run could not be restored (${problem}). Its steps so far are in the audit log: start it again.`;
   }

@@ -9,14 +9,7 @@ import { planDay } from '../../shared/calendar/day-plan';
 import { addMonthsIso, addDaysIso, requireMonthStart } from '../../shared/calendar/iso-date';
 import { monthCalendar } from '../../shared/calendar/month';
 import type { SiteProfile } from '../../shared/site/schema';
-import {
-  billRunDescription,
-  billRunSummary,
-  courierDescription,
-  courierSummary,
-  dailyDescription,
-  dailySummary,
-} from './calendar-ics-text';
+import { billRunDescription, billRunSummary, courierDescription, courierSummary, dailyDescription, dailySummary } from './calendar-ics-text';
 
 export interface CalendarIcsOptions {
   /** DTSTAMP of every event; the time of the export when not given. */
@@ -26,7 +19,12 @@ export interface CalendarIcsOptions {
 type EventKind = 'billrun' | 'daily' | 'courier';
 
 function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'site';
+  return (
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'site'
+  );
 }
 
 export function eventUid(profile: SiteProfile, kind: EventKind, date: string): string {

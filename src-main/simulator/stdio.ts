@@ -6,7 +6,13 @@
 import type { SimulatedSite } from './index';
 import { exitCodeOf } from './ssh/server';
 
-export async function serveStdio(site: SimulatedSite, hostName: string, input: NodeJS.ReadableStream, output: NodeJS.WritableStream, options: { command?: string } = {}): Promise<number> {
+export async function serveStdio(
+  site: SimulatedSite,
+  hostName: string,
+  input: NodeJS.ReadableStream,
+  output: NodeJS.WritableStream,
+  options: { command?: string } = {},
+): Promise<number> {
   if (options.command !== undefined && options.command.trim() !== '') {
     const result = await site.exec(hostName, options.command);
     await new Promise<void>((resolve) => output.write(result.output, () => resolve()));

@@ -11,11 +11,7 @@ export interface TextPosition {
 }
 
 /** The position of the deepest part of the path the file has (a missing field points at its parent). */
-export function positionOfPath(
-  doc: Document,
-  lineCounter: LineCounter,
-  path: readonly PathSegment[],
-): TextPosition | undefined {
+export function positionOfPath(doc: Document, lineCounter: LineCounter, path: readonly PathSegment[]): TextPosition | undefined {
   let node: unknown = doc.contents;
   let offset = rangeStart(node);
   for (const segment of path) {

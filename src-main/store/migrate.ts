@@ -78,9 +78,7 @@ function applyOne(db: Database.Database, migration: Migration, file: string | un
 function checkSequence(list: readonly Migration[]): void {
   list.forEach((migration, index) => {
     if (migration.version !== index + 1) {
-      throw new Error(
-        `migration list is out of order: position ${index + 1} holds version ${migration.version}`,
-      );
+      throw new Error(`migration list is out of order: position ${index + 1} holds version ${migration.version}`);
     }
   });
 }

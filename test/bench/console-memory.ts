@@ -80,8 +80,7 @@ export async function benchMemory(
       );
     }
   }
-  const of = (subject: Subject, pick: (sample: MemorySample) => number) =>
-    median(samples.filter((sample) => sample.subject === subject).map(pick));
+  const of = (subject: Subject, pick: (sample: MemorySample) => number) => median(samples.filter((sample) => sample.subject === subject).map(pick));
   const medianRssMb = { console: of('console', (s) => s.rssMb), bare: of('bare', (s) => s.rssMb) };
   const medianPeakRssMb = { console: of('console', (s) => s.peakRssMb), bare: of('bare', (s) => s.peakRssMb) };
   return { samples, medianRssMb, medianPeakRssMb, ratio: medianRssMb.console / medianRssMb.bare, idleMs };

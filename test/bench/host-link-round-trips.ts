@@ -149,7 +149,8 @@ export async function runHostLinkRoundTrips(
   warmUp = envCount('BENCH_LINK_WARMUP', 5),
   budgetS = envCount('BENCH_LINK_BUDGET_S', 200),
 ): Promise<HostLinkRoundTrips> {
-  if (!sshdAvailable() || !existsSync(SSH)) throw new Error('the host-link benchmark needs /usr/sbin/sshd, /usr/bin/ssh-keygen and /usr/bin/ssh (Debian openssh-server, openssh-client)');
+  if (!sshdAvailable() || !existsSync(SSH))
+    throw new Error('the host-link benchmark needs /usr/sbin/sshd, /usr/bin/ssh-keygen and /usr/bin/ssh (Debian openssh-server, openssh-client)');
   if (!simulatorCliExists()) throw new Error('the host-link benchmark needs `tapeops simulate` (src-main/cli/main.ts)');
   const began = performance.now();
   const dcl = showQueue({ queue: QUEUE, full: true });
@@ -270,7 +271,7 @@ export async function runHostLinkRoundTrips(
         `ssh /bin/true goes through a ControlMaster to a second sshd without ForceCommand (the user's shell runs /bin/true): the transport and process-spawn cost without the simulator; it runs in one timed round of ${TRANSPORT_EVERY}.`,
         'The host link runs in shell mode over a pseudo-terminal: one interactive session for all rounds, commands framed by its prompt token.',
         `Rounds are interleaved (host link, ssh ControlMaster, ssh /bin/true); warm-up rounds are not counted (${warmUp} for the host link, ${sshWarmUp} for each ssh series). p90 is the nearest-rank 90th percentile.`,
-        'Both sshds set SHLVL=1 for their sessions (SetEnv), so the bash that sshd runs each command through does not read ~/.bashrc: a developer\'s dotfiles are in neither design.',
+        "Both sshds set SHLVL=1 for their sessions (SetEnv), so the bash that sshd runs each command through does not read ~/.bashrc: a developer's dotfiles are in neither design.",
         'ssh runs with -F none and IdentitiesOnly=yes besides the options of the brief, so no ssh_config on the machine changes what is measured.',
       ],
       elapsedSeconds: round1((performance.now() - began) / 1000),
@@ -297,9 +298,7 @@ export function printHostLinkRoundTrips(result: HostLinkRoundTrips): void {
   row('ssh ControlMaster', result.sshControlMaster);
   row('ssh ControlMaster /bin/true', result.sshTransportOnly);
   console.log(`  ratio ssh ControlMaster / host link (medians): ${result.ratioSshToHostLink.toFixed(2)}×`);
-  console.log(
-    `  of the ssh median, ${rtMs(result.processStartShareMs)} is beyond the transport alone (/bin/true): mostly the simulator process started per command`,
-  );
+  console.log(`  of the ssh median, ${rtMs(result.processStartShareMs)} is beyond the transport alone (/bin/true): mostly the simulator process started per command`);
   if (result.stoppedEarly !== undefined) console.log(`  NOTE: ${result.stoppedEarly}`);
   console.log('  Notes:');
   for (const note of result.notes) console.log(`   - ${note}`);

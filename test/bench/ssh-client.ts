@@ -32,16 +32,26 @@ export function controlSocket(target: SshTarget): string {
  */
 function commonOptions(target: SshTarget, controlMaster: 'auto' | 'yes', controlPersist: string): string[] {
   return [
-    '-F', 'none',
-    '-o', `ControlMaster=${controlMaster}`,
-    '-o', `ControlPath=${join(target.dir, 'cm-%r@%h:%p')}`,
-    '-o', `ControlPersist=${controlPersist}`,
-    '-o', 'StrictHostKeyChecking=no',
-    '-o', `UserKnownHostsFile=${join(target.dir, 'known_hosts')}`,
-    '-o', 'BatchMode=yes',
-    '-o', 'IdentitiesOnly=yes',
-    '-i', target.keyFile,
-    '-p', String(target.port),
+    '-F',
+    'none',
+    '-o',
+    `ControlMaster=${controlMaster}`,
+    '-o',
+    `ControlPath=${join(target.dir, 'cm-%r@%h:%p')}`,
+    '-o',
+    `ControlPersist=${controlPersist}`,
+    '-o',
+    'StrictHostKeyChecking=no',
+    '-o',
+    `UserKnownHostsFile=${join(target.dir, 'known_hosts')}`,
+    '-o',
+    'BatchMode=yes',
+    '-o',
+    'IdentitiesOnly=yes',
+    '-i',
+    target.keyFile,
+    '-p',
+    String(target.port),
   ];
 }
 

@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumArgs, chromiumPath } from '../support/chromium';
 
-
 export interface RunningConsole {
   url: string;
   process: ChildProcess;

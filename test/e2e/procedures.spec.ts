@@ -105,7 +105,9 @@ async function walkBillRun(page: Page): Promise<void> {
   await procedures.confirm();
 
   // step 11: the exact command, sent once
-  await expect(page.locator('.step-card pre')).toHaveText(/^SUBMIT\/PARAMETER=3\/QUEUE=TAPE_BACKUP\/RETAIN=UNTIL=1-00:00:00\/NAME=TAPEOPS_INITIALIZE_TAPES_[0-9A-Z]{6} SYS\$LOGIN:INITIALIZE_TAPES\.COM$/);
+  await expect(page.locator('.step-card pre')).toHaveText(
+    /^SUBMIT\/PARAMETER=3\/QUEUE=TAPE_BACKUP\/RETAIN=UNTIL=1-00:00:00\/NAME=TAPEOPS_INITIALIZE_TAPES_[0-9A-Z]{6} SYS\$LOGIN:INITIALIZE_TAPES\.COM$/,
+  );
   await screenshot(page, 'procedure-command');
   await procedures.confirm();
   // step 12: the console sees the entry in TAPE_BACKUP by itself; step 13: Tuesday delivery

@@ -69,7 +69,10 @@ describe('tapeops labels --date', () => {
 
     const text = await pdfText(pdf);
     const places = codes.map((code) => text.indexOf(code));
-    expect(places.every((place) => place >= 0), text).toBe(true);
+    expect(
+      places.every((place) => place >= 0),
+      text,
+    ).toBe(true);
     expect([...places].sort((a, b) => a - b)).toEqual(places);
 
     const pages = await scanPdf(pdf);
@@ -88,7 +91,7 @@ describe('tapeops labels --date', () => {
     formats.forEach((format, index) => expect(format).toContain(`^FD${codes[index]}^FS`));
   });
 
-  it('writes the daily label of 2010-08-04 as one PNG at --out that scans as that day\'s DAILY code', async () => {
+  it("writes the daily label of 2010-08-04 as one PNG at --out that scans as that day's DAILY code", async () => {
     const [daily, ...more] = codesOf('2010-08-04', 'daily');
     expect(more).toEqual([]);
     const png = file('daily.png');

@@ -37,7 +37,7 @@ afterAll(async () => {
 const submitArgs = () => ['submit', 'INITIALIZE_TAPES', '--param', '3', '--as', 'js', '--site', siteFile, '--data-dir', dataDir];
 
 describe('tapeops submit JOB (sending)', () => {
-  it('needs the operator\'s initials and the password', async () => {
+  it("needs the operator's initials and the password", async () => {
     expect((await tapeops(['submit', 'INITIALIZE_TAPES', '--site', siteFile])).code).toBe(2);
     const noPassword = await tapeops(submitArgs(), { TAPEOPS_PASSWORD: '' });
     expect(noPassword.code).toBe(2);
@@ -52,7 +52,7 @@ describe('tapeops submit JOB (sending)', () => {
     expect(queue.ok && !queue.refused && queue.value.queues[0]?.entries).toEqual([]);
   });
 
-  it('with the key approved, sends the plan\'s INITIALIZE_TAPES once, to TAPE_BACKUP, recorded under the operator', async () => {
+  it("with the key approved, sends the plan's INITIALIZE_TAPES once, to TAPE_BACKUP, recorded under the operator", async () => {
     const refused = await tapeops(submitArgs(), { TAPEOPS_PASSWORD: 'Tape-Room-7' });
     const fingerprint = /SHA256:[A-Za-z0-9+/]{43}/.exec(refused.stderr)?.[0] as string;
     const store = openStore(join(dataDir, 'tapeops.db'));

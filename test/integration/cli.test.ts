@@ -2,14 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  BILL_RUN_2010_08_03_SLOTS,
-  makeTempDir,
-  projectRoot,
-  wrongQueueSiteCopy,
-  type BrokenSiteCopy,
-  type TempDir,
-} from '../support/api-fixtures';
+import { BILL_RUN_2010_08_03_SLOTS, makeTempDir, projectRoot, wrongQueueSiteCopy, type BrokenSiteCopy, type TempDir } from '../support/api-fixtures';
 import { runAll, type CliRun as Run } from '../support/cli-runs';
 
 let dir: TempDir;
@@ -168,9 +161,7 @@ describe('tapeops site check', () => {
   it('fails a broken copy with exit 1 and lists the problem by its path and line', () => {
     const result = run('siteCheckBroken');
     expect(result.code).toBe(1);
-    expect(stderrLines(result)).toContain(
-      `${broken.file}:${broken.line}:${broken.column}: jobs[${broken.jobIndex}].queue: unknown queue "TAPE_BACKUPP"`,
-    );
+    expect(stderrLines(result)).toContain(`${broken.file}:${broken.line}:${broken.column}: jobs[${broken.jobIndex}].queue: unknown queue "TAPE_BACKUPP"`);
   });
 });
 
@@ -210,12 +201,14 @@ describe('tapeops --help', () => {
 });
 
 describe('tapeops submit --dry-run', () => {
-  it('prints the plan\'s SUBMIT of INITIALIZE_TAPES with parameter 3, queue TAPE_BACKUP and the console\'s unique /NAME', () => {
+  it("prints the plan's SUBMIT of INITIALIZE_TAPES with parameter 3, queue TAPE_BACKUP and the console's unique /NAME", () => {
     const result = run('submitDryRun');
     expect(result.code).toBe(0);
     // the console's /RETAIN sits between the plan's /QUEUE and the console's /NAME: taken out, the rest is as before
     expect(result.stdout).toContain('/QUEUE=TAPE_BACKUP/RETAIN=UNTIL=1-00:00:00/NAME=');
-    expect(result.stdout.replace('/RETAIN=UNTIL=1-00:00:00', '')).toMatch(/^SUBMIT\/PARAMETER=3\/QUEUE=TAPE_BACKUP\/NAME=TAPEOPS_INITIALIZE_TAPES_[0-9A-Z]{6} SYS\$LOGIN:INITIALIZE_TAPES\.COM\n$/);
+    expect(result.stdout.replace('/RETAIN=UNTIL=1-00:00:00', '')).toMatch(
+      /^SUBMIT\/PARAMETER=3\/QUEUE=TAPE_BACKUP\/NAME=TAPEOPS_INITIALIZE_TAPES_[0-9A-Z]{6} SYS\$LOGIN:INITIALIZE_TAPES\.COM\n$/,
+    );
   });
 
   it('refuses, exit 2, a value that fails validation and a job the profile does not have', () => {
@@ -253,7 +246,8 @@ describe('tapeops parse', () => {
       encoding: 'utf8',
     });
     expect(piped.status).toBe(0);
-    const message = (JSON.parse(piped.stdout) as { value: { messages: { facility: string; severity: string; ident: string; continuation: { ident: string }[] }[] } }).value.messages[0];
+    const message = (JSON.parse(piped.stdout) as { value: { messages: { facility: string; severity: string; ident: string; continuation: { ident: string }[] }[] } })
+      .value.messages[0];
     expect(message).toMatchObject({ facility: 'RMU', severity: 'F', ident: 'WRITEERR' });
     expect(message?.continuation[0]?.ident).toBe('FUL');
   });

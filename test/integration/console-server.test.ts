@@ -4,13 +4,7 @@ import { networkInterfaces } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConsoleMain } from '../../src-main/app/start-console';
 import { startConsoleServer, type ConsoleServer } from '../../src-main/console-server/server';
-import {
-  BILL_RUN_2010_08_03_SLOTS,
-  makeStaticDir,
-  makeTempDir,
-  openServices,
-  type TempDir,
-} from '../support/api-fixtures';
+import { BILL_RUN_2010_08_03_SLOTS, makeStaticDir, makeTempDir, openServices, type TempDir } from '../support/api-fixtures';
 import { ConsoleSocket, httpGet, isAnswer, upgradeRefusal } from '../support/console-client';
 
 let dir: TempDir;
@@ -228,13 +222,10 @@ describe('HTTP', () => {
 
   it('refuses methods other than GET and HEAD', async () => {
     const answer = await new Promise<number>((resolve, reject) => {
-      const req = httpRequest(
-        { host: '127.0.0.1', port: server.port, path: '/', method: 'POST', headers: { Host: `127.0.0.1:${server.port}` } },
-        (res) => {
-          res.resume();
-          resolve(res.statusCode ?? 0);
-        },
-      );
+      const req = httpRequest({ host: '127.0.0.1', port: server.port, path: '/', method: 'POST', headers: { Host: `127.0.0.1:${server.port}` } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
       req.on('error', reject);
       req.end('x');
     });
@@ -243,7 +234,7 @@ describe('HTTP', () => {
 });
 
 describe('the audit log export', () => {
-  it('streams the CSV from a one-time path the signed-in request is given, on the console\'s own origin', async () => {
+  it("streams the CSV from a one-time path the signed-in request is given, on the console's own origin", async () => {
     const socket = await openSocket();
     const before = await socket.request('audit.csv', {});
     expect(JSON.stringify(before.result)).toContain('not-signed-in');

@@ -222,7 +222,11 @@ describe('submit safety when a job has run and ended while the link was down', (
   let ownServer: Awaited<ReturnType<typeof startSimulatorSshServer>>;
   let ownPort: number;
   beforeAll(async () => {
-    ownServer = await startSimulatorSshServer(own.site, { listen: [{ hostName: 'BLT4', port: 0 }], hostKeys: { BLT4: HOST_KEY }, users: [{ username: 'SYSTEM', password: PASSWORD }] });
+    ownServer = await startSimulatorSshServer(own.site, {
+      listen: [{ hostName: 'BLT4', port: 0 }],
+      hostKeys: { BLT4: HOST_KEY },
+      users: [{ username: 'SYSTEM', password: PASSWORD }],
+    });
     ownPort = ownServer.ports.BLT4 as number;
   });
   afterEach(() => own.site.faults.clear());
@@ -236,7 +240,11 @@ describe('submit safety when a job has run and ended while the link was down', (
     const profile = shippedProfile();
     const job = profile.jobs.find((j) => j.name === 'BLT_CLEANUP');
     if (job === undefined) throw new Error('the shipped profile has no BLT_CLEANUP');
-    return submitJob(job, { uniquePart: `F${String(++unique).padStart(5, '0')}`, proceduresDirectory: profile.directories.procedures.path, ...(retain === undefined ? {} : { retain }) });
+    return submitJob(job, {
+      uniquePart: `F${String(++unique).padStart(5, '0')}`,
+      proceduresDirectory: profile.directories.procedures.path,
+      ...(retain === undefined ? {} : { retain }),
+    });
   }
   const namedOnOwn = (name: string) => JSON.stringify(own.site.inspect('BLT4').queues).split(`"${name}"`).length - 1;
 
@@ -257,7 +265,9 @@ describe('submit safety when a job has run and ended while the link was down', (
     const submission = cleanupSubmission('DEFAULT');
     const error = await submitThenCut(link, submission);
     expect(isHostLinkError(error, 'unsure-if-submitted')).toBe(true);
-    expect((error as HostLinkError).message).toMatch(/is not in the queue, but that does not prove it never arrived: .*TIME_BLT4 keeps no finished job .*look for its log \(SYS\$LOGIN:TAPEOPS_BLT_CLEANUP_F\d{5}\.LOG/);
+    expect((error as HostLinkError).message).toMatch(
+      /is not in the queue, but that does not prove it never arrived: .*TIME_BLT4 keeps no finished job .*look for its log \(SYS\$LOGIN:TAPEOPS_BLT_CLEANUP_F\d{5}\.LOG/,
+    );
     expect(link.isUnsure(submission.name)).toBe(true);
     // the job ran once and left the queue; nothing was sent again
     expect(namedOnOwn(submission.name)).toBe(0);

@@ -24,7 +24,11 @@ const SENT_LOG = join(dir, 'sent.log');
 const ECHO_COMMAND = `printf '%s\\n' "$SSH_ORIGINAL_COMMAND" >> ${SENT_LOG}; case "$SSH_ORIGINAL_COMMAND" in WAIT*) sleep 30;; esac; printf '%s\\n' "$SSH_ORIGINAL_COMMAND"`;
 const showTime = { dcl: { command: 'SHOW TIME' }, mutates: false };
 const sentCount = (command: string): number =>
-  existsSync(SENT_LOG) ? readFileSync(SENT_LOG, 'utf8').split('\n').filter((line) => line === command).length : 0;
+  existsSync(SENT_LOG)
+    ? readFileSync(SENT_LOG, 'utf8')
+        .split('\n')
+        .filter((line) => line === command).length
+    : 0;
 /** Resolves once the server has logged `command` (the sent log's folder is watched, not polled). */
 function whenSent(command: string): Promise<void> {
   return new Promise((resolve) => {

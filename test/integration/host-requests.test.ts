@@ -71,7 +71,7 @@ describe('the console reaches the simulated site over SSH', () => {
     ]);
   });
 
-  it('after a restart the pinned key is still the simulated host\'s: it connects without asking', async () => {
+  it("after a restart the pinned key is still the simulated host's: it connects without asking", async () => {
     await stop(running[0]!);
     const { services } = await start();
     ok(await services.request('session.signIn', { initials: 'JS' }, ctx));

@@ -125,7 +125,7 @@ describe('a crash at any step of the Bill Run procedure costs nothing', () => {
               return (f as { event?: string }).event === 'procedures.changed' && payload?.runId === run.runId && payload.index >= k;
             }, 30_000);
             await doStep(c, sim, run, 'no-wait');
-            run = (await reached as { payload: RunView }).payload;
+            run = ((await reached) as { payload: RunView }).payload;
             break;
           }
           await doStep(c, sim, run, 'wait');

@@ -49,13 +49,13 @@ describe('labels.preview', () => {
     expect(preview.stock).toMatchObject({ id: 'avery-5163', widthMm: 101.6, heightMm: 50.8 });
   });
 
-  it('says in the plan\'s terms why a day has no Bill Run labels', async () => {
+  it("says in the plan's terms why a day has no Bill Run labels", async () => {
     const preview = ok<LabelPreview>(await services.request('labels.preview', { selection: { kind: 'set', date: '2010-08-05', set: 'billrun' } }, JS));
     expect(preview.labels).toEqual([]);
     expect(preview.problem).toMatch(/^2010-08-05 is not a Bill Run day; the next Bill Run is .*Aug\. 9, 2010/);
   });
 
-  it('refuses a code that is not one of the day\'s labels, naming the ones that are', async () => {
+  it("refuses a code that is not one of the day's labels, naming the ones that are", async () => {
     const error = failure(await services.request('labels.preview', { selection: { ...AUG_3, codes: ['100803X'] } }, JS));
     expect(error.code).toBe('invalid-input');
     expect(error.message).toMatch(/^100803X is not among the labels of 2010-08-03: 100803P, 100803D/);
@@ -84,7 +84,7 @@ describe('labels.file', () => {
 });
 
 describe('labels.print', () => {
-  it("records a browser print, and a second print of one label as a reprint", async () => {
+  it('records a browser print, and a second print of one label as a reprint', async () => {
     const first = ok<LabelPrintResult>(await services.request('labels.print', { selection: AUG_3, via: 'browser' }, JS));
     expect(first).toMatchObject({ reprint: false, printer: "the browser's print dialog" });
     const again = ok<LabelPrintResult>(await services.request('labels.print', { selection: { ...AUG_3, codes: ['100803E'] }, via: 'browser' }, JS));
@@ -146,9 +146,15 @@ describe('labels.print with a printer (the page Electron prints, printed by Chro
     expect(printed[0]?.printer).toBe('ZEBRA_ZT230');
     const codes = (await scanPdf(work.file('printed.pdf', printed[0]?.pdf ?? Buffer.alloc(0)))).flat();
     expect(codes.sort()).toEqual(['MF0001D', 'MF0002D', 'MF0003D']);
-    expect(services.store.audit.list({ limit: 1 })[0]).toMatchObject({ action: 'labels.printed', subject: 'MF0001D MF0002D MF0003D', details: { printer: 'ZEBRA_ZT230', via: 'printer' } });
+    expect(services.store.audit.list({ limit: 1 })[0]).toMatchObject({
+      action: 'labels.printed',
+      subject: 'MF0001D MF0002D MF0003D',
+      details: { printer: 'ZEBRA_ZT230', via: 'printer' },
+    });
     // a serial is unique: printing MF0002 again, on any day, is a reprint
-    const again = ok<LabelPrintResult>(await services.request('labels.print', { selection: { kind: 'cartridges', first: 'MF0002', last: 'MF0002' }, via: 'browser' }, JS));
+    const again = ok<LabelPrintResult>(
+      await services.request('labels.print', { selection: { kind: 'cartridges', first: 'MF0002', last: 'MF0002' }, via: 'browser' }, JS),
+    );
     expect(again.reprint).toBe(true);
   });
 });

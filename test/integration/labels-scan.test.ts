@@ -37,16 +37,20 @@ describe('set labels printed to PDF scan as their codes', () => {
     }
   }, 60_000);
 
-  it.each(['avery-5163', 'avery-l7165', 'dlt-cartridge', 'zebra-4x2-203'])('the whole Bill Run day on %s', async (stockId) => {
-    const labels = billRunDay();
-    const pdf = work.file(`${stockId}.pdf`, await renderLabels(labels, { format: 'pdf', stockId }));
-    const pages = await scanPdf(pdf);
-    // a sheet holds them all on one page, a single label or a roll has a page each
-    const read = pages.flat();
-    expect(read.sort()).toEqual(['100803D', '100803E', '100803F', '100803G', '100803P', 'DAILY 1']);
-    if (stockId.startsWith('avery')) expect(pages).toHaveLength(1);
-    else expect(pages.map((page) => page.length)).toEqual([1, 1, 1, 1, 1, 1]);
-  }, 60_000);
+  it.each(['avery-5163', 'avery-l7165', 'dlt-cartridge', 'zebra-4x2-203'])(
+    'the whole Bill Run day on %s',
+    async (stockId) => {
+      const labels = billRunDay();
+      const pdf = work.file(`${stockId}.pdf`, await renderLabels(labels, { format: 'pdf', stockId }));
+      const pages = await scanPdf(pdf);
+      // a sheet holds them all on one page, a single label or a roll has a page each
+      const read = pages.flat();
+      expect(read.sort()).toEqual(['100803D', '100803E', '100803F', '100803G', '100803P', 'DAILY 1']);
+      if (stockId.startsWith('avery')) expect(pages).toHaveLength(1);
+      else expect(pages.map((page) => page.length)).toEqual([1, 1, 1, 1, 1, 1]);
+    },
+    60_000,
+  );
 
   it('in Code 39 when the profile asks for it, the space of DAILY 3 included', async () => {
     const labels = [...labelsOf('2010-08-09', 'billrun').slice(0, 1), ...labelsOf('2010-08-05', 'daily')];

@@ -28,10 +28,18 @@ describe('the words on a printed label', () => {
     }
   });
 
-  it("says when a set that comes back is due, and that the DAILY tape is re-used", async () => {
+  it('says when a set that comes back is due, and that the DAILY tape is re-used', async () => {
     const labels = [...labelsOf('2010-08-09', 'billrun').slice(0, 1), ...labelsOf('2010-08-05', 'daily')];
     const text = await pdfText(work.file('return.pdf', await renderLabels(labels, { format: 'pdf' })));
-    for (const words of ['100809P', 'PROD_AND_DEVEL_BACKUP', 'Return after Feb. 9, 2011', 'DAILY 3', 'DAILY_BACKUP', 'Aug. 6, 2010 (2010-08-06)', 'Re-used between Bill Runs']) {
+    for (const words of [
+      '100809P',
+      'PROD_AND_DEVEL_BACKUP',
+      'Return after Feb. 9, 2011',
+      'DAILY 3',
+      'DAILY_BACKUP',
+      'Aug. 6, 2010 (2010-08-06)',
+      'Re-used between Bill Runs',
+    ]) {
       expect(text).toContain(words);
     }
   });

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Resvg } from '@resvg/resvg-js';
+import type * as ZplRenderer from 'zpl-renderer-js';
 import { setLabels, type LabelSetChoice, type SetLabel } from '../../shared/tapes/set-labels';
 import { microfinancial } from '../unit/calendar/site-profile';
 
@@ -103,7 +104,7 @@ const require = createRequire(import.meta.url);
 
 /** ZPL rendered by zpl-renderer-js (Zebrash in WebAssembly) at 8 dots/mm, as a 203 dpi Zebra prints it. */
 export async function zplPngs(zpl: string, widthMm: number, heightMm: number): Promise<Buffer[]> {
-  const { ready } = require('zpl-renderer-js') as typeof import('zpl-renderer-js');
+  const { ready } = require('zpl-renderer-js') as typeof ZplRenderer;
   const { api } = await ready;
   const images = await api.zplToBase64MultipleAsync(zpl, widthMm, heightMm, 8);
   return images.map((image) => Buffer.from(image, 'base64'));

@@ -32,7 +32,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe('a live host needs the operator\'s password, which the browser shell keeps in memory only', () => {
+describe("a live host needs the operator's password, which the browser shell keeps in memory only", () => {
   it('without a password the link says so', async () => {
     const view = ok<HostView>(await services.request('hosts.connect', { host: 'BLT4' }, ctx));
     expect(view.hasPassword).toBe(false);
@@ -66,7 +66,7 @@ describe('a live host needs the operator\'s password, which the browser shell ke
     expect(readFileSync(join(dir, 'tapeops.db')).includes('Right-Password-1')).toBe(false);
   });
 
-  it('the simulated site\'s hosts take no typed password', async () => {
+  it("the simulated site's hosts take no typed password", async () => {
     const { services: simulated } = await (async () => {
       const other = mkdtempSync(join(tmpdir(), 'tapeops-sim-'));
       const s = await startConsole({ shell: 'browser', version: 'test', dataDir: other, defaultSiteFile, hosts: 'simulated', log: () => undefined });

@@ -125,7 +125,9 @@ describe('the Bill Run procedure of 2010-08-03 against the simulated BLT4', () =
       while (steps[run.index]?.kind === 'manual') run = await act(c, id, { action: 'confirm' });
       expect(run.state).toBe('review');
       const dcl = steps[run.index]?.command?.dcl ?? '';
-      expect(dcl).toMatch(/^SUBMIT\/PARAMETER=3\/QUEUE=TAPE_BACKUP\/RETAIN=UNTIL=1-00:00:00\/NAME=TAPEOPS_INITIALIZE_TAPES_[0-9A-Z]{6} SYS\$LOGIN:INITIALIZE_TAPES\.COM$/);
+      expect(dcl).toMatch(
+        /^SUBMIT\/PARAMETER=3\/QUEUE=TAPE_BACKUP\/RETAIN=UNTIL=1-00:00:00\/NAME=TAPEOPS_INITIALIZE_TAPES_[0-9A-Z]{6} SYS\$LOGIN:INITIALIZE_TAPES\.COM$/,
+      );
       run = await act(c, id, { action: 'confirm' });
       run = await when(c, id, (r) => r.records.some((rec) => rec.outcome === 'sent'), 'the SUBMIT');
       run = await when(c, id, (r) => r.records.some((rec) => rec.detail?.includes('in TAPE_BACKUP') && rec.outcome === 'sensed'), 'the entry seen in TAPE_BACKUP');
@@ -160,7 +162,10 @@ describe('the Bill Run procedure of 2010-08-03 against the simulated BLT4', () =
       expect(run.state).toBe('review');
       run = await act(c, id, { action: 'confirm' });
       run = await when(c, id, (r) => r.status === 'done', 'the adhoc backup to be sent');
-      expect(run.records.at(-1)).toMatchObject({ outcome: 'sent', detail: expect.stringMatching(/^Job TAPEOPS_RMU_BACKUP_LEASE_DATA_\w+ \(queue \w+, entry \d+\) started\.$/) });
+      expect(run.records.at(-1)).toMatchObject({
+        outcome: 'sent',
+        detail: expect.stringMatching(/^Job TAPEOPS_RMU_BACKUP_LEASE_DATA_\w+ \(queue \w+, entry \d+\) started\.$/),
+      });
     } finally {
       await c.close();
     }

@@ -6,12 +6,20 @@ import { parseShowQueue } from '../../shared/vms/parsers';
 import { startSimulatorSshServer } from '../../src-main/simulator/ssh/server';
 import { siteAt } from '../unit/simulator/site-fixture';
 
-const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'pkcs1', format: 'pem' } });
+const { privateKey } = generateKeyPairSync('rsa', {
+  modulusLength: 2048,
+  privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
+  publicKeyEncoding: { type: 'pkcs1', format: 'pem' },
+});
 const { site } = siteAt('2010-08-04T09:00:00');
 let server: Awaited<ReturnType<typeof startSimulatorSshServer>>;
 
 beforeAll(async () => {
-  server = await startSimulatorSshServer(site, { listen: [{ hostName: 'BLT4', port: 0 }], hostKeys: { BLT4: privateKey }, users: [{ username: 'SYSTEM', password: 'secret' }] });
+  server = await startSimulatorSshServer(site, {
+    listen: [{ hostName: 'BLT4', port: 0 }],
+    hostKeys: { BLT4: privateKey },
+    users: [{ username: 'SYSTEM', password: 'secret' }],
+  });
 });
 afterAll(async () => {
   await server.close();

@@ -50,7 +50,11 @@ function cleanup(retain?: 'DEFAULT') {
   const profile = shippedProfile();
   const job = profile.jobs.find((j) => j.name === 'BLT_CLEANUP');
   if (job === undefined) throw new Error('the shipped profile has no BLT_CLEANUP job');
-  return submitJob(job, { uniquePart: `S${String(++unique).padStart(5, '0')}`, proceduresDirectory: profile.directories.procedures.path, ...(retain === undefined ? {} : { retain }) });
+  return submitJob(job, {
+    uniquePart: `S${String(++unique).padStart(5, '0')}`,
+    proceduresDirectory: profile.directories.procedures.path,
+    ...(retain === undefined ? {} : { retain }),
+  });
 }
 
 /** How many entries of BLT4's queues carry the name, as the site itself holds them. */

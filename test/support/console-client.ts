@@ -12,11 +12,7 @@ export interface HttpAnswer {
 }
 
 /** GET `path` exactly as written (no URL normalisation), with the Host header given. */
-export function httpGet(
-  port: number,
-  path: string,
-  options: { host?: string; agent?: Agent | false; timeoutMs?: number } = {},
-): Promise<HttpAnswer> {
+export function httpGet(port: number, path: string, options: { host?: string; agent?: Agent | false; timeoutMs?: number } = {}): Promise<HttpAnswer> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(
       {
@@ -31,9 +27,7 @@ export function httpGet(
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
-        );
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
         res.on('error', reject);
       },
     );

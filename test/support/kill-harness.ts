@@ -96,7 +96,9 @@ export interface KillableConsole {
 }
 
 export async function startConsole(site: string, dataDir: string): Promise<KillableConsole> {
-  const child = spawn(process.execPath, [CLI, 'console', '--live', '--site', site, '--data-dir', dataDir, '--port', '0', '--no-build'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, 'console', '--live', '--site', site, '--data-dir', dataDir, '--port', '0', '--no-build'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const url = new URL((await waitForOutput(child, /http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/, 'the console URL'))[0]);
   const socket = await ConsoleSocket.open(`ws://${url.host}/api?token=${url.searchParams.get('token') ?? ''}`, url.origin);
   let nextId = 100_000;

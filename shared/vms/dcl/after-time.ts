@@ -16,8 +16,7 @@ const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', '
 const SYNTAX = 'a time is HH:MM or DD-MMM-YYYY HH:MM[:SS[.CC]], such as 12:00 or 25-NOV-2026 12:00';
 
 const TIME_OF_DAY = /^(?<hour>\d{2}):(?<minute>\d{2})$/u;
-const DATE_TIME =
-  /^(?<day>\d{1,2})-(?<month>[A-Za-z]{3})-(?<year>\d{4})[ :](?<hour>\d{2}):(?<minute>\d{2})(?::(?<second>\d{2})(?:\.(?<hundredth>\d{2}))?)?$/u;
+const DATE_TIME = /^(?<day>\d{1,2})-(?<month>[A-Za-z]{3})-(?<year>\d{4})[ :](?<hour>\d{2}):(?<minute>\d{2})(?::(?<second>\d{2})(?:\.(?<hundredth>\d{2}))?)?$/u;
 
 export function checkAfterTime(time: string, field = 'after'): Checked<string> {
   if (typeof time !== 'string') return refuse('wrong-type', field, `${field} must be text, not ${describeInput(time)}`);

@@ -69,11 +69,7 @@ export function checkTapeDevice(device: string, field = 'device'): Checked<Devic
   if (!checked.ok) return checked;
   const type = checked.value.deviceType;
   if (checked.value.kind === 'physical' && type !== undefined && !type.startsWith('M')) {
-    return refuse(
-      'not-a-tape-drive',
-      field,
-      `${field} ${describeInput(device)} is a ${type} device, not a tape drive; this command is for tape drives only`,
-    );
+    return refuse('not-a-tape-drive', field, `${field} ${describeInput(device)} is a ${type} device, not a tape drive; this command is for tape drives only`);
   }
   return checked;
 }

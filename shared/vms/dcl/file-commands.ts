@@ -18,8 +18,7 @@ export function directory(options: DirectoryOptions = {}): DclCommand {
   const qualifiers: QualifierToken<'DIRECTORY'>[] = [];
   if (options.size === true) qualifiers.push({ name: 'SIZE' });
   if (options.date === true) qualifiers.push({ name: 'DATE' });
-  const parameters: DclText[] =
-    options.spec === undefined ? [] : [trusted(assertFileSpec(options.spec, 'spec', { wildcards: true, nameOptional: true }))];
+  const parameters: DclText[] = options.spec === undefined ? [] : [trusted(assertFileSpec(options.spec, 'spec', { wildcards: true, nameOptional: true }))];
   return assembleCommand({ verb: 'DIRECTORY', qualifiers, parameters });
 }
 

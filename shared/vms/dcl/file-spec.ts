@@ -50,7 +50,10 @@ export function checkFileSpec(spec: string, field = 'file', options: FileSpecOpt
   if (name === '' && (type !== undefined || version !== undefined)) {
     return refuse('bad-syntax', field, `${field} ${describeInput(spec)} has a type or version but no file name; ${FILE_SYNTAX}`);
   }
-  for (const [part, value] of [['file name', name], ['file type', type ?? '']] as const) {
+  for (const [part, value] of [
+    ['file name', name],
+    ['file type', type ?? ''],
+  ] as const) {
     const checked = checkField(value, part, field, spec, wildcards);
     if (!checked.ok) return checked;
   }
@@ -138,9 +141,7 @@ function checkDirectoryBody(body: string, field: string, spec: string, wildcards
     if (!checked.ok) return checked;
   }
   // `...` (this directory and all below it) may open, join or close the list when wildcards are allowed.
-  const shape = wildcards
-    ? /^(?:\.\.\.|(?:\.\.\.|\.)?[^.]+(?:(?:\.\.\.|\.)[^.]+)*(?:\.\.\.)?)$/u
-    : /^\.?[^.]+(?:\.[^.]+)*$/u;
+  const shape = wildcards ? /^(?:\.\.\.|(?:\.\.\.|\.)?[^.]+(?:(?:\.\.\.|\.)[^.]+)*(?:\.\.\.)?)$/u : /^\.?[^.]+(?:\.[^.]+)*$/u;
   if (!shape.test(body)) {
     return refuse('bad-syntax', field, `${field} ${describeInput(spec)} has a malformed directory [${body}]: names are separated by single dots`);
   }

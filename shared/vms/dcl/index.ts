@@ -3,13 +3,7 @@
  * Validators return `Checked` results; `assert…` variants and command builders throw
  * `DclBuildError`. `trusted` and the line assembler stay inside this folder.
  */
-export {
-  attempt,
-  type Checked,
-  DclBuildError,
-  type DclProblem,
-  type DclProblemCode,
-} from './dcl-build-error';
+export { attempt, type Checked, DclBuildError, type DclProblem, type DclProblemCode } from './dcl-build-error';
 export { COMMAND_LINE_MAX_LENGTH, DCL_VERBS, type DclCommand, type DclVerb } from './command-line';
 export {
   assertPrompt,
@@ -35,22 +29,8 @@ export {
   QUEUE_NAME_MAX_LENGTH,
   USER_NAME_MAX_LENGTH,
 } from './names';
-export {
-  assertDeviceName,
-  assertTapeDevice,
-  checkDeviceName,
-  checkTapeDevice,
-  type DeviceKind,
-  type DeviceName,
-} from './device-name';
-export {
-  assertDirectorySpec,
-  assertFileSpec,
-  checkDirectorySpec,
-  checkFileSpec,
-  FILE_SPEC_MAX_LENGTH,
-  type FileSpecOptions,
-} from './file-spec';
+export { assertDeviceName, assertTapeDevice, checkDeviceName, checkTapeDevice, type DeviceKind, type DeviceName } from './device-name';
+export { assertDirectorySpec, assertFileSpec, checkDirectorySpec, checkFileSpec, FILE_SPEC_MAX_LENGTH, type FileSpecOptions } from './file-spec';
 export { assertVolumeLabel, checkVolumeLabel, VOLUME_LABEL_MAX_LENGTH, type VolumeMedium } from './volume-label';
 export { assertEntryNumber, assertInteger, checkEntryNumber, checkInteger, ENTRY_NUMBER_MAX, type IntegerRange } from './numbers';
 export { assertAfterTime, checkAfterTime } from './after-time';
@@ -66,23 +46,8 @@ export {
   submit,
   type SubmitOptions,
 } from './queue-commands';
-export {
-  dismountUnload,
-  initialize,
-  type InitializeOptions,
-  mountForeign,
-  showDevice,
-  type ShowDeviceOptions,
-} from './device-commands';
+export { dismountUnload, initialize, type InitializeOptions, mountForeign, showDevice, type ShowDeviceOptions } from './device-commands';
 export { directory, type DirectoryOptions, setDefault, showDefault, type } from './file-commands';
-export {
-  setPrompt,
-  setTerminal,
-  type SetTerminalOptions,
-  showLogical,
-  showStatus,
-  showTime,
-  TERMINAL_WIDTH,
-} from './session-commands';
+export { setPrompt, setTerminal, type SetTerminalOptions, showLogical, showStatus, showTime, TERMINAL_WIDTH } from './session-commands';
 export { checkSubmissionName, submissionName, UNIQUE_PART_LENGTH, uniquePartFrom } from './submission-name';
 export { DEFAULT_NAME_PREFIX, type JobSubmission, type ProfileJob, submitJob, type SubmitJobOptions } from './submit-job';

@@ -10,15 +10,7 @@
  * - logical names: 1 to 255 characters. VMS allows more characters in a logical name when it is
  *   quoted; the console never needs them, so it writes only the unquoted kind, with a letter in it.
  */
-import {
-  accept,
-  type Checked,
-  describeCharacter,
-  describeInput,
-  firstCharacterNotIn,
-  orThrow,
-  refuse,
-} from './dcl-build-error';
+import { accept, type Checked, describeCharacter, describeInput, firstCharacterNotIn, orThrow, refuse } from './dcl-build-error';
 
 interface NameRule {
   /** What the name is, for messages: `a queue name`. */

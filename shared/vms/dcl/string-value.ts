@@ -9,15 +9,7 @@
  * VT terminal line, so both are refused too. 255 is the documented limit of one parameter
  * (SUBMIT /PARAMETERS: "each parameter can have as many as 255 characters").
  */
-import {
-  accept,
-  type Checked,
-  describeCharacter,
-  describeInput,
-  firstCharacterNotIn,
-  orThrow,
-  refuse,
-} from './dcl-build-error';
+import { accept, type Checked, describeCharacter, describeInput, firstCharacterNotIn, orThrow, refuse } from './dcl-build-error';
 
 export const STRING_VALUE_MAX_LENGTH = 255;
 
@@ -29,11 +21,7 @@ export function checkStringValue(value: string, field = 'value'): Checked<string
   for (const c of value) {
     const code = c.codePointAt(0) ?? 0;
     if (c === "'") {
-      return refuse(
-        'apostrophe',
-        field,
-        `${field} holds an apostrophe ('), which DCL reads as a symbol substitution even inside quotes; it cannot be sent`,
-      );
+      return refuse('apostrophe', field, `${field} holds an apostrophe ('), which DCL reads as a symbol substitution even inside quotes; it cannot be sent`);
     }
     if (code < 0x20 || code === 0x7f) {
       return refuse('control-character', field, `${field} holds a ${describeCharacter(c)}; only printable ASCII can be sent`);
@@ -43,11 +31,7 @@ export function checkStringValue(value: string, field = 'value'): Checked<string
     }
   }
   if (value.length > STRING_VALUE_MAX_LENGTH) {
-    return refuse(
-      'too-long',
-      field,
-      `${field} is ${value.length} characters long; DCL takes at most ${STRING_VALUE_MAX_LENGTH}`,
-    );
+    return refuse('too-long', field, `${field} is ${value.length} characters long; DCL takes at most ${STRING_VALUE_MAX_LENGTH}`);
   }
   return accept(value);
 }
@@ -84,11 +68,7 @@ export function checkPrompt(prompt: string, field = 'prompt'): Checked<string> {
   }
   const bad = firstCharacterNotIn(prompt, /[A-Za-z0-9 _$>#.:-]/u);
   if (bad !== undefined) {
-    return refuse(
-      'bad-character',
-      field,
-      `${field} ${describeInput(prompt)} holds ${describeCharacter(bad)}; a prompt is letters, digits, spaces and _ $ > # . : -`,
-    );
+    return refuse('bad-character', field, `${field} ${describeInput(prompt)} holds ${describeCharacter(bad)}; a prompt is letters, digits, spaces and _ $ > # . : -`);
   }
   return accept(prompt);
 }

@@ -45,4 +45,3 @@ export function uniquePartFrom(value: number): string {
   }
   return value.toString(36).toUpperCase().padStart(UNIQUE_PART_LENGTH, '0');
 }
-

@@ -16,10 +16,7 @@ export const VOLUME_LABEL_MAX_LENGTH: Record<VolumeMedium, number> = { tape: 6, 
 
 export function checkVolumeLabel(label: string, medium: VolumeMedium = 'tape', field = 'label'): Checked<string> {
   const max = VOLUME_LABEL_MAX_LENGTH[medium];
-  const syntax =
-    medium === 'tape'
-      ? `a tape label is 1 to ${max} letters and digits`
-      : `a disk label is 1 to ${max} of A-Z, 0-9, $, _ and -`;
+  const syntax = medium === 'tape' ? `a tape label is 1 to ${max} letters and digits` : `a disk label is 1 to ${max} of A-Z, 0-9, $, _ and -`;
   if (typeof label !== 'string') return refuse('wrong-type', field, `${field} must be text, not ${describeInput(label)}`);
   if (label.length === 0) return refuse('empty', field, `${field} is empty; ${syntax}`);
   const bad = firstCharacterNotIn(label, medium === 'tape' ? /[A-Za-z0-9]/u : /[A-Za-z0-9$_-]/u);

@@ -103,7 +103,17 @@ function verbOf(text: string): string | null {
 }
 
 function emptyAccounting(): Accounting {
-  return { bufferedIo: null, directIo: null, pageFaults: null, peakWorkingSet: null, peakPageFile: null, mountedVolumes: null, chargedCpu: null, elapsed: null, fields: {} };
+  return {
+    bufferedIo: null,
+    directIo: null,
+    pageFaults: null,
+    peakWorkingSet: null,
+    peakPageFile: null,
+    mountedVolumes: null,
+    chargedCpu: null,
+    elapsed: null,
+    fields: {},
+  };
 }
 
 /** Reads the trailer that starts on line `index`; returns it and marks its lines as read. */
@@ -126,7 +136,10 @@ function readTrailer(context: ParseContext, index: number, consumed: Set<number>
     }
     // An accounting line is short; a long one is not one, and is not worth a slow regular expression.
     const pairs = line.length > MAX_ACCOUNTING_LINE ? [] : [...line.matchAll(ACCOUNTING_PAIR)];
-    const covered = pairs.map((pair) => pair[0]).join('').replace(/\s/g, '').length;
+    const covered = pairs
+      .map((pair) => pair[0])
+      .join('')
+      .replace(/\s/g, '').length;
     if (pairs.length === 0 || covered !== line.replace(/\s/g, '').length) {
       context.fail(at, 'an accounting line such as "Page faults:  9921      Mounted volumes:  1"');
     }
@@ -171,7 +184,10 @@ function readLog(context: ParseContext): BatchLog {
       while (text.endsWith('-') && index + 1 < context.count && !TERMINATED.test(context.line(index + 1))) {
         index += 1;
         consumed.add(index);
-        text = `${text.slice(0, -1).trimEnd()} ${context.line(index).trim().replace(/^_\$\s*/, '')}`;
+        text = `${text.slice(0, -1).trimEnd()} ${context
+          .line(index)
+          .trim()
+          .replace(/^_\$\s*/, '')}`;
       }
       commands.push({ text, verb: verbOf(text), line: first + 1, endLine: index + 1 });
       for (let at = first; at <= index; at += 1) commandAt.set(at, commands.length - 1);

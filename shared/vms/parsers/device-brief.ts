@@ -123,7 +123,11 @@ function readRow(context: ParseContext, index: number, columns: Columns): { devi
   if (open >= 0) {
     const close = values.findIndex((word, position) => position >= open && word.word.endsWith(')'));
     const last = close < 0 ? values.length - 1 : close;
-    device.remark = values.slice(open, last + 1).map((word) => word.word).join(' ').replace(/^\(|\)$/g, '');
+    device.remark = values
+      .slice(open, last + 1)
+      .map((word) => word.word)
+      .join(' ')
+      .replace(/^\(|\)$/g, '');
     values = [...values.slice(0, open), ...values.slice(last + 1)];
   }
   placeValues(context, restIndex, device, values, columns);

@@ -79,7 +79,10 @@ function readHeader(line: string, index: number): QueueHeader | null {
   const rest = (match[4] ?? '').replace(/^,/, '').trim();
   if (rest === '') return queue;
   if (!/^[,\s]/.test(match[4] ?? '')) return null;
-  for (const part of rest.split(',').map((piece) => piece.trim()).filter((piece) => piece !== '')) {
+  for (const part of rest
+    .split(',')
+    .map((piece) => piece.trim())
+    .filter((piece) => piece !== '')) {
     const on = /^on\s+([A-Za-z0-9$_]+)::(\S*)$/i.exec(part);
     if (on !== null) {
       queue.node = (on[1] ?? '').toUpperCase();

@@ -13,7 +13,11 @@ export function calendarHandlers(deps: HandlerDeps): Pick<Handlers, keyof typeof
     'calendar.month': ({ month }) => monthCalendar(profile(), month),
     'calendar.ics': ({ month, months }) => {
       const site = profile();
-      const slug = site.site.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'site';
+      const slug =
+        site.site.name
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, '-')
+          .replace(/^-|-$/g, '') || 'site';
       return { fileName: `${slug}-backup-calendar-${month}.ics`, content: calendarIcs(site, month, months) };
     },
   };

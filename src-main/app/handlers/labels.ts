@@ -22,9 +22,7 @@ const DEFAULT_STOCK: Record<StockUse, string> = { set: DEFAULT_STOCK_ID, cartrid
 const PRINTED = 'labels.printed';
 const REPRINTED = 'labels.reprinted';
 
-type Chosen =
-  | { kind: 'set'; labels: SetLabel[]; date: string; problem?: string }
-  | { kind: 'cartridges'; labels: CartridgeLabel[]; problem?: string };
+type Chosen = { kind: 'set'; labels: SetLabel[]; date: string; problem?: string } | { kind: 'cartridges'; labels: CartridgeLabel[]; problem?: string };
 
 export interface LabelDeps {
   profile(): SiteProfile;
@@ -75,7 +73,10 @@ function choose(profile: SiteProfile, selection: LabelSelection): Chosen {
   if (selection.codes === undefined) return { kind: 'set', labels: made.labels, date: selection.date };
   const missing = selection.codes.filter((code) => !made.labels.some((label) => label.code === code));
   if (missing.length > 0) {
-    throw new ApiFailure('invalid-input', `${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not among the labels of ${selection.date}: ${made.labels.map((l) => l.code).join(', ')}.`);
+    throw new ApiFailure(
+      'invalid-input',
+      `${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not among the labels of ${selection.date}: ${made.labels.map((l) => l.code).join(', ')}.`,
+    );
   }
   return { kind: 'set', labels: made.labels.filter((label) => selection.codes?.includes(label.code)), date: selection.date };
 }
@@ -188,7 +189,13 @@ export async function printLabels(
     who,
     action: reprint ? REPRINTED : PRINTED,
     subject: codes.join(' '),
-    details: { ...(chosen.kind === 'set' ? { date: chosen.date, set: request.selection.kind === 'set' ? request.selection.set : undefined } : {}), codes, stock: stock.id, printer, via: request.via },
+    details: {
+      ...(chosen.kind === 'set' ? { date: chosen.date, set: request.selection.kind === 'set' ? request.selection.set : undefined } : {}),
+      codes,
+      stock: stock.id,
+      printer,
+      via: request.via,
+    },
   });
   return { codes, printer, reprint };
 }

@@ -145,12 +145,7 @@ export const procedureMachine = setup({
   },
   states: {
     step: {
-      always: [
-        { guard: 'finished', target: 'done' },
-        { guard: 'isManual', target: 'manual' },
-        { guard: 'isSensed', target: 'sensing' },
-        { target: 'review' },
-      ],
+      always: [{ guard: 'finished', target: 'done' }, { guard: 'isManual', target: 'manual' }, { guard: 'isSensed', target: 'sensing' }, { target: 'review' }],
     },
     manual: {
       on: {

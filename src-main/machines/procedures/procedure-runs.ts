@@ -68,7 +68,12 @@ function procedureKind(machine: typeof procedureMachine): RunKind<typeof procedu
     auditSince(meta, { context }, mark, status) {
       const fresh = context.records.slice(mark).map((record) => stepAudit(meta, record, context.plan.title));
       if (status === 'done' && fresh.length > 0) {
-        fresh.push({ who: meta.startedBy, action: 'procedure.completed', subject: `${meta.subject} ${meta.date}`, details: { runId: meta.id, steps: context.plan.steps.length } });
+        fresh.push({
+          who: meta.startedBy,
+          action: 'procedure.completed',
+          subject: `${meta.subject} ${meta.date}`,
+          details: { runId: meta.id, steps: context.plan.steps.length },
+        });
       }
       return fresh;
     },

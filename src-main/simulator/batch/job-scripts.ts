@@ -88,7 +88,8 @@ function* cleanup(ctx: JobContext, job: SiteJob): JobScript {
     ctx.command(`DELETE/LOG/BEFORE="-30-" DISK$${device}:[*...]*.TMP;*`);
     yield 5 * MINUTE;
     const count = pick(`${localDate(ctx.now())}:${device}:tmp`, 3, 30);
-    for (let i = 1; i <= Math.min(count, 5); i += 1) ctx.log(`%DELETE-I-FILDEL, DISK$${device}:[USER_DIR.TMP]SORTWORK${i}.TMP;1 deleted (${pick(`${i}:${device}`, 10, 9000)} blocks)`);
+    for (let i = 1; i <= Math.min(count, 5); i += 1)
+      ctx.log(`%DELETE-I-FILDEL, DISK$${device}:[USER_DIR.TMP]SORTWORK${i}.TMP;1 deleted (${pick(`${i}:${device}`, 10, 9000)} blocks)`);
     ctx.log(`%DELETE-I-TOTAL, ${count} files deleted (${pick(`${count}:${device}`, 10_000, 400_000)} blocks)`);
   }
 }
@@ -107,7 +108,16 @@ function* rmuBackup(ctx: JobContext, db: DatabasePlan, full: boolean): JobScript
   if (disk === undefined || directory === undefined) throw new JobFailure(MSG.DNF.status, [messageLine(MSG.DNF)]);
   const size = full ? db.fullBlocks + pick(`${localDate(ctx.now())}:${db.name}`, 0, 4000) : db.aijBlocks;
   const kind = full ? 'full' : 'incremental';
-  const file = directory.add({ name: fileName, type: fileType, blocks: 0, created: ctx.now(), modified: ctx.now(), owner: `[${ctx.entry.username}]`, records: null, openForWrite: true });
+  const file = directory.add({
+    name: fileName,
+    type: fileType,
+    blocks: 0,
+    created: ctx.now(),
+    modified: ctx.now(),
+    owner: `[${ctx.entry.username}]`,
+    records: null,
+    openForWrite: true,
+  });
   ctx.log(`%RMU-I-BCKTXT_00, Backed up root file ${db.root};1`);
   const perArea = Math.ceil(size / db.areas.length);
   for (const area of db.areas) {
@@ -160,7 +170,16 @@ function* fileAreaSaveset(ctx: JobContext, full: boolean, saveset: string): JobS
     for (const f of chosen) ctx.log(`%BACKUP-S-COPIED, copied ${location.displayDevice}:[${location.displayDirectory}]${f.name}.${f.type};${f.version}`);
     if (directory !== undefined) {
       const [name, type] = target.split('.') as [string, string];
-      directory.add({ name, type, blocks: Math.max(blocks, 64), created: ctx.now(), modified: ctx.now(), owner: `[${ctx.entry.username}]`, records: null, openForWrite: false });
+      directory.add({
+        name,
+        type,
+        blocks: Math.max(blocks, 64),
+        created: ctx.now(),
+        modified: ctx.now(),
+        owner: `[${ctx.entry.username}]`,
+        records: null,
+        openForWrite: false,
+      });
     }
   }
 }
@@ -190,7 +209,8 @@ function initializesOwnTape(ctx: JobContext, job: SiteJob): string | null {
 
 function openFilesOn(ctx: JobContext, disk: Disk, display: string): string[] {
   const lines: string[] = [];
-  for (const directory of disk.directories.values()) for (const file of directory.files) if (file.openForWrite) lines.push(`${display}:[${directory.path}]${file.name}.${file.type};${file.version}`);
+  for (const directory of disk.directories.values())
+    for (const file of directory.files) if (file.openForWrite) lines.push(`${display}:[${directory.path}]${file.name}.${file.type};${file.version}`);
   return lines;
 }
 
@@ -209,7 +229,9 @@ function listedFiles(disk: Disk, display: string, limit: number): string[] {
 function* deviceBackups(ctx: JobContext, job: SiteJob, full: boolean): JobScript {
   yield* mountTape(ctx, initializesOwnTape(ctx, job));
   // a saveset may go on only onto this job's own further tapes (none, for a one-tape job)
-  const continuation = jobTapes(ctx, job).slice(1).map((t) => t.label);
+  const continuation = jobTapes(ctx, job)
+    .slice(1)
+    .map((t) => t.label);
   for (const device of job.devices) {
     const disk = ctx.host.diskByLabel(device);
     const display = `DISK$${device}`;
@@ -222,7 +244,7 @@ function* deviceBackups(ctx: JobContext, job: SiteJob, full: boolean): JobScript
       continue;
     }
     const used = disk.usedBlocks();
-    const blocks = full ? Math.round(used * (partial ? 0.35 : 1)) : Math.round(used * pick(`${localDate(ctx.now())}:${device}:inc`, 1, 4) / 100);
+    const blocks = full ? Math.round(used * (partial ? 0.35 : 1)) : Math.round((used * pick(`${localDate(ctx.now())}:${device}:inc`, 1, 4)) / 100);
     yield* writeSaveset(ctx, {
       saveset: `${device}.BCK`,
       command: `BACKUP/LOG/IGNORE=INTERLOCK${qualifiers} ${source} ${ctx.drive?.device ?? ''}${device}.BCK/SAVE_SET/NOREWIND`,

@@ -25,7 +25,7 @@ export function procedureText(layout: SiteLayout, job: SiteJob): string[] {
   const tape = layout.tapeDevice;
   if (job.type === 'tape-preparation') {
     lines.push(
-      "$ N = F$INTEGER(P1)",
+      '$ N = F$INTEGER(P1)',
       '$ POSITION = 1',
       '$ NEXT_TAPE:',
       `$ IF POSITION .GE. N THEN INITIALIZE ${tape} 'LABEL'`,

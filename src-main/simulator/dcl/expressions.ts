@@ -97,7 +97,11 @@ function lexical(name: string, args: Value[], process: DclProcess): Value {
     case 'F$TRNLNM':
       return process.host.logicals(process.tables).translate(text(0))?.values[0] ?? '';
     case 'F$ENVIRONMENT':
-      return text(0).toUpperCase() === 'DEFAULT' ? `${process.defaults.device}:[${process.defaults.directory}]` : text(0).toUpperCase() === 'PROMPT' ? process.prompt : '';
+      return text(0).toUpperCase() === 'DEFAULT'
+        ? `${process.defaults.device}:[${process.defaults.directory}]`
+        : text(0).toUpperCase() === 'PROMPT'
+          ? process.prompt
+          : '';
     case 'F$MESSAGE':
       return `%NONAME-W-NOMSG, Message number ${(Number(args[0] ?? 0) >>> 0).toString(16).toUpperCase().padStart(8, '0')}`;
     default:

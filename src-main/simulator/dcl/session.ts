@@ -75,11 +75,7 @@ export class InteractiveSession implements DclSession {
     this.loggedIn = true;
     const host = this.process.host;
     const arch = host.arch === 'Alpha' ? 'Alpha ' : 'VAX/VMS';
-    const banner = [
-      '',
-      `        Welcome to OpenVMS (TM) ${arch}Operating System, Version ${host.version}`.replace('VAX/VMSOperating', 'VAX Operating'),
-      '',
-    ];
+    const banner = ['', `        Welcome to OpenVMS (TM) ${arch}Operating System, Version ${host.version}`.replace('VAX/VMSOperating', 'VAX Operating'), ''];
     if (this.options.lastLogin !== undefined) banner.push(`    Last interactive login on ${vmsDateTime(this.options.lastLogin)}`, '');
     this.emit(banner.map((l) => `${l}\r\n`).join(''));
     this.prompt();

@@ -20,7 +20,12 @@ export function emptyMagazine(drive: TapeDrive): TapeCartridge[] {
 }
 
 /** Fills the magazine with the Bill Run set of `date` (slots 1..n) and, optionally, a daily tape after it. */
-export function loadBillRunMagazine(drive: TapeDrive, profile: Pick<SiteProfile, 'tapes'>, date: string, options: { dailyLabel?: string; staleLabels?: boolean } = {}): void {
+export function loadBillRunMagazine(
+  drive: TapeDrive,
+  profile: Pick<SiteProfile, 'tapes'>,
+  date: string,
+  options: { dailyLabel?: string; staleLabels?: boolean } = {},
+): void {
   emptyMagazine(drive);
   const set = billRunSet(profile, date);
   for (const tape of set) {

@@ -29,16 +29,7 @@ export interface TapeCartridge {
 }
 
 export type DriveRefusal =
-  | 'door-closed'
-  | 'door-open'
-  | 'magazine-in-drive'
-  | 'magazine-out'
-  | 'slot-empty'
-  | 'slot-taken'
-  | 'no-such-slot'
-  | 'tape-in-use'
-  | 'tape-loaded'
-  | 'no-tape';
+  'door-closed' | 'door-open' | 'magazine-in-drive' | 'magazine-out' | 'slot-empty' | 'slot-taken' | 'no-such-slot' | 'tape-in-use' | 'tape-loaded' | 'no-tape';
 
 export class DriveError extends Error {
   constructor(

@@ -31,7 +31,12 @@ export function parseFileSpec(text: string): FileSpecParts {
 
 /** Does a name (or type) match a pattern with `*` (any run) and `%` (one character)? */
 export function wildcardMatch(pattern: string, value: string): boolean {
-  const regex = new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/%/g, '.')}$`);
+  const regex = new RegExp(
+    `^${pattern
+      .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/%/g, '.')}$`,
+  );
   return regex.test(value);
 }
 

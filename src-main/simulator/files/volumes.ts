@@ -50,9 +50,7 @@ export class Directory {
 
   /** Files in DIRECTORY order: by name, then type, then version from the highest. */
   sorted(): VmsFile[] {
-    return [...this.files].sort(
-      (a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.type < b.type ? -1 : a.type > b.type ? 1 : b.version - a.version),
-    );
+    return [...this.files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.type < b.type ? -1 : a.type > b.type ? 1 : b.version - a.version));
   }
 }
 

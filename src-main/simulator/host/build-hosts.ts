@@ -131,7 +131,17 @@ function createFiles(host: HostState, layout: SiteLayout, start: Date): void {
       const name = pattern.replace('{short}', db.short);
       if (procedures.highest(name, 'COM') !== undefined) continue;
       const when = at(pick(name, 200, 700), name);
-      procedures.add({ name, type: 'COM', version: pick(`${name}:v`, 1, 4), blocks: 3, created: when, modified: when, owner: '[SYSTEM]', records: [`$! ${name}.COM`, `$ EXIT`], openForWrite: false });
+      procedures.add({
+        name,
+        type: 'COM',
+        version: pick(`${name}:v`, 1, 4),
+        blocks: 3,
+        created: when,
+        modified: when,
+        owner: '[SYSTEM]',
+        records: [`$! ${name}.COM`, `$ EXIT`],
+        openForWrite: false,
+      });
     }
   }
 
@@ -195,7 +205,17 @@ function createFiles(host: HostState, layout: SiteLayout, start: Date): void {
   if (area !== undefined) {
     for (const db of layout.databases.values()) {
       const when = at(pick(`${db.name}:prev`, 2, 5), `${db.name}:prevt`);
-      area.add({ name: `${db.short}_DATA_BACKUP`, type: 'RBF', blocks: db.fullBlocks, created: when, modified: when, owner, records: null, openForWrite: false, version: pick(`${db.name}:rbfv`, 20, 140) });
+      area.add({
+        name: `${db.short}_DATA_BACKUP`,
+        type: 'RBF',
+        blocks: db.fullBlocks,
+        created: when,
+        modified: when,
+        owner,
+        records: null,
+        openForWrite: false,
+        version: pick(`${db.name}:rbfv`, 20, 140),
+      });
     }
     for (const db of aijDatabases(layout)) {
       const plan = layout.databases.get(db);
@@ -203,14 +223,44 @@ function createFiles(host: HostState, layout: SiteLayout, start: Date): void {
       const base = pick(`${db}:aijv`, 300, 900);
       for (let k = 0; k < 3; k += 1) {
         const when = at(1 - k * 0.2, `${db}:aij:${k}`);
-        area.add({ name: `${plan.short}_DATA_BACKUP`, type: 'AIJ', version: base + k, blocks: plan.aijBlocks, created: when, modified: when, owner, records: null, openForWrite: false });
+        area.add({
+          name: `${plan.short}_DATA_BACKUP`,
+          type: 'AIJ',
+          version: base + k,
+          blocks: plan.aijBlocks,
+          created: when,
+          modified: when,
+          owner,
+          records: null,
+          openForWrite: false,
+        });
       }
     }
     for (const fileArea of layout.fileAreas) {
       const when = at(3, `${fileArea.logical}:bck`);
-      area.add({ name: `${fileArea.logical}_BACKUP`, type: 'BCK', version: pick(`${fileArea.logical}:bckv`, 20, 90), blocks: fileArea.blocks, created: when, modified: when, owner, records: null, openForWrite: false });
+      area.add({
+        name: `${fileArea.logical}_BACKUP`,
+        type: 'BCK',
+        version: pick(`${fileArea.logical}:bckv`, 20, 90),
+        blocks: fileArea.blocks,
+        created: when,
+        modified: when,
+        owner,
+        records: null,
+        openForWrite: false,
+      });
       const inc = at(1, `${fileArea.logical}:inc`);
-      area.add({ name: `${fileArea.logical}_BACKUP`, type: 'INC', version: pick(`${fileArea.logical}:incv`, 100, 400), blocks: Math.round(fileArea.blocks / 30), created: inc, modified: inc, owner, records: null, openForWrite: false });
+      area.add({
+        name: `${fileArea.logical}_BACKUP`,
+        type: 'INC',
+        version: pick(`${fileArea.logical}:incv`, 100, 400),
+        blocks: Math.round(fileArea.blocks / 30),
+        created: inc,
+        modified: inc,
+        owner,
+        records: null,
+        openForWrite: false,
+      });
     }
   }
 }

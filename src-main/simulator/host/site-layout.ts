@@ -117,8 +117,7 @@ export function planLayout(profile: SiteProfile): SiteLayout {
       if (disks.some((d) => d.label === label)) return;
       const servedByVax = profile.hosts.find((h) => h.name === servedBy)?.arch === 'VAX';
       const device = nextDevice(label, servedBy !== host.name && servedByVax);
-      const totalBlocks =
-        kind === 'backup-area' ? gbToBlocks(profile.directories.backupArea.sizeGB) : kind === 'system' ? SYSTEM_DISK_BLOCKS : DATA_DISK_BLOCKS;
+      const totalBlocks = kind === 'backup-area' ? gbToBlocks(profile.directories.backupArea.sizeGB) : kind === 'system' ? SYSTEM_DISK_BLOCKS : DATA_DISK_BLOCKS;
       const usedPercent = kind === 'system' ? pick(`${label}:used`, 55, 78) : kind === 'backup-area' ? 0 : pick(`${label}:used`, 40, 72);
       disks.push({
         label,
@@ -156,7 +155,7 @@ export function planLayout(profile: SiteProfile): SiteLayout {
   const totalWeight = weights.reduce((a, b) => a + b, 0) || 1;
   const databases = new Map<string, DatabasePlan>();
   profile.databases.forEach((db, i) => {
-    const fullBlocks = Math.round(((areaBlocks * 0.8) * (weights[i] ?? 1)) / totalWeight / 1000) * 1000 + pick(`${db.name}:odd`, 1, 999);
+    const fullBlocks = Math.round((areaBlocks * 0.8 * (weights[i] ?? 1)) / totalWeight / 1000) * 1000 + pick(`${db.name}:odd`, 1, 999);
     const dir = db.name.replace(/\$/g, '_');
     const disk = databaseDiskLabel === undefined ? backupArea.device : `DISK$${databaseDiskLabel}`;
     databases.set(db.name, {

@@ -10,7 +10,7 @@ import { isBillRunDay } from '../../../shared/calendar/bill-run-search';
 import type { SiteJob, SiteProfile } from '../../../shared/site/schema';
 import { logFileOf, volumeLabelOf } from '../batch/commands';
 import { runJob } from '../batch/job-runner';
-import { QueueManager, type BatchQueue } from '../batch/queue-manager';
+import { QueueManager, type BatchEntry, type BatchQueue } from '../batch/queue-manager';
 import { submitConfirmation } from '../dcl/commands/queue-display';
 import { DclFailure, MSG, messageLine } from '../dcl/messages';
 import { DclProcess } from '../dcl/process';
@@ -123,23 +123,29 @@ export class SimulatedSiteCore implements SiteServices {
 
   private setUpQueues(firstEntry: number): void {
     for (const host of this.hostStates.values()) {
-      const manager = new QueueManager(host.name, firstEntry + (host.name.charCodeAt(host.name.length - 1) % 10) * 1000, () => this.now(), this.schedule, (entry) => {
-        const job = this.layout.profile.jobs.find((j) => j.name === entry.profileJob) ?? null;
-        runJob(
-          {
-            host,
-            layout: this.layout,
-            manager,
-            drive: host.drive,
-            faults: this.faults,
-            now: () => this.now(),
-            schedule: this.schedule,
-            submitFromJob: (h, target, at) => this.submitJob(h, target, at),
-          },
-          entry,
-          job,
-        );
-      });
+      const manager = new QueueManager(
+        host.name,
+        firstEntry + (host.name.charCodeAt(host.name.length - 1) % 10) * 1000,
+        () => this.now(),
+        this.schedule,
+        (entry) => {
+          const job = this.layout.profile.jobs.find((j) => j.name === entry.profileJob) ?? null;
+          runJob(
+            {
+              host,
+              layout: this.layout,
+              manager,
+              drive: host.drive,
+              faults: this.faults,
+              now: () => this.now(),
+              schedule: this.schedule,
+              submitFromJob: (h, target, at) => this.submitJob(h, target, at),
+            },
+            entry,
+            job,
+          );
+        },
+      );
       const base = (name: string, jobLimit: number, kind: BatchQueue['kind'], description: string | null, retain: BatchQueue['retain']): BatchQueue => ({
         name,
         host: host.name,
@@ -197,12 +203,21 @@ export class SimulatedSiteCore implements SiteServices {
     for (const name of aijDatabases(this.layout)) {
       const db = this.layout.databases.get(name);
       if (db === undefined) continue;
-      directory.add({ name: `${db.short}_DATA_BACKUP`, type: 'AIJ', blocks: db.aijBlocks, created: this.now(), modified: this.now(), owner: `[${this.profile.batchUser}]`, records: null, openForWrite: false });
+      directory.add({
+        name: `${db.short}_DATA_BACKUP`,
+        type: 'AIJ',
+        blocks: db.aijBlocks,
+        created: this.now(),
+        modified: this.now(),
+        owner: `[${this.profile.batchUser}]`,
+        records: null,
+        openForWrite: false,
+      });
     }
   }
 
   /** SUBMIT, from DCL or from a job. */
-  submit(host: HostState, request: SubmitRequest): { entry: import('../batch/queue-manager').BatchEntry; confirmation: string } {
+  submit(host: HostState, request: SubmitRequest): { entry: BatchEntry; confirmation: string } {
     const manager = this.managers.get(host.name);
     const queue = manager?.queue(request.queue ?? 'SYS$BATCH');
     if (manager === undefined || queue === undefined) {
@@ -334,9 +349,20 @@ export class SimulatedSiteCore implements SiteServices {
     const directory = resolved.disk.ensureDirectory(resolved.directory, this.now());
     const name = resolved.parts.name ?? 'FILE';
     const type = resolved.parts.type ?? 'LOG';
-    let file = typeof resolved.parts.version === 'number' ? directory.versionsOf(name, type).find((f) => f.version === resolved.parts.version) : directory.highest(name, type);
+    let file =
+      typeof resolved.parts.version === 'number' ? directory.versionsOf(name, type).find((f) => f.version === resolved.parts.version) : directory.highest(name, type);
     if (file === undefined) {
-      file = directory.add({ name, type, blocks: 12, created: this.now(), modified: this.now(), owner: '[SYSTEM]', records: [], openForWrite: false, ...(typeof resolved.parts.version === 'number' ? { version: resolved.parts.version } : {}) });
+      file = directory.add({
+        name,
+        type,
+        blocks: 12,
+        created: this.now(),
+        modified: this.now(),
+        owner: '[SYSTEM]',
+        records: [],
+        openForWrite: false,
+        ...(typeof resolved.parts.version === 'number' ? { version: resolved.parts.version } : {}),
+      });
     }
     file.openForWrite = on;
     return `${resolved.displayDevice}:[${resolved.displayDirectory}]${file.name}.${file.type};${file.version}`;

@@ -5,12 +5,13 @@ import type { TapeDrive } from '../drive/tape-drive';
 import type { Faults } from '../faults/fault-control';
 import type { HostState } from '../host/host-state';
 import type { SiteLayout } from '../host/site-layout';
+import type { LogicalTable } from '../files/logical-names';
 
 export interface SubmitRequest {
   /** The procedure, as the user gave it (resolved against `defaults`). */
   file: string;
   defaults: { device: string; directory: string };
-  tables: import('../files/logical-names').LogicalTable[];
+  tables: LogicalTable[];
   queue: string | undefined;
   jobName: string | undefined;
   username: string;

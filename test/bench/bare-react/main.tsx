@@ -7,6 +7,4 @@ import { createRoot } from 'react-dom/client';
 type Container = Parameters<typeof createRoot>[0];
 const { document } = globalThis as unknown as { document: { getElementById(id: string): Container | null } };
 
-createRoot(document.getElementById('root')!).render(
-  createElement(StrictMode, null, createElement('p', { 'data-testid': 'bare-element' }, 'Bare React page')),
-);
+createRoot(document.getElementById('root')!).render(createElement(StrictMode, null, createElement('p', { 'data-testid': 'bare-element' }, 'Bare React page')));

@@ -3,15 +3,7 @@ import { apiRequests, requestNames, type RequestName } from '../../../shared/api
 import type { ApiError, ApiResult } from '../../../shared/errors';
 import { dispatch, type Handlers, type RequestContext } from '../../../src-main/app/dispatch';
 import type { ConsoleMain } from '../../../src-main/app/start-console';
-import {
-  BILL_RUN_2010_08_03_SLOTS,
-  makeTempDir,
-  openServices,
-  shippedSiteFile,
-  validSiteCopy,
-  wrongQueueSiteCopy,
-  type TempDir,
-} from '../../support/api-fixtures';
+import { BILL_RUN_2010_08_03_SLOTS, makeTempDir, openServices, shippedSiteFile, validSiteCopy, wrongQueueSiteCopy, type TempDir } from '../../support/api-fixtures';
 
 function errorOf(result: ApiResult<unknown>): ApiError {
   if (!('error' in result)) throw new Error(`expected a failure, got ${JSON.stringify(result).slice(0, 200)}`);
@@ -371,9 +363,7 @@ describe('dispatch outcomes', () => {
   });
 
   it('day.plan for 2010-08-03 gives the Bill Run magazine slot by slot', async () => {
-    const plan = okOf<{ kind: string; slots: (string | null)[] }>(
-      await services.request('day.plan', { date: '2010-08-03' }, signedOut()),
-    );
+    const plan = okOf<{ kind: string; slots: (string | null)[] }>(await services.request('day.plan', { date: '2010-08-03' }, signedOut()));
     expect(plan.kind).toBe('billrun');
     expect(plan.slots).toEqual(BILL_RUN_2010_08_03_SLOTS);
   });
@@ -385,9 +375,7 @@ describe('session.signIn', () => {
     const operator = okOf(await services.request('session.signIn', { initials: 'ab' }, ctx));
     expect(operator).toEqual({ initials: 'AB', name: null });
     expect(ctx.operator).toBe('AB');
-    const audit = okOf<{ who: string; action: string; subject: string | null }[]>(
-      await services.request('audit.recent', { limit: 5 }, ctx),
-    );
+    const audit = okOf<{ who: string; action: string; subject: string | null }[]>(await services.request('audit.recent', { limit: 5 }, ctx));
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ who: 'AB', action: 'operator.sign-in', subject: 'AB' });
   });

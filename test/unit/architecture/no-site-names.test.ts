@@ -14,9 +14,25 @@ const FOLDERS = ['shared', 'src-main', 'src-renderer'];
 // The names of one site's hosts, queues, jobs, databases, disks, drive, courier and company. The
 // plan's words for kinds of thing (Bill Run, DAILY tape, saveset, magazine) are not in the list.
 const SITE_WORDS: RegExp[] = [
-  /\bBLT\d/, /\bDAILY_BACKUP\b/, /\bTAPE_BACKUP\b/, /\bTIME_BLT\d/, /\bBATCHMAN\b/, /\bINITIALIZE_TAPES\b/, /\bINVOICE_STATEMENT/,
-  /\bPROD_AND_DEVEL/, /\bCONSOLIDATED_BACKUP/, /\bRMU_BACKUP_/, /\bLEASE_[A-Z]/, /\bMENTAT\b/, /\bDGA15\b/, /\bPROD_09\b/,
-  /Iron Mountain/, /Microfinancial/, /\bTZ887\b/, /\bCompaq\b/, /\bWoburn\b/,
+  /\bBLT\d/,
+  /\bDAILY_BACKUP\b/,
+  /\bTAPE_BACKUP\b/,
+  /\bTIME_BLT\d/,
+  /\bBATCHMAN\b/,
+  /\bINITIALIZE_TAPES\b/,
+  /\bINVOICE_STATEMENT/,
+  /\bPROD_AND_DEVEL/,
+  /\bCONSOLIDATED_BACKUP/,
+  /\bRMU_BACKUP_/,
+  /\bLEASE_[A-Z]/,
+  /\bMENTAT\b/,
+  /\bDGA15\b/,
+  /\bPROD_09\b/,
+  /Iron Mountain/,
+  /Microfinancial/,
+  /\bTZ887\b/,
+  /\bCompaq\b/,
+  /\bWoburn\b/,
 ];
 
 function sourceFiles(dir: string): string[] {
@@ -40,7 +56,10 @@ function codeOf(fileName: string, text: string): string {
   return parts.join(' ');
 }
 
-const sources = FOLDERS.flatMap((folder) => sourceFiles(join(ROOT, folder))).map((file) => ({ file: relative(ROOT, file), code: codeOf(file, readFileSync(file, 'utf8')) }));
+const sources = FOLDERS.flatMap((folder) => sourceFiles(join(ROOT, folder))).map((file) => ({
+  file: relative(ROOT, file),
+  code: codeOf(file, readFileSync(file, 'utf8')),
+}));
 
 describe('no site-specific name in the code of shared/, src-main/ and src-renderer/', () => {
   it('reads every source file of the three folders', () => {

@@ -54,9 +54,7 @@ describe('where the plan is silent', () => {
       const [first] = billRunMonth(rules(), month).days;
       expect(first?.date, month).toBe(`${month}-04`);
       expect(first?.decidedBy).toBe('afterFebruary');
-      expect(first?.notes).toEqual([
-        "The plan is silent on the first Bill Run after February; the site profile's setting (afterFebruary) puts it on the 4th.",
-      ]);
+      expect(first?.notes).toEqual(["The plan is silent on the first Bill Run after February; the site profile's setting (afterFebruary) puts it on the 4th."]);
     }
   });
 

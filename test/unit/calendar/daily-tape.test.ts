@@ -67,9 +67,7 @@ describe('the daily tape of each day', () => {
   it('wraps round, and says so, when a setting leaves more days than tapes between Bill Runs', () => {
     const skip = withCalendar({ missingDay: 'skip' });
     // 24 Feb 2010 is the last Bill Run of the month, the next is 4 March: seven days between.
-    expect(tapesFrom(skip, '2010-02-25', 7).map(([, tape]) => tape)).toEqual([
-      'DAILY 1', 'DAILY 2', 'DAILY 3', 'DAILY 4', 'DAILY 5', 'DAILY 1', 'DAILY 2',
-    ]);
+    expect(tapesFrom(skip, '2010-02-25', 7).map(([, tape]) => tape)).toEqual(['DAILY 1', 'DAILY 2', 'DAILY 3', 'DAILY 4', 'DAILY 5', 'DAILY 1', 'DAILY 2']);
     const sixth = dailyTapeFor(skip, '2010-03-02');
     expect(sixth?.wrapped).toBe(true);
     expect(sixth?.notes).toEqual([

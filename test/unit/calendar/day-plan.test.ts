@@ -3,7 +3,7 @@ import { CalendarInputError } from '../../../shared/calendar/calendar-input-erro
 import { planDay } from '../../../shared/calendar/day-plan';
 import { microfinancial, withCalendar } from './site-profile';
 
-describe('planDay on a Bill Run day: 2010-08-03, the plan\'s example', () => {
+describe("planDay on a Bill Run day: 2010-08-03, the plan's example", () => {
   const plan = () => planDay(microfinancial(), '2010-08-03');
 
   it('is a Bill Run Tuesday decided by the plan itself', () => {
@@ -94,7 +94,7 @@ describe('planDay on a Bill Run day: 2010-08-03, the plan\'s example', () => {
 });
 
 describe('planDay on daily days', () => {
-  it('2010-08-04: DAILY 1 runs at 06:05 (after yesterday\'s Bill Run); DAILY 2 goes in for tomorrow', () => {
+  it("2010-08-04: DAILY 1 runs at 06:05 (after yesterday's Bill Run); DAILY 2 goes in for tomorrow", () => {
     const plan = planDay(microfinancial(), '2010-08-04');
     expect(plan).toMatchObject({ kind: 'daily', weekday: 'wednesday', notes: [], courier: null, initializeTapes: null });
     expect(plan.dailyBackupToday).toEqual({ job: 'DAILY_BACKUP', at: '06:05', tape: 'DAILY 1' });
@@ -108,9 +108,7 @@ describe('planDay on daily days', () => {
       tapes: ['DAILY 1'],
     });
     expect(plan.timeline[0]?.notes[0]).toContain('once the Bill Run jobs are done');
-    expect(plan.tapesToPull).toEqual([
-      { code: 'DAILY 2', kind: 'daily', job: 'DAILY_BACKUP', title: expect.any(String), slot: 1, label: false, runs: '2010-08-05' },
-    ]);
+    expect(plan.tapesToPull).toEqual([{ code: 'DAILY 2', kind: 'daily', job: 'DAILY_BACKUP', title: expect.any(String), slot: 1, label: false, runs: '2010-08-05' }]);
     expect(plan.slots).toEqual(['DAILY 2', null, null, null, null, null, null]);
     expect(plan.tomorrow).toEqual({ date: '2010-08-05', kind: 'daily', dailyTape: 'DAILY 2' });
     expect(plan.nextBillRun).toBe('2010-08-09');
@@ -143,9 +141,7 @@ describe('planDay where a setting decided the date', () => {
   it('says so on the first Bill Run after February', () => {
     const plan = planDay(microfinancial(), '2010-03-04');
     expect(plan.kind).toBe('billrun');
-    expect(plan.notes).toEqual([
-      "The plan is silent on the first Bill Run after February; the site profile's setting (afterFebruary) puts it on the 4th.",
-    ]);
+    expect(plan.notes).toEqual(["The plan is silent on the first Bill Run after February; the site profile's setting (afterFebruary) puts it on the 4th."]);
     expect(plan.slots.slice(0, 6)).toEqual(['100304P', '100304D', '100304E', '100304F', '100304G', 'DAILY 1']);
   });
 

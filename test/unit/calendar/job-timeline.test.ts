@@ -26,9 +26,7 @@ describe('jobTimeline', () => {
   });
 
   it('runs a job held for a later time after the ones that start at once, whatever order submits lists them in', () => {
-    const profile = withJobs((jobs) =>
-      jobs.map((job) => (job.name === 'RMU_BACKUP_DATA' ? { ...job, submits: [...job.submits].reverse() } : job)),
-    );
+    const profile = withJobs((jobs) => jobs.map((job) => (job.name === 'RMU_BACKUP_DATA' ? { ...job, submits: [...job.submits].reverse() } : job)));
     const names = jobTimeline(profile, 'billrun').map((entry) => entry.job);
     expect(names.slice(2, 7)).toEqual(['RMU_BACKUP_DATA', 'PROD_AND_DEVEL_BACKUP', 'BLT_CLEANUP', 'RMU_BACKUP_DOCUMENT', 'CONSOLIDATED_BACKUP_TO_TAPE']);
   });
@@ -46,9 +44,7 @@ describe('jobTimeline', () => {
   });
 
   it('ends on a cycle in the graph instead of looping', () => {
-    const profile = withJobs((jobs) =>
-      jobs.map((job) => (job.name === 'CONSOLIDATED_BACKUP_TO_TAPE' ? { ...job, submits: [{ job: 'RMU_BACKUP_DATA' }] } : job)),
-    );
+    const profile = withJobs((jobs) => jobs.map((job) => (job.name === 'CONSOLIDATED_BACKUP_TO_TAPE' ? { ...job, submits: [{ job: 'RMU_BACKUP_DATA' }] } : job)));
     const names = jobTimeline(profile, 'billrun').map((entry) => entry.job);
     expect(new Set(names).size).toBe(names.length);
   });

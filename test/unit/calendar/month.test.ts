@@ -12,9 +12,7 @@ describe('monthCalendar', () => {
     expect(Object.keys(month).slice(0, 3)).toEqual(['month', 'billRunDays', 'days']);
     expect(month.month).toBe('2010-08');
     expect(month.billRunDays).toEqual(['2010-08-03', '2010-08-09', '2010-08-14', '2010-08-19', '2010-08-24', '2010-08-29']);
-    expect(month.days.map((day) => day.date)).toEqual(
-      Array.from({ length: 31 }, (_, index) => `2010-08-${String(index + 1).padStart(2, '0')}`),
-    );
+    expect(month.days.map((day) => day.date)).toEqual(Array.from({ length: 31 }, (_, index) => `2010-08-${String(index + 1).padStart(2, '0')}`));
     expect(Object.keys(month.days[0] ?? {}).slice(0, 5)).toEqual(['date', 'kind', 'dailyTape', 'courierPickup', 'notes']);
     expect(Object.keys(month.days[2] ?? {}).slice(0, 4)).toEqual(['date', 'kind', 'courierPickup', 'notes']);
     expect(month.days[0]).toMatchObject({ date: '2010-08-01', kind: 'daily', dailyTape: 'DAILY 3', courierPickup: false, notes: [] });
@@ -36,9 +34,15 @@ describe('monthCalendar', () => {
   });
 
   it("marks the courier's pickup weekday (Tuesday)", () => {
-    const pickups = august().days.filter((day) => day.courierPickup).map((day) => day.date);
+    const pickups = august()
+      .days.filter((day) => day.courierPickup)
+      .map((day) => day.date);
     expect(pickups).toEqual(['2010-08-03', '2010-08-10', '2010-08-17', '2010-08-24', '2010-08-31']);
-    expect(august().days.filter((day) => day.courierPickup).every((day) => day.weekday === 'tuesday')).toBe(true);
+    expect(
+      august()
+        .days.filter((day) => day.courierPickup)
+        .every((day) => day.weekday === 'tuesday'),
+    ).toBe(true);
   });
 
   it('says on the decided dates which setting decided them, and gathers the notes of the month', () => {

@@ -18,9 +18,7 @@ export function microfinancial(): SiteProfile {
 }
 
 /** The profile with some calendar settings changed, as another site might set them. */
-export function withCalendar(
-  changes: Partial<Omit<CalendarRules, 'firstBillRun'>> & { firstBillRun?: Partial<CalendarRules['firstBillRun']> },
-): SiteProfile {
+export function withCalendar(changes: Partial<Omit<CalendarRules, 'firstBillRun'>> & { firstBillRun?: Partial<CalendarRules['firstBillRun']> }): SiteProfile {
   const profile = microfinancial();
   const { firstBillRun, ...rest } = changes;
   return {

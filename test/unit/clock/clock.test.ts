@@ -34,6 +34,10 @@ describe('clockStartingAt', () => {
 
   it('keeps a fixed clock fixed', () => {
     const at = new Date(2010, 7, 3, 7, 0);
-    expect(clockStartingAt(new Date(2011, 0, 1), fixedClock(at)).now().getTime()).toBe(new Date(2011, 0, 1).getTime());
+    expect(
+      clockStartingAt(new Date(2011, 0, 1), fixedClock(at))
+        .now()
+        .getTime(),
+    ).toBe(new Date(2011, 0, 1).getTime());
   });
 });

@@ -16,7 +16,16 @@ const fail = (error: Error & { level?: string; code?: string }, options: { legac
 
 describe('how a failed connection attempt reads', () => {
   it('puts the host-key verdict first: it decides before any credential is sent', () => {
-    const unknown = handshakeFailure('BLT4', '10.1.1.4', 22, { kind: 'unknown', offered, message: 'BLT4 is not known yet.' }, new Error('Host denied'), 'password', false, false);
+    const unknown = handshakeFailure(
+      'BLT4',
+      '10.1.1.4',
+      22,
+      { kind: 'unknown', offered, message: 'BLT4 is not known yet.' },
+      new Error('Host denied'),
+      'password',
+      false,
+      false,
+    );
     expect(unknown).toMatchObject({ code: 'host-key-unknown', offered, message: 'BLT4 is not known yet.' });
     const changed = handshakeFailure('BLT4', '10.1.1.4', 22, { kind: 'changed', pinned, offered, message: 'changed' }, undefined, 'password', false, false);
     expect(changed).toMatchObject({ code: 'host-key-changed', offered, pinned: { fingerprint: pinned.fingerprint } });
@@ -46,6 +55,8 @@ describe('how a failed connection attempt reads', () => {
     const reset = fail(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }), { handshaken: false });
     expect(reset.code).toBe('link-dropped');
     expect(reset.message).toMatch(/ended before the SSH key exchange completed: read ECONNRESET; .*allow legacy algorithms/);
-    expect(fail(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' })).message).toBe('the connection to BLT4 (10.1.1.4:22) ended during login: read ECONNRESET');
+    expect(fail(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' })).message).toBe(
+      'the connection to BLT4 (10.1.1.4:22) ended during login: read ECONNRESET',
+    );
   });
 });

@@ -46,7 +46,12 @@ describe('pinned host keys in the store', () => {
       }
       return undefined;
     };
-    expect(isStoreError(failure(() => s.hostKeys.approve(KEY, 'system')), 'invalid-who')).toBe(true);
+    expect(
+      isStoreError(
+        failure(() => s.hostKeys.approve(KEY, 'system')),
+        'invalid-who',
+      ),
+    ).toBe(true);
     expect((failure(() => s.hostKeys.approve({ ...KEY, fingerprint: 'ab:cd' }, 'JS')) as Error).message).toBe(
       'the host key of BLT4 needs a SHA256 fingerprint as OpenSSH prints it',
     );

@@ -16,12 +16,7 @@ async function started(host = new FakeDcl(), timers = new FakeTimers()): Promise
 describe('an interactive DCL session', () => {
   it('answers the terminal inquiry, then sets the prompt and the terminal', async () => {
     const { host, session } = await started();
-    expect(host.received).toEqual([
-      '\x1b[?1;2c',
-      'SET PROMPT="TAPEOPS_C0FFEE01> "',
-      'SET TERMINAL/WIDTH=255/PAGE=0/NOECHO/NOBROADCAST',
-      'WRITE SYS$OUTPUT $STATUS',
-    ]);
+    expect(host.received).toEqual(['\x1b[?1;2c', 'SET PROMPT="TAPEOPS_C0FFEE01> "', 'SET TERMINAL/WIDTH=255/PAGE=0/NOECHO/NOBROADCAST', 'WRITE SYS$OUTPUT $STATUS']);
     expect(session.setupWarnings()).toEqual([]);
   });
 

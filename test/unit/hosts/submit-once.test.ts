@@ -16,9 +16,7 @@ function listing(entries: string): string {
   return [
     'Batch queue TAPE_BACKUP, idle, on BLT4::',
     '',
-    ...(entries === ''
-      ? []
-      : ['  Entry  Jobname         Username     Status', '  -----  -------         --------     ------', ...entries.split('\n')]),
+    ...(entries === '' ? [] : ['  Entry  Jobname         Username     Status', '  -----  -------         --------     ------', ...entries.split('\n')]),
     '',
     'Batch queue TIME_BLT4, idle, on BLT4::',
   ].join('\n');
@@ -29,7 +27,14 @@ const EMPTY = listing('');
 /** SHOW QUEUE/BATCH/ALL_JOBS/FULL with no entries, TAPE_BACKUP's retention as given. */
 function fullListing(retain: string | null): string {
   const attributes = '  /BASE_PRIORITY=4 /JOB_LIMIT=1 /OWNER=[SYSTEM] /PROTECTION=(S:M,O:D,G:R,W:S)';
-  return ['Batch queue TAPE_BACKUP, idle, on BLT4::', attributes, ...(retain === null ? [] : [`  /RETAIN=${retain}`]), '', 'Batch queue TIME_BLT4, idle, on BLT4::', attributes].join('\n');
+  return [
+    'Batch queue TAPE_BACKUP, idle, on BLT4::',
+    attributes,
+    ...(retain === null ? [] : [`  /RETAIN=${retain}`]),
+    '',
+    'Batch queue TIME_BLT4, idle, on BLT4::',
+    attributes,
+  ].join('\n');
 }
 
 const ok = (output: string): RunResult => ({ output, status: 1, statusHex: '%X00000001', elapsedMs: 5 });
@@ -98,8 +103,14 @@ describe('checkSubmission', () => {
       kind: 'may-have-finished',
       reason: 'the SUBMIT asked for /RETAIN=ERROR and TAPE_BACKUP keeps only the jobs that fail (/RETAIN=ERROR): a job that ended well leaves it',
     });
-    expect(checkSubmission(ok(EMPTY), NAME, 'TAPE_BACKUP')).toMatchObject({ kind: 'may-have-finished', reason: expect.stringMatching(/does not show whether TAPE_BACKUP keeps finished jobs \(no \/FULL\)$/) });
-    expect(checkSubmission(ok(fullListing('ALL')), NAME)).toMatchObject({ kind: 'may-have-finished', reason: expect.stringMatching(/the queue it went to was not named/) });
+    expect(checkSubmission(ok(EMPTY), NAME, 'TAPE_BACKUP')).toMatchObject({
+      kind: 'may-have-finished',
+      reason: expect.stringMatching(/does not show whether TAPE_BACKUP keeps finished jobs \(no \/FULL\)$/),
+    });
+    expect(checkSubmission(ok(fullListing('ALL')), NAME)).toMatchObject({
+      kind: 'may-have-finished',
+      reason: expect.stringMatching(/the queue it went to was not named/),
+    });
     // a job still listed is found whatever the retention
     expect(checkSubmission(ok(IN_QUEUE), NAME, 'TAPE_BACKUP')).toMatchObject({ kind: 'found', entry: 412 });
   });
@@ -107,15 +118,25 @@ describe('checkSubmission', () => {
   it('stays unsure on silence, a refusal, an unreadable listing or a failed status', () => {
     expect(checkSubmission(ok(''), NAME).kind).toBe('unsure');
     expect(checkSubmission(ok('%JBC-E-NOSUCHQUE, no such queue'), NAME)).toEqual({ kind: 'unsure', reason: 'the host answered %JBC-E-NOSUCHQUE' });
-    expect(checkSubmission(ok('garbage where a queue should be'), NAME)).toMatchObject({ kind: 'unsure', reason: expect.stringMatching(/^line 1 of the queue listing could not be read/) });
-    expect(checkSubmission({ output: IN_QUEUE, status: 0x2c, statusHex: '%X0000002C' }, NAME)).toEqual({ kind: 'unsure', reason: 'the queue listing ended with %X0000002C' });
+    expect(checkSubmission(ok('garbage where a queue should be'), NAME)).toMatchObject({
+      kind: 'unsure',
+      reason: expect.stringMatching(/^line 1 of the queue listing could not be read/),
+    });
+    expect(checkSubmission({ output: IN_QUEUE, status: 0x2c, statusHex: '%X0000002C' }, NAME)).toEqual({
+      kind: 'unsure',
+      reason: 'the queue listing ended with %X0000002C',
+    });
   });
 });
 
 describe('decideAfterCheck', () => {
   it('sends again only when the queue proved the job absent', () => {
     expect(decideAfterCheck({ kind: 'absent' })).toEqual({ kind: 'send-again' });
-    expect(decideAfterCheck({ kind: 'found', entry: 412, queue: 'TAPE_BACKUP', state: 'pending' })).toEqual({ kind: 'already-in-queue', entry: 412, queue: 'TAPE_BACKUP' });
+    expect(decideAfterCheck({ kind: 'found', entry: 412, queue: 'TAPE_BACKUP', state: 'pending' })).toEqual({
+      kind: 'already-in-queue',
+      entry: 412,
+      queue: 'TAPE_BACKUP',
+    });
     expect(decideAfterCheck({ kind: 'unsure', reason: 'silence' })).toEqual({ kind: 'ask-operator', reason: 'silence' });
     expect(decideAfterCheck({ kind: 'may-have-finished', reason: 'no /RETAIN' })).toEqual({ kind: 'check-log', reason: 'no /RETAIN' });
   });
@@ -183,7 +204,9 @@ describe('submitOnce', () => {
   });
 
   it('reports a SUBMIT the host refused', async () => {
-    const link = new ScriptedLink([() => ({ output: '%SUBMIT-F-CREJOB, error creating job\n-JBC-E-NOSUCHQUE, no such queue', status: 0x10e3803c, statusHex: '%X10E3803C', elapsedMs: 3 })]);
+    const link = new ScriptedLink([
+      () => ({ output: '%SUBMIT-F-CREJOB, error creating job\n-JBC-E-NOSUCHQUE, no such queue', status: 0x10e3803c, statusHex: '%X10E3803C', elapsedMs: 3 }),
+    ]);
     expect(await submitOnce(link, SUBMIT, NAME)).toMatchObject({ kind: 'refused', sends: 1 });
   });
 

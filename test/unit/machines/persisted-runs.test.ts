@@ -100,9 +100,15 @@ describe('the persisted-run manager', () => {
     const records = memoryRecords();
     const changes: View[] = [];
     const runs = manager(records, 1, changes);
-    runs.start({ id: 'c1', subject: 'DAILY_BACKUP', date: '2010-08-04', startedBy: 'JS' }, { first: 'queued' }, [{ who: 'JS', action: 'chain.started', subject: 'DAILY_BACKUP' }]);
+    runs.start({ id: 'c1', subject: 'DAILY_BACKUP', date: '2010-08-04', startedBy: 'JS' }, { first: 'queued' }, [
+      { who: 'JS', action: 'chain.started', subject: 'DAILY_BACKUP' },
+    ]);
     runs.send('c1', { type: 'STEP', name: 'LEASE_FILES' });
-    expect(records.audit.map((a) => `${a.action} ${a.subject}`)).toEqual(['chain.started DAILY_BACKUP', 'chain.step DAILY_BACKUP queued', 'chain.step DAILY_BACKUP LEASE_FILES']);
+    expect(records.audit.map((a) => `${a.action} ${a.subject}`)).toEqual([
+      'chain.started DAILY_BACKUP',
+      'chain.step DAILY_BACKUP queued',
+      'chain.step DAILY_BACKUP LEASE_FILES',
+    ]);
     expect(records.rows.get('c1')?.status).toBe('active');
     expect(changes.at(-1)).toMatchObject({ id: 'c1', state: 'running', steps: ['queued', 'LEASE_FILES'] });
   });

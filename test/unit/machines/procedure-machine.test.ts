@@ -8,7 +8,15 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createActor, fromPromise, getInitialSnapshot, getNextSnapshot, waitFor } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
-import { procedureMachine, type CommandInput, type CommandResult, type ProcedureContext, type ProcedureEvent, type SenseInput, type SenseReading } from '../../../src-main/machines/procedures/procedure-machine';
+import {
+  procedureMachine,
+  type CommandInput,
+  type CommandResult,
+  type ProcedureContext,
+  type ProcedureEvent,
+  type SenseInput,
+  type SenseReading,
+} from '../../../src-main/machines/procedures/procedure-machine';
 import { shortPlan } from './procedure-fixture';
 
 const AT = '2010-08-03T08:00:00.000Z';

@@ -21,18 +21,14 @@ describe('operator procedures: the shape of a step', () => {
   });
 
   it('refuses a sensed step without a sense, and a manual step with one', () => {
-    expect(problemsAfter((d) => deleteAt(d, [...BILL, 2, 'sense']))).toEqual([
-      'operatorProcedures[0].steps[2].sense: a sensed step needs a sense',
-    ]);
+    expect(problemsAfter((d) => deleteAt(d, [...BILL, 2, 'sense']))).toEqual(['operatorProcedures[0].steps[2].sense: a sensed step needs a sense']);
     expect(problemsAfter((d) => setAt(d, [...BILL, 2, 'kind'], 'manual'))).toEqual([
       'operatorProcedures[0].steps[2].sense: only a sensed step has a sense; this step is manual',
     ]);
   });
 
   it('refuses a command step without a command, and a command on a sensed step', () => {
-    expect(problemsAfter((d) => deleteAt(d, [...BILL, 10, 'command']))).toEqual([
-      'operatorProcedures[0].steps[10].command: a command step needs a command',
-    ]);
+    expect(problemsAfter((d) => deleteAt(d, [...BILL, 10, 'command']))).toEqual(['operatorProcedures[0].steps[10].command: a command step needs a command']);
     expect(problemsAfter((d) => setAt(d, [...BILL, 2, 'command'], { job: 'INITIALIZE_TAPES' }))).toEqual([
       'operatorProcedures[0].steps[2].command: only a command step has a command; this step is sensed',
     ]);
@@ -69,12 +65,8 @@ describe('operator procedures: references', () => {
 
   it('refuses a queue entry of an unknown queue or job, and one in a queue its job does not use', () => {
     const sense = [...BILL, 11, 'sense'];
-    expect(problemsAfter((d) => setAt(d, [...sense, 'queue'], 'TAPE_BACKUPS'))).toEqual([
-      'operatorProcedures[0].steps[11].sense.queue: unknown queue "TAPE_BACKUPS"',
-    ]);
-    expect(problemsAfter((d) => setAt(d, [...sense, 'job'], 'INITIALISE_TAPES'))).toEqual([
-      'operatorProcedures[0].steps[11].sense.job: unknown job "INITIALISE_TAPES"',
-    ]);
+    expect(problemsAfter((d) => setAt(d, [...sense, 'queue'], 'TAPE_BACKUPS'))).toEqual(['operatorProcedures[0].steps[11].sense.queue: unknown queue "TAPE_BACKUPS"']);
+    expect(problemsAfter((d) => setAt(d, [...sense, 'job'], 'INITIALISE_TAPES'))).toEqual(['operatorProcedures[0].steps[11].sense.job: unknown job "INITIALISE_TAPES"']);
     expect(problemsAfter((d) => setAt(d, [...sense, 'queue'], 'TIME_BLT4'))).toMatchObject([
       expect.stringMatching(/^operatorProcedures\[0\]\.steps\[11\]\.sense\.queue: INITIALIZE_TAPES runs in TAPE_BACKUP \(jobs\[\d+\]\.queue\), not in TIME_BLT4$/),
     ]);

@@ -47,7 +47,19 @@ describe('planProcedureRun: the Bill Run of Tuesday 2010-08-03', () => {
   it("has the plan's 12 steps, the console's queue check after the SUBMIT, and the Tuesday delivery", () => {
     expect(run.steps.map((s) => s.id)).toEqual(BILL_RUN_STEPS);
     expect(run.steps.map((s) => s.kind)).toEqual([
-      'manual', 'manual', 'sensed', 'manual', 'manual', 'sensed', 'manual', 'manual', 'sensed', 'manual', 'command', 'sensed', 'manual',
+      'manual',
+      'manual',
+      'sensed',
+      'manual',
+      'manual',
+      'sensed',
+      'manual',
+      'manual',
+      'sensed',
+      'manual',
+      'command',
+      'sensed',
+      'manual',
     ]);
     expect(run).toMatchObject({ procedureId: 'bill-run', title: 'Procedure for Bill Run Backups', date: '2010-08-03' });
     expect(run.drive).toEqual({ host: 'BLT4', model: 'TZ887', slots: 7, device: '$2$MKA500:' });
@@ -62,9 +74,7 @@ describe('planProcedureRun: the Bill Run of Tuesday 2010-08-03', () => {
   it('gives the order under the install step, which the console checks against the magazine', () => {
     const install = step(run, 'install-tapes');
     expect(install.sense).toEqual({ kind: 'magazine-matches-plan' });
-    expect(install.notes).toContain(
-      'Slot 1: 100803P, slot 2: 100803D, slot 3: 100803E, slot 4: 100803F, slot 5: 100803G, slot 6: DAILY 1.',
-    );
+    expect(install.notes).toContain('Slot 1: 100803P, slot 2: 100803D, slot 3: 100803E, slot 4: 100803F, slot 5: 100803G, slot 6: DAILY 1.');
     expect(install.notes).toContain('DAILY 1 is for the daily backup job DAILY_BACKUP on Wednesday, Aug. 4, 2010.');
   });
 
@@ -138,14 +148,20 @@ describe('planProcedureRun: other days and procedures', () => {
       'set-up-tape',
       'run-procedure',
     ]);
-    expect(plan('test-restore', '2010-08-10').steps.map((s) => s.text).join(' ')).toMatch(/to BLT3/);
+    expect(
+      plan('test-restore', '2010-08-10')
+        .steps.map((s) => s.text)
+        .join(' '),
+    ).toMatch(/to BLT3/);
   });
 
   it('runs the adhoc backup of the database chosen at the start, as a command step, and asks for the choice', () => {
     const run = plan('adhoc', '2010-08-10', microfinancial(), 'RMU_BACKUP_TAX_DATA');
     expect(run.slots).toEqual([]);
     expect(step(run, 'run-procedure').command).toMatchObject({ job: 'RMU_BACKUP_TAX_DATA', host: 'BLT4' });
-    expect(step(run, 'run-procedure').command?.dcl).toMatch(/^SUBMIT\/QUEUE=\w+\/RETAIN=UNTIL=1-00:00:00\/NAME=TAPEOPS_RMU_BACKUP_TAX_DATA_\w+ \S*RMU_BACKUP_TAX_DATA\.COM$/);
+    expect(step(run, 'run-procedure').command?.dcl).toMatch(
+      /^SUBMIT\/QUEUE=\w+\/RETAIN=UNTIL=1-00:00:00\/NAME=TAPEOPS_RMU_BACKUP_TAX_DATA_\w+ \S*RMU_BACKUP_TAX_DATA\.COM$/,
+    );
     expect(problem('adhoc', '2010-08-10')).toBe('adhoc, choose the database to back up: RMU_BACKUP_LEASE_DATA, RMU_BACKUP_TAX_DATA');
     expect(problem('adhoc', '2010-08-10', microfinancial(), UNIQUE, 'INITIALIZE_TAPES')).toBe(
       'adhoc, INITIALIZE_TAPES is not an adhoc backup job; the adhoc jobs are RMU_BACKUP_LEASE_DATA, RMU_BACKUP_TAX_DATA',
@@ -154,17 +170,13 @@ describe('planProcedureRun: other days and procedures', () => {
 
   it('says so when the courier run is not on the pickup weekday', () => {
     expect(plan('courier', '2010-08-10').notes).not.toContain(expect.stringMatching(/picks up on/));
-    expect(plan('courier', '2010-08-09').notes).toContain(
-      'The Iron Mountain courier picks up on Tuesdays; this run is for Monday, Aug. 9, 2010.',
-    );
+    expect(plan('courier', '2010-08-09').notes).toContain('The Iron Mountain courier picks up on Tuesdays; this run is for Monday, Aug. 9, 2010.');
   });
 });
 
 describe('planProcedureRun: problems', () => {
   it('names the procedures there are for an unknown id', () => {
-    expect(problem('bill-runn', '2010-08-03')).toBe(
-      'no procedure bill-runn; the procedures are bill-run, daily, adhoc, courier, test-restore',
-    );
+    expect(problem('bill-runn', '2010-08-03')).toBe('no procedure bill-runn; the procedures are bill-run, daily, adhoc, courier, test-restore');
     const none = { ...microfinancial(), operatorProcedures: undefined };
     expect(problem('bill-run', '2010-08-03', none)).toBe('no procedure bill-run; the site profile has no operator procedures');
   });
@@ -182,17 +194,13 @@ describe('planProcedureRun: problems', () => {
 
   it('refuses a malformed date and a bad unique part, as sentences', () => {
     expect(problem('bill-run', '2010-08-32')).toMatch(/^"2010-08-32" is not a date/);
-    expect(problem('bill-run', '2010-08-03', microfinancial(), 'not base 36!')).toMatch(
-      /^bill-run, step submit-initialize-tapes: uniquePart/,
-    );
+    expect(problem('bill-run', '2010-08-03', microfinancial(), 'not base 36!')).toMatch(/^bill-run, step submit-initialize-tapes: uniquePart/);
   });
 
   it('refuses a command step whose job the profile lacks (a profile built without validation)', () => {
     const profile = structuredClone(microfinancial());
     const submit = profile.operatorProcedures?.[0]?.steps.find((s) => s.id === 'submit-initialize-tapes');
     if (submit?.command && 'job' in submit.command) submit.command.job = 'INITIALIZE_TAPE';
-    expect(problem('bill-run', '2010-08-03', profile)).toBe(
-      'bill-run, step submit-initialize-tapes: the site profile has no job INITIALIZE_TAPE',
-    );
+    expect(problem('bill-run', '2010-08-03', profile)).toBe('bill-run, step submit-initialize-tapes: the site profile has no job INITIALIZE_TAPE');
   });
 });

@@ -32,7 +32,7 @@ const kindOf = (event: ParsedEvent) => event.uid.split('-')[0];
 describe('calendarIcs', () => {
   const august = () => parse(calendarIcs(microfinancial(), '2010-08', 1));
 
-  it("names the calendar after the site", () => {
+  it('names the calendar after the site', () => {
     expect(august().name).toBe('Microfinancial — tape backups');
   });
 
@@ -41,7 +41,15 @@ describe('calendarIcs', () => {
     expect(billRuns.map((event) => event.start)).toEqual(['2010-08-03', '2010-08-09', '2010-08-14', '2010-08-19', '2010-08-24', '2010-08-29']);
     expect(billRuns.every((event) => event.allDay)).toBe(true);
     expect(billRuns[0]?.summary).toBe('Bill Run — tapes 100803P, D, E, F, G');
-    for (const job of ['INVOICE_STATEMENT_GENERATE', 'RMU_BACKUP_DATA', 'PROD_AND_DEVEL_BACKUP', 'BLT_CLEANUP', 'RMU_BACKUP_DOCUMENT', 'CONSOLIDATED_BACKUP_TO_TAPE', 'INITIALIZE_TAPES']) {
+    for (const job of [
+      'INVOICE_STATEMENT_GENERATE',
+      'RMU_BACKUP_DATA',
+      'PROD_AND_DEVEL_BACKUP',
+      'BLT_CLEANUP',
+      'RMU_BACKUP_DOCUMENT',
+      'CONSOLIDATED_BACKUP_TO_TAPE',
+      'INITIALIZE_TAPES',
+    ]) {
       expect(billRuns[0]?.description).toContain(job);
     }
     expect(billRuns[0]?.description).toContain('slot 6: DAILY 1');

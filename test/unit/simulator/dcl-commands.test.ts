@@ -67,7 +67,9 @@ describe('simulated DCL', () => {
     const submit = await run(site, 'SUBMIT/QUEUE=TIME_BLT4/USER=LEASE_BATCH/AFTER=12:00/NOPRINTER DISK$MENTAT:[USER_DIR.LEASE_BACKUP.COM]RMU_BACKUP_DOCUMENT.COM');
     const confirmation = value(parseSubmit(submit.output)) as { entry: number; state: string };
     expect(confirmation.state).toBe('holding-until');
-    const queues = value(parseShowQueue((await run(site, 'SHOW QUEUE/FULL/ALL TIME_BLT4')).output)) as { queues: { name: string; jobLimit: number; entries: { entry: number; jobName: string; status: { state: string } }[] }[] };
+    const queues = value(parseShowQueue((await run(site, 'SHOW QUEUE/FULL/ALL TIME_BLT4')).output)) as {
+      queues: { name: string; jobLimit: number; entries: { entry: number; jobName: string; status: { state: string } }[] }[];
+    };
     expect(queues.queues[0]?.name).toBe('TIME_BLT4');
     expect(queues.queues[0]?.entries[0]).toMatchObject({ entry: confirmation.entry, jobName: 'RMU_BACKUP_DOCUMENT', status: { state: 'holding-until' } });
     const tape = value(parseShowQueue((await run(site, 'SHOW QUEUE/FULL TAPE_BACKUP')).output)) as { queues: { jobLimit: number }[] };
@@ -80,7 +82,9 @@ describe('simulated DCL', () => {
 
   it('shows the disks and the tape drive', async () => {
     const { site } = siteAt('2010-08-04T09:00:00');
-    const brief = value(parseShowDevice((await run(site, 'SHOW DEVICE')).output)) as { devices: { name: string; volumeLabel: string | null; freeBlocks: number | null }[] };
+    const brief = value(parseShowDevice((await run(site, 'SHOW DEVICE')).output)) as {
+      devices: { name: string; volumeLabel: string | null; freeBlocks: number | null }[];
+    };
     const area = brief.devices.find((d) => d.volumeLabel === 'BACKUP_01');
     expect(area?.freeBlocks).toBeGreaterThan(0);
     expect(brief.devices.map((d) => d.name)).toContain('$1$DGA15:');
@@ -90,7 +94,9 @@ describe('simulated DCL', () => {
 
   it('lists directories with sizes and dates, and types files', async () => {
     const { site } = siteAt('2010-08-04T09:00:00');
-    const listing = value(parseDirectory((await run(site, 'DIRECTORY/SIZE/DATE DISK$MENTAT:[USER_DIR.LEASE_BACKUP.COM]*.COM;0')).output)) as { directories: { directory: string; files: { name: string; usedBlocks: number | null }[] }[] };
+    const listing = value(parseDirectory((await run(site, 'DIRECTORY/SIZE/DATE DISK$MENTAT:[USER_DIR.LEASE_BACKUP.COM]*.COM;0')).output)) as {
+      directories: { directory: string; files: { name: string; usedBlocks: number | null }[] }[];
+    };
     expect(listing.directories[0]?.directory).toBe('DISK$MENTAT:[USER_DIR.LEASE_BACKUP.COM]');
     expect(listing.directories[0]?.files.map((f) => f.name)).toContain('DAILY_BACKUP');
     const typed = await run(site, 'TYPE USER_ROOT:[LEASE_BACKUP.COM]DAILY_BACKUP.COM');

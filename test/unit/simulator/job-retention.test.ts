@@ -90,7 +90,7 @@ describe('job retention in the simulated BLT4', () => {
     expect(await entries(site)).toEqual({ DEFAULT_FAILED: 'SYS$BATCH retained-on-error' });
   });
 
-  it('keeps the entry of the console\'s own SUBMIT for a day after the job ends', async () => {
+  it("keeps the entry of the console's own SUBMIT for a day after the job ends", async () => {
     const { site, clock } = siteAt('2010-08-04T09:00:00');
     const job = shippedProfile().jobs.find((j) => j.name === 'BLT_CLEANUP');
     if (job === undefined) throw new Error('the shipped profile has no BLT_CLEANUP');
@@ -103,7 +103,7 @@ describe('job retention in the simulated BLT4', () => {
     expect(await entries(site)).toEqual({});
   });
 
-  it('sets a held job\'s retention with SET ENTRY/RETAIN', async () => {
+  it("sets a held job's retention with SET ENTRY/RETAIN", async () => {
     const { site, clock } = siteAt('2010-08-04T09:00:00');
     const held = await run(site, `SUBMIT/QUEUE=TIME_BLT4/HOLD/NAME=HELD ${CLEANUP}`);
     const entry = /entry (\d+)/.exec(held.lines[0] ?? '')?.[1] ?? '';
@@ -114,7 +114,10 @@ describe('job retention in the simulated BLT4', () => {
 
   it('refuses a retention it cannot read, and queues nothing', async () => {
     const { site } = siteAt('2010-08-04T09:00:00');
-    expect((await run(site, `SUBMIT/QUEUE=TIME_BLT4/RETAIN=SOMETIMES ${CLEANUP}`)).lines).toEqual(['%DCL-W-IVKEYW, unrecognized keyword - check validity and spelling', ' \\SOMETIMES\\']);
+    expect((await run(site, `SUBMIT/QUEUE=TIME_BLT4/RETAIN=SOMETIMES ${CLEANUP}`)).lines).toEqual([
+      '%DCL-W-IVKEYW, unrecognized keyword - check validity and spelling',
+      ' \\SOMETIMES\\',
+    ]);
     expect((await run(site, `SUBMIT/QUEUE=TIME_BLT4/NORETAIN ${CLEANUP}`)).lines[0]).toMatch(/^%DCL-W-NOTNEG/);
     expect((await run(site, `SUBMIT/QUEUE=TIME_BLT4/RETAIN=UNTIL=SOON ${CLEANUP}`)).lines[0]).toMatch(/^%CLI-W-IVATIME/);
     expect((await run(site, `SUBMIT/QUEUE=TIME_BLT4/RETAIN=UNTIL ${CLEANUP}`)).lines[0]).toMatch(/^%DCL-W-VALREQ/);

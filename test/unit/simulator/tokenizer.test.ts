@@ -5,7 +5,10 @@ describe('DCL tokenizer', () => {
   it('splits verb, qualifiers glued to it, and parameters', () => {
     const t = tokenize('SUBMIT/PARAMETER=3/QUEUE=TAPE_BACKUP SYS$LOGIN:INITIALIZE_TAPES.COM');
     expect(t.verb).toBe('SUBMIT');
-    expect(t.qualifiers.map((q) => [q.name, q.values])).toEqual([['PARAMETER', ['3']], ['QUEUE', ['TAPE_BACKUP']]]);
+    expect(t.qualifiers.map((q) => [q.name, q.values])).toEqual([
+      ['PARAMETER', ['3']],
+      ['QUEUE', ['TAPE_BACKUP']],
+    ]);
     expect(t.parameters).toEqual([{ text: 'SYS$LOGIN:INITIALIZE_TAPES.COM', quoted: false }]);
   });
 

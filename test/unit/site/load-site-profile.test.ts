@@ -106,9 +106,7 @@ describe('checkSiteFile (tapeops site check FILE)', () => {
   });
 
   it('exits 1 with one line per problem, each with its place in the file', () => {
-    const text = planText
-      .replace(CONSOLIDATED_QUEUE, CONSOLIDATED_QUEUE.replace('TAPE_BACKUP', 'TAPE_BACKUPP'))
-      .replace('  slots: 7', '  slots: 5');
+    const text = planText.replace(CONSOLIDATED_QUEUE, CONSOLIDATED_QUEUE.replace('TAPE_BACKUP', 'TAPE_BACKUPP')).replace('  slots: 7', '  slots: 5');
     const file = writeProfile('two.yaml', text);
     expect(checkSiteFile(file)).toEqual({
       exitCode: 1,

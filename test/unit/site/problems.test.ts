@@ -13,8 +13,6 @@ describe('formatPath / formatProblem', () => {
   });
 
   it('puts the message after ": "', () => {
-    expect(formatProblem({ path: ['jobs', 2, 'queue'], message: 'unknown queue "TAPE_BACKUPP"' })).toBe(
-      'jobs[2].queue: unknown queue "TAPE_BACKUPP"',
-    );
+    expect(formatProblem({ path: ['jobs', 2, 'queue'], message: 'unknown queue "TAPE_BACKUPP"' })).toBe('jobs[2].queue: unknown queue "TAPE_BACKUPP"');
   });
 });

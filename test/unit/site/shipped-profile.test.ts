@@ -171,10 +171,7 @@ describe('the shipped profile (assets/sites/microfinancial.yaml)', () => {
     const { tapes } = shipped();
     expect(tapes.media).toBe('DLT IV');
     expect(tapes.billRun.tapes.map((t) => t.letter).join(' ')).toBe('P D E F G');
-    expect(tapes.billRun.tapes.map((t) => t.job)).toEqual([
-      'PROD_AND_DEVEL_BACKUP',
-      ...Array(4).fill('CONSOLIDATED_BACKUP_TO_TAPE'),
-    ]);
+    expect(tapes.billRun.tapes.map((t) => t.job)).toEqual(['PROD_AND_DEVEL_BACKUP', ...Array(4).fill('CONSOLIDATED_BACKUP_TO_TAPE')]);
     expect(tapes.billRun.tapes[1]?.title).toBe('Consolidated_Backup_to_Tape #1');
     expect(tapes.billRun.initializedByJobs).toBe(2);
     expect(tapes.daily).toMatchObject({ job: 'DAILY_BACKUP', labels: ['DAILY 1', 'DAILY 2', 'DAILY 3', 'DAILY 4', 'DAILY 5'] });

@@ -19,24 +19,18 @@ const TAX = jobIndex(plan, 'RMU_BACKUP_TAX_DATA');
 
 describe('validateSiteProfile: references', () => {
   it('reports an unknown queue, by the job index', () => {
-    expect(problemsOf(changed(['jobs', CONSOLIDATED, 'queue'], 'TAPE_BACKUPP'))).toEqual([
-      `jobs[${CONSOLIDATED}].queue: unknown queue "TAPE_BACKUPP"`,
-    ]);
+    expect(problemsOf(changed(['jobs', CONSOLIDATED, 'queue'], 'TAPE_BACKUPP'))).toEqual([`jobs[${CONSOLIDATED}].queue: unknown queue "TAPE_BACKUPP"`]);
   });
 
   it('reports an unknown host of a job, of a queue, of the drive, of the restore tests', () => {
-    expect(problemsOf(changed(['jobs', RMU_DATA, 'host'], 'BLT9'))).toEqual([
-      `jobs[${RMU_DATA}].host: unknown host "BLT9"`,
-    ]);
+    expect(problemsOf(changed(['jobs', RMU_DATA, 'host'], 'BLT9'))).toEqual([`jobs[${RMU_DATA}].host: unknown host "BLT9"`]);
     expect(problemsOf(changed(['queues', 0, 'host'], 'BLT9'))).toEqual(['queues[0].host: unknown host "BLT9"']);
     expect(problemsOf(changed(['drive', 'host'], 'BLT0'))).toEqual(['drive.host: unknown host "BLT0"']);
     expect(problemsOf(changed(['restoreTests', 'target'], 'BLT33'))).toEqual(['restoreTests.target: unknown host "BLT33"']);
   });
 
   it('reports a job whose queue is on another host', () => {
-    expect(problemsOf(changed(['jobs', RMU_DATA, 'host'], 'BLT3'))).toEqual([
-      `jobs[${RMU_DATA}].queue: queue TIME_BLT4 is on host BLT4, not on BLT3`,
-    ]);
+    expect(problemsOf(changed(['jobs', RMU_DATA, 'host'], 'BLT3'))).toEqual([`jobs[${RMU_DATA}].queue: queue TIME_BLT4 is on host BLT4, not on BLT3`]);
   });
 
   it('reports an unknown submitted job', () => {
@@ -76,35 +70,25 @@ describe('validateSiteProfile: references', () => {
   });
 
   it('reports an unknown database of a job and of a saveset', () => {
-    expect(problemsOf(changed(['jobs', RMU_DATA, 'databases', 1], 'LEASE_TAXES_DATA'))).toEqual([
-      `jobs[${RMU_DATA}].databases[1]: unknown database "LEASE_TAXES_DATA"`,
-    ]);
+    expect(problemsOf(changed(['jobs', RMU_DATA, 'databases', 1], 'LEASE_TAXES_DATA'))).toEqual([`jobs[${RMU_DATA}].databases[1]: unknown database "LEASE_TAXES_DATA"`]);
     expect(problemsOf(changed(['jobs', CONSOLIDATED, 'savesets', 9, 'databases', 0], 'CDD$COMPATIBILITY'))).toEqual([
       `jobs[${CONSOLIDATED}].savesets[9].databases[0]: unknown database "CDD$COMPATIBILITY"`,
     ]);
   });
 
   it('reports duplicate names of hosts, queues, jobs, databases and savesets', () => {
-    expect(problemsOf(changed(['hosts', 5, 'name'], 'BLT1'))).toEqual([
-      'hosts[5].name: duplicate host name "BLT1" (also hosts[0])',
-    ]);
+    expect(problemsOf(changed(['hosts', 5, 'name'], 'BLT1'))).toEqual(['hosts[5].name: duplicate host name "BLT1" (also hosts[0])']);
     expect(problemsOf(changed(['queues', 1, 'name'], 'TIME_BLT4'))).toEqual(
       expect.arrayContaining(['queues[1].name: duplicate queue name "TIME_BLT4" (also queues[0])']),
     );
     const data = planData();
     data.jobs.push(structuredClone(data.jobs[TAX]!));
-    expect(problemsOf(data)).toEqual([
-      `jobs[${data.jobs.length - 1}].name: duplicate job name "RMU_BACKUP_TAX_DATA" (also jobs[${TAX}])`,
-    ]);
-    expect(problemsOf(changed(['databases', 14, 'short'], 'SCROLL'))).toEqual([
-      'databases[14].short: duplicate short name "SCROLL" (also databases[13])',
-    ]);
+    expect(problemsOf(data)).toEqual([`jobs[${data.jobs.length - 1}].name: duplicate job name "RMU_BACKUP_TAX_DATA" (also jobs[${TAX}])`]);
+    expect(problemsOf(changed(['databases', 14, 'short'], 'SCROLL'))).toEqual(['databases[14].short: duplicate short name "SCROLL" (also databases[13])']);
     expect(problemsOf(changed(['jobs', CONSOLIDATED, 'savesets', 14, 'name'], 'CDD.BAK'))).toEqual([
       `jobs[${CONSOLIDATED}].savesets[14].name: duplicate saveset "CDD.BAK" (also jobs[${CONSOLIDATED}].savesets[9])`,
     ]);
-    expect(problemsOf(changed(['hosts', 1, 'port'], 2201))).toEqual([
-      'hosts[1].port: address and port 127.0.0.1:2201 used twice (also hosts[0])',
-    ]);
+    expect(problemsOf(changed(['hosts', 1, 'port'], 2201))).toEqual(['hosts[1].port: address and port 127.0.0.1:2201 used twice (also hosts[0])']);
   });
 
   it('reports a procedure file that does not match the job name', () => {
@@ -138,9 +122,7 @@ describe('validateSiteProfile: references', () => {
       'tapes.billRun.tapes[0].job: RMU_BACKUP_DATA does not write to tape (type: disk-to-disk)',
       `jobs[${PROD_AND_DEVEL}].name: PROD_AND_DEVEL_BACKUP writes to tape on Bill Run days but no Bill Run tape names it (tapes.billRun.tapes)`,
     ]);
-    expect(problemsOf(changed(['tapes', 'billRun', 'initializedByJobs'], 6))).toEqual([
-      'tapes.billRun.initializedByJobs: 6 is more than the 5 Bill Run tapes',
-    ]);
+    expect(problemsOf(changed(['tapes', 'billRun', 'initializedByJobs'], 6))).toEqual(['tapes.billRun.initializedByJobs: 6 is more than the 5 Bill Run tapes']);
   });
 
   it('reports an unknown daily job, and duplicate daily labels', () => {
@@ -148,15 +130,11 @@ describe('validateSiteProfile: references', () => {
       'tapes.daily.job: unknown job "DAILY"',
       'calendar.dailyBackup.job: DAILY_BACKUP is not the job of the daily tapes (tapes.daily.job: DAILY)',
     ]);
-    expect(problemsOf(changed(['tapes', 'daily', 'labels', 4], 'DAILY 1'))).toEqual([
-      'tapes.daily.labels[4]: duplicate label "DAILY 1" (also tapes.daily.labels[0])',
-    ]);
+    expect(problemsOf(changed(['tapes', 'daily', 'labels', 4], 'DAILY 1'))).toEqual(['tapes.daily.labels[4]: duplicate label "DAILY 1" (also tapes.daily.labels[0])']);
   });
 
   it('reports a calendar daily job that does not exist or starts at another time', () => {
-    expect(problemsOf(changed(['calendar', 'dailyBackup', 'job'], 'DAILY_BACKUPS'))).toEqual([
-      'calendar.dailyBackup.job: unknown job "DAILY_BACKUPS"',
-    ]);
+    expect(problemsOf(changed(['calendar', 'dailyBackup', 'job'], 'DAILY_BACKUPS'))).toEqual(['calendar.dailyBackup.job: unknown job "DAILY_BACKUPS"']);
     expect(problemsOf(changed(['calendar', 'dailyBackup', 'at'], '06:50'))).toEqual([
       `calendar.dailyBackup.at: "06:50" differs from the start time of DAILY_BACKUP ("06:05", jobs[${DAILY}].at)`,
     ]);
@@ -173,21 +151,15 @@ describe('validateSiteProfile: references', () => {
   });
 
   it('reports an unknown initializeTapes job and a command that disagrees with its job', () => {
-    expect(problemsOf(changed(['initializeTapes', 'job'], 'INIT_TAPES'))).toEqual([
-      'initializeTapes.job: unknown job "INIT_TAPES"',
-    ]);
-    expect(
-      problemsOf(changed(['initializeTapes', 'command'], 'SUBMIT/PARAMETER=4/QUEUE=TIME_BLT4 SYS$LOGIN:INITIALIZE_TAPES.COM')),
-    ).toEqual([
+    expect(problemsOf(changed(['initializeTapes', 'job'], 'INIT_TAPES'))).toEqual(['initializeTapes.job: unknown job "INIT_TAPES"']);
+    expect(problemsOf(changed(['initializeTapes', 'command'], 'SUBMIT/PARAMETER=4/QUEUE=TIME_BLT4 SYS$LOGIN:INITIALIZE_TAPES.COM'))).toEqual([
       'initializeTapes.command: does not submit to TAPE_BACKUP, the queue of job INITIALIZE_TAPES',
       'initializeTapes.command: passes parameters (4), job INITIALIZE_TAPES has (3)',
     ]);
   });
 
   it('reports a magazine too small for the Bill Run tapes and a daily tape', () => {
-    expect(problemsOf(changed(['drive', 'slots'], 5))).toEqual([
-      'drive.slots: 5 Bill Run tapes and a daily tape need 6 slots, the drive has 5',
-    ]);
+    expect(problemsOf(changed(['drive', 'slots'], 5))).toEqual(['drive.slots: 5 Bill Run tapes and a daily tape need 6 slots, the drive has 5']);
   });
 
   it('reports tape media the drive does not take', () => {
@@ -199,9 +171,7 @@ describe('validateSiteProfile: references', () => {
     setAt(data, ['queues'], [...data.queues, { name: 'TAPE_BLT3', host: 'BLT3', kind: 'tape', description: 'x' }]);
     setAt(data, ['jobs', DAILY, 'host'], 'BLT3');
     setAt(data, ['jobs', DAILY, 'queue'], 'TAPE_BLT3');
-    expect(problemsOf(data)).toEqual([
-      `jobs[${DAILY}].host: a disk-to-disk-and-tape job must run on BLT4, the host of the tape drive`,
-    ]);
+    expect(problemsOf(data)).toEqual([`jobs[${DAILY}].host: a disk-to-disk-and-tape job must run on BLT4, the host of the tape drive`]);
   });
 
   it('reports a logical name that translates to itself', () => {
@@ -213,7 +183,11 @@ describe('validateSiteProfile: references', () => {
   it('reports a log review that scans for a severity it does not define', () => {
     const data = planData();
     setAt(data, ['logReview', 'scanFirst'], ['E', 'W']);
-    setAt(data, ['logReview', 'severities'], data.logReview!.severities.filter((s) => s.code !== 'W'));
+    setAt(
+      data,
+      ['logReview', 'severities'],
+      data.logReview!.severities.filter((s) => s.code !== 'W'),
+    );
     expect(problemsOf(data)).toEqual(['logReview.scanFirst[1]: severity "W" is not in logReview.severities']);
   });
 });

@@ -30,17 +30,13 @@ describe('validateSiteProfile: shape problems', () => {
   });
 
   it('reports a bad literal', () => {
-    expect(problemsOf(changed(['retention', 'yearEnd'], 'six months'))).toEqual([
-      'retention.yearEnd: expected "no-return-date"',
-    ]);
+    expect(problemsOf(changed(['retention', 'yearEnd'], 'six months'))).toEqual(['retention.yearEnd: expected "no-return-date"']);
   });
 
   it('reports a bad submittedBy kind', () => {
     const data = planData();
     const i = jobIndex(data, 'DAILY_BACKUP');
-    expect(problemsOf(changed(['jobs', i, 'submittedBy', 'kind'], 'cron'))).toEqual([
-      `jobs[${i}].submittedBy.kind: expected one of "job" | "scheduler" | "operator"`,
-    ]);
+    expect(problemsOf(changed(['jobs', i, 'submittedBy', 'kind'], 'cron'))).toEqual([`jobs[${i}].submittedBy.kind: expected one of "job" | "scheduler" | "operator"`]);
   });
 
   it('reports a missing field', () => {
@@ -80,9 +76,7 @@ describe('validateSiteProfile: shape problems', () => {
     expect(problemsOf(changed(['batchUser'], 'lease batch'))).toEqual([
       'batchUser: must be an OpenVMS name: A-Z, 0-9, $ and _, at most 39 characters, got "lease batch"',
     ]);
-    expect(problemsOf(changed(['report', 'startDate'], '2010-02-30'))).toEqual([
-      'report.startDate: must be a real calendar date, got "2010-02-30"',
-    ]);
+    expect(problemsOf(changed(['report', 'startDate'], '2010-02-30'))).toEqual(['report.startDate: must be a real calendar date, got "2010-02-30"']);
   });
 
   it('reports data that is not a mapping at all', () => {

@@ -48,9 +48,7 @@ describe('migrate', () => {
   });
 
   it('refuses a list with a gap', () => {
-    expect(() => migrate(rawDb(), { migrations: [createA, { ...halfThenFail, version: 3 }] })).toThrow(
-      /out of order/,
-    );
+    expect(() => migrate(rawDb(), { migrations: [createA, { ...halfThenFail, version: 3 }] })).toThrow(/out of order/);
   });
 
   it('refuses a target it does not know', () => {
@@ -60,8 +58,6 @@ describe('migrate', () => {
   it('refuses a database newer than its list', () => {
     const db = rawDb();
     db.pragma('user_version = 5');
-    expect(() => migrate(db, { migrations: [createA, createB] })).toThrow(
-      'database schema version 5 is newer than this console (2); upgrade TapeOps Console',
-    );
+    expect(() => migrate(db, { migrations: [createA, createB] })).toThrow('database schema version 5 is newer than this console (2); upgrade TapeOps Console');
   });
 });

@@ -64,9 +64,7 @@ describe('openStore', () => {
 
     const error = caught(() => openStore(file));
     expect(error.code).toBe('schema-too-new');
-    expect(error.message).toBe(
-      `database schema version 7 is newer than this console (${LATEST_SCHEMA_VERSION}); upgrade TapeOps Console`,
-    );
+    expect(error.message).toBe(`database schema version 7 is newer than this console (${LATEST_SCHEMA_VERSION}); upgrade TapeOps Console`);
     expect(readFileSync(file).equals(before)).toBe(true);
   });
 

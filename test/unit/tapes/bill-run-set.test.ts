@@ -27,8 +27,6 @@ describe('billRunSet', () => {
         billRun: { ...profile.tapes.billRun, tapes: [{ letter: 'Q', job: 'SOME_JOB', title: 'Some job #1' }] },
       },
     };
-    expect(billRunSet(other, '2011-12-29')).toEqual([
-      { position: 1, code: '111229Q', letter: 'Q', job: 'SOME_JOB', title: 'Some job #1', date: '2011-12-29' },
-    ]);
+    expect(billRunSet(other, '2011-12-29')).toEqual([{ position: 1, code: '111229Q', letter: 'Q', job: 'SOME_JOB', title: 'Some job #1', date: '2011-12-29' }]);
   });
 });

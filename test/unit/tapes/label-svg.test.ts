@@ -35,7 +35,11 @@ describe('label SVG', () => {
 
 describe('barcodePattern', () => {
   it('keeps ten modules of quiet zone either side', () => {
-    for (const [text, symbology] of [['100803P', 'code128'], ['DAILY 3', 'code128'], ['MF0001D', 'code39']] as const) {
+    for (const [text, symbology] of [
+      ['100803P', 'code128'],
+      ['DAILY 3', 'code128'],
+      ['MF0001D', 'code39'],
+    ] as const) {
       const pattern = barcodePattern(text, symbology);
       const firstBar = pattern.bars[0];
       const lastBar = pattern.bars.at(-1);
@@ -52,7 +56,9 @@ describe('barcodePattern', () => {
   });
 
   it('refuses text its symbology cannot carry', () => {
-    expect(() => barcodePattern('daily 3', 'code39')).toThrow('"daily 3" cannot go in a Code 39 barcode: it takes A-Z, 0-9, space and - . $ / + % only, not "d", "a", "i", "l", "y".');
+    expect(() => barcodePattern('daily 3', 'code39')).toThrow(
+      '"daily 3" cannot go in a Code 39 barcode: it takes A-Z, 0-9, space and - . $ / + % only, not "d", "a", "i", "l", "y".',
+    );
     expect(() => barcodePattern('MF*001', 'code39')).toThrow('not "*"');
     expect(() => barcodePattern('Sauvegarde é', 'code128')).toThrow('Code 128 labels take printable ASCII characters only');
   });

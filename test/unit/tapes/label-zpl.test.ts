@@ -43,10 +43,10 @@ describe('renderLabels to ZPL', () => {
   });
 
   it('uses ^B3 for Code 39, the check character in the data and not added again by the printer', async () => {
-    const zpl = await renderCartridgeLabels(
-      [{ serial: 'MF0001', mediaId: 'D', checkCharacter: '8', barcodeText: 'MF0001D8' }],
-      { format: 'zpl', stockId: 'dlt-cartridge' },
-    );
+    const zpl = await renderCartridgeLabels([{ serial: 'MF0001', mediaId: 'D', checkCharacter: '8', barcodeText: 'MF0001D8' }], {
+      format: 'zpl',
+      stockId: 'dlt-cartridge',
+    });
     // 74 mm and 21 mm at 203 dpi
     expect(zpl).toContain('^PW591\n^LL168');
     expect(zpl).toMatch(/\^BY\d+,3\.0,\d+\^B3N,N,\d+,N,N\^FDMF0001D8\^FS/);

@@ -64,7 +64,16 @@ describe('parseMessageLine', () => {
   });
 
   it('does not take ordinary output for a message', () => {
-    for (const line of ['  -----  -------         --------     ------', '$ SET NOON', '-1, minus one', '%', '%FOO', '%A-Q-B, not a severity', 'Total of 3 files.', '%rms-e-fnf, lower case']) {
+    for (const line of [
+      '  -----  -------         --------     ------',
+      '$ SET NOON',
+      '-1, minus one',
+      '%',
+      '%FOO',
+      '%A-Q-B, not a severity',
+      'Total of 3 files.',
+      '%rms-e-fnf, lower case',
+    ]) {
       expect(parseMessageLine(line), line).toBeNull();
     }
   });

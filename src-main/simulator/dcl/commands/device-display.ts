@@ -124,7 +124,12 @@ export function tapeFull(drive: TapeDrive, node: string): string[] {
     pair('Allocation class', 2, '', ''),
   );
   if (drive.mount !== null && tape !== null) {
-    lines.push('', pair('Volume label', `"${tape.volumeLabel ?? ''}"`, 'Relative volume number', 0), pair('Record size', 0, 'Transaction count', 1), pair('Mount status', 'Process', 'Mount count', 1));
+    lines.push(
+      '',
+      pair('Volume label', `"${tape.volumeLabel ?? ''}"`, 'Relative volume number', 0),
+      pair('Record size', 0, 'Transaction count', 1),
+      pair('Mount status', 'Process', 'Mount count', 1),
+    );
   }
   const status: string[] = [];
   if (tape === null) status.push('no tape loaded');

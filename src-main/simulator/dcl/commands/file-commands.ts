@@ -51,7 +51,18 @@ function sortFiles(files: VmsFile[]): VmsFile[] {
 export const DIRECTORY: CommandDef<DclProcess> = {
   name: 'DIRECTORY',
   maxParameters: 1,
-  qualifiers: [{ name: 'SIZE', value: 'optional' }, { name: 'DATE', value: 'optional' }, { name: 'FULL' }, { name: 'BRIEF' }, { name: 'COLUMNS', value: 'required' }, { name: 'TOTAL' }, { name: 'OWNER' }, { name: 'SINCE', value: 'optional' }, { name: 'BEFORE', value: 'optional' }, { name: 'OUTPUT', value: 'optional' }],
+  qualifiers: [
+    { name: 'SIZE', value: 'optional' },
+    { name: 'DATE', value: 'optional' },
+    { name: 'FULL' },
+    { name: 'BRIEF' },
+    { name: 'COLUMNS', value: 'required' },
+    { name: 'TOTAL' },
+    { name: 'OWNER' },
+    { name: 'SINCE', value: 'optional' },
+    { name: 'BEFORE', value: 'optional' },
+    { name: 'OUTPUT', value: 'optional' },
+  ],
   run(process, command) {
     const text = command.parameters[0]?.text ?? '';
     const spec = resolve(process, text);
@@ -101,7 +112,11 @@ export const TYPE: CommandDef<DclProcess> = {
   name: 'TYPE',
   minParameters: 1,
   maxParameters: 1,
-  qualifiers: [{ name: 'PAGE', value: 'optional', negatable: true }, { name: 'OUTPUT', value: 'optional' }, { name: 'TAIL', value: 'optional' }],
+  qualifiers: [
+    { name: 'PAGE', value: 'optional', negatable: true },
+    { name: 'OUTPUT', value: 'optional' },
+    { name: 'TAIL', value: 'optional' },
+  ],
   run(process, command) {
     const text = (command.parameters[0] as { text: string }).text;
     const spec = resolve(process, text);
@@ -159,7 +174,13 @@ export function deleteFiles(process: DclProcess, command: ParsedCommand): string
     const directory = spec.disk.directory(spec.directory);
     const files = directory === undefined ? [] : selectFiles(directory.files, spec.parts, '', '', false);
     if (directory === undefined || files.length === 0) {
-      throw new DclFailure([`%DELETE-W-SEARCHFAIL, error searching for ${locationText(spec)}${spec.parts.name ?? ''}.${spec.parts.type ?? ''};${spec.parts.version}`, messageLine(MSG.FNF, [], true)], MSG.FNF.status);
+      throw new DclFailure(
+        [
+          `%DELETE-W-SEARCHFAIL, error searching for ${locationText(spec)}${spec.parts.name ?? ''}.${spec.parts.type ?? ''};${spec.parts.version}`,
+          messageLine(MSG.FNF, [], true),
+        ],
+        MSG.FNF.status,
+      );
     }
     for (const f of files) {
       if (f.openForWrite) {

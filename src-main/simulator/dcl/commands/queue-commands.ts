@@ -21,7 +21,17 @@ function noSuchQueue(): DclFailure {
 export const SHOW_QUEUE: CommandDef<DclProcess> = {
   name: 'QUEUE',
   maxParameters: 1,
-  qualifiers: [{ name: 'FULL' }, { name: 'ALL_JOBS' }, { name: 'BATCH' }, { name: 'BRIEF' }, { name: 'BY_JOB_STATUS', value: 'optional' }, { name: 'SUMMARY' }, { name: 'OUTPUT', value: 'optional' }, { name: 'DEVICE', value: 'optional' }, { name: 'GENERIC' }],
+  qualifiers: [
+    { name: 'FULL' },
+    { name: 'ALL_JOBS' },
+    { name: 'BATCH' },
+    { name: 'BRIEF' },
+    { name: 'BY_JOB_STATUS', value: 'optional' },
+    { name: 'SUMMARY' },
+    { name: 'OUTPUT', value: 'optional' },
+    { name: 'DEVICE', value: 'optional' },
+    { name: 'GENERIC' },
+  ],
   run(process, command) {
     const qm = manager(process);
     const pattern = command.parameters[0]?.text ?? '*';
@@ -47,7 +57,13 @@ function entryNumbers(process: DclProcess, command: ParsedCommand, values: strin
 export const SHOW_ENTRY: CommandDef<DclProcess> = {
   name: 'ENTRY',
   maxParameters: 1,
-  qualifiers: [{ name: 'FULL' }, { name: 'BRIEF' }, { name: 'USER_NAME', value: 'optional' }, { name: 'BY_JOB_STATUS', value: 'optional' }, { name: 'OUTPUT', value: 'optional' }],
+  qualifiers: [
+    { name: 'FULL' },
+    { name: 'BRIEF' },
+    { name: 'USER_NAME', value: 'optional' },
+    { name: 'BY_JOB_STATUS', value: 'optional' },
+    { name: 'OUTPUT', value: 'optional' },
+  ],
   run(process, command) {
     const qm = manager(process);
     const given = command.parameters[0]?.text;

@@ -20,14 +20,25 @@ export const SHOW_TIME: CommandDef<DclProcess> = {
 
 function logicalLine(logical: LogicalName, full: boolean): string {
   const mode = full ? ` [${logical.mode}]` : '';
-  const attributes = full && (logical.concealed || logical.terminal) ? ` [${[logical.concealed ? 'concealed' : '', logical.terminal ? 'terminal' : ''].filter(Boolean).join(',')}]` : '';
+  const attributes =
+    full && (logical.concealed || logical.terminal) ? ` [${[logical.concealed ? 'concealed' : '', logical.terminal ? 'terminal' : ''].filter(Boolean).join(',')}]` : '';
   return `  "${logical.name}"${mode} = "${logical.values[0] ?? ''}"${attributes}`;
 }
 
 export const SHOW_LOGICAL: CommandDef<DclProcess> = {
   name: 'LOGICAL',
   maxParameters: 8,
-  qualifiers: [{ name: 'FULL' }, { name: 'SYSTEM' }, { name: 'PROCESS' }, { name: 'JOB' }, { name: 'GROUP' }, { name: 'TABLE', value: 'required' }, { name: 'ALL' }, { name: 'DESCENDANTS' }, { name: 'ACCESS_MODE', value: 'required' }],
+  qualifiers: [
+    { name: 'FULL' },
+    { name: 'SYSTEM' },
+    { name: 'PROCESS' },
+    { name: 'JOB' },
+    { name: 'GROUP' },
+    { name: 'TABLE', value: 'required' },
+    { name: 'ALL' },
+    { name: 'DESCENDANTS' },
+    { name: 'ACCESS_MODE', value: 'required' },
+  ],
   run(process, command) {
     const space = process.host.logicals(process.tables);
     const full = has(command, 'FULL');
@@ -59,7 +70,8 @@ export const SHOW_LOGICAL: CommandDef<DclProcess> = {
           const found = /^(\d*\s+)"([^"]+)" = "([^"]*)" \((.*)\)$/.exec(line);
           const detail = found === null ? undefined : space.translate(found[2] as string);
           if (found === null || detail === undefined) return line;
-          const attributes = detail.concealed || detail.terminal ? ` [${[detail.concealed ? 'concealed' : '', detail.terminal ? 'terminal' : ''].filter(Boolean).join(',')}]` : '';
+          const attributes =
+            detail.concealed || detail.terminal ? ` [${[detail.concealed ? 'concealed' : '', detail.terminal ? 'terminal' : ''].filter(Boolean).join(',')}]` : '';
           return `${found[1]}"${detail.name}" [${detail.mode}] = "${found[3]}"${attributes} (${found[4]})`;
         }),
       );
@@ -125,7 +137,19 @@ export const SHOW_DEVICE: CommandDef<DclProcess> = {
 export const SET_TERMINAL: CommandDef<DclProcess> = {
   name: 'TERMINAL',
   maxParameters: 1,
-  qualifiers: [{ name: 'WIDTH', value: 'required' }, { name: 'PAGE', value: 'required' }, { name: 'INQUIRE' }, { name: 'DEVICE_TYPE', value: 'required' }, { name: 'ECHO', negatable: true }, { name: 'WRAP', negatable: true }, { name: 'BROADCAST', negatable: true }, { name: 'ANSI_CRT', negatable: true }, { name: 'LINE_EDITING', negatable: true }, { name: 'VT100' }, { name: 'VT200' }],
+  qualifiers: [
+    { name: 'WIDTH', value: 'required' },
+    { name: 'PAGE', value: 'required' },
+    { name: 'INQUIRE' },
+    { name: 'DEVICE_TYPE', value: 'required' },
+    { name: 'ECHO', negatable: true },
+    { name: 'WRAP', negatable: true },
+    { name: 'BROADCAST', negatable: true },
+    { name: 'ANSI_CRT', negatable: true },
+    { name: 'LINE_EDITING', negatable: true },
+    { name: 'VT100' },
+    { name: 'VT200' },
+  ],
   run(process, command) {
     const width = valueOf(command, 'WIDTH');
     const page = valueOf(command, 'PAGE');

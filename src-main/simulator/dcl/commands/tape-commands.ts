@@ -14,7 +14,11 @@ function driveNamed(process: DclProcess, text: string): TapeDrive {
     if (logical === undefined) break;
     name = (logical.values[0] ?? '').replace(/:.*$/, '').replace(/^_/, '');
   }
-  const plain = (device: string) => device.replace(/:$/, '').replace(/^\$\d+\$/, '').replace(/^[A-Z0-9]+\$/, '');
+  const plain = (device: string) =>
+    device
+      .replace(/:$/, '')
+      .replace(/^\$\d+\$/, '')
+      .replace(/^[A-Z0-9]+\$/, '');
   if (drive === undefined || plain(drive.device) !== plain(name)) {
     const isDisk = process.host.disks.some((d) => plain(d.device) === plain(name));
     if (isDisk) throw new DclFailure([messageLine(MSG.DEVMOUNT)], MSG.DEVMOUNT.status);
@@ -31,7 +35,12 @@ export const INITIALIZE: CommandDef<DclProcess> = {
   name: 'INITIALIZE',
   minParameters: 2,
   maxParameters: 2,
-  qualifiers: [{ name: 'DENSITY', value: 'required' }, { name: 'OVERRIDE', value: 'optional' }, { name: 'PROTECTION', value: 'required' }, { name: 'ERASE', negatable: true }],
+  qualifiers: [
+    { name: 'DENSITY', value: 'required' },
+    { name: 'OVERRIDE', value: 'optional' },
+    { name: 'PROTECTION', value: 'required' },
+    { name: 'ERASE', negatable: true },
+  ],
   run(process, command) {
     const drive = driveNamed(process, (command.parameters[0] as { text: string }).text);
     const label = (command.parameters[1] as { text: string }).text;
@@ -50,7 +59,15 @@ export const MOUNT: CommandDef<DclProcess> = {
   name: 'MOUNT',
   minParameters: 1,
   maxParameters: 2,
-  qualifiers: [{ name: 'FOREIGN' }, { name: 'SYSTEM' }, { name: 'NOASSIST' }, { name: 'ASSIST', negatable: true }, { name: 'OVERRIDE', value: 'optional' }, { name: 'WRITE', negatable: true }, { name: 'UNLOAD', negatable: true }],
+  qualifiers: [
+    { name: 'FOREIGN' },
+    { name: 'SYSTEM' },
+    { name: 'NOASSIST' },
+    { name: 'ASSIST', negatable: true },
+    { name: 'OVERRIDE', value: 'optional' },
+    { name: 'WRITE', negatable: true },
+    { name: 'UNLOAD', negatable: true },
+  ],
   run(process, command) {
     const drive = driveNamed(process, (command.parameters[0] as { text: string }).text);
     if (drive.mount !== null) throw new DclFailure([messageLine(MSG.DEVMOUNT)], MSG.DEVMOUNT.status);

@@ -24,10 +24,7 @@ describe('migration 001: operators and settings', () => {
   it('takes a fresh database to version 1 and no further', () => {
     const db = freshV1();
     expect(readSchemaVersion(db)).toBe(1);
-    const tables = db
-      .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-      .pluck()
-      .all();
+    const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all();
     expect(tables).toEqual(['operators', 'settings']);
   });
 
@@ -59,9 +56,7 @@ describe('migration 001: operators and settings', () => {
 
   it.each(['x1', 'A', 'ABCDE', 'ab', 'A1', 'A B', '', 'ÉT'])('CHECK refuses initials %j', (bad) => {
     const db = freshV1();
-    expect(() => db.prepare("INSERT INTO operators VALUES (?, NULL, 't', 't')").run(bad)).toThrow(
-      /CHECK constraint failed/,
-    );
+    expect(() => db.prepare("INSERT INTO operators VALUES (?, NULL, 't', 't')").run(bad)).toThrow(/CHECK constraint failed/);
   });
 
   it('refuses a setting value that is not JSON and a duplicate key', () => {
@@ -74,8 +69,6 @@ describe('migration 001: operators and settings', () => {
 
   it('is a STRICT table: a number is not accepted as a time', () => {
     const db = freshV1();
-    expect(() => db.prepare("INSERT INTO settings VALUES ('k', '1', ?)").run(Buffer.from('x'))).toThrow(
-      /cannot store BLOB value/,
-    );
+    expect(() => db.prepare("INSERT INTO settings VALUES ('k', '1', ?)").run(Buffer.from('x'))).toThrow(/cannot store BLOB value/);
   });
 });

@@ -10,12 +10,7 @@ function v1WithData(): string {
   const file = tmp.path('v1-with-data.db');
   const db = new Database(file);
   migrate(db, { to: 1 });
-  db.prepare('INSERT INTO operators VALUES (?, ?, ?, ?)').run(
-    'JS',
-    'J. Smith',
-    '2026-11-24T07:55:00.000-05:00',
-    '2026-11-25T07:58:12.345-05:00',
-  );
+  db.prepare('INSERT INTO operators VALUES (?, ?, ?, ?)').run('JS', 'J. Smith', '2026-11-24T07:55:00.000-05:00', '2026-11-25T07:58:12.345-05:00');
   db.prepare('INSERT INTO settings VALUES (?, ?, ?)').run('drive.slots', '7', '2026-11-24T08:00:00.000-05:00');
   db.close();
   return file;
@@ -54,10 +49,7 @@ describe('migration 002: append-only audit log', () => {
     const db = migratedToV2();
     const sql = db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'audit_log'").pluck().get();
     expect(sql).toMatch(/id\s+INTEGER PRIMARY KEY AUTOINCREMENT/);
-    const triggers = db
-      .prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'audit_log' ORDER BY name")
-      .pluck()
-      .all();
+    const triggers = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'audit_log' ORDER BY name").pluck().all();
     expect(triggers).toEqual(['audit_log_no_delete', 'audit_log_no_replace', 'audit_log_no_update']);
   });
 
@@ -71,9 +63,7 @@ describe('migration 002: append-only audit log', () => {
   it('refuses UPDATE with "audit log is append-only"', () => {
     const db = migratedToV2();
     const id = appendOne(db);
-    expect(() => db.prepare("UPDATE audit_log SET who = 'system' WHERE id = ?").run(id)).toThrow(
-      'audit log is append-only',
-    );
+    expect(() => db.prepare("UPDATE audit_log SET who = 'system' WHERE id = ?").run(id)).toThrow('audit log is append-only');
     expect(db.prepare('SELECT who FROM audit_log WHERE id = ?').pluck().get(id)).toBe('JS');
   });
 
@@ -89,9 +79,7 @@ describe('migration 002: append-only audit log', () => {
   it('refuses INSERT OR REPLACE onto an existing record with "audit log is append-only"', () => {
     const db = migratedToV2();
     const id = appendOne(db);
-    const replace = db.prepare(
-      "INSERT OR REPLACE INTO audit_log (id, at, who, action) VALUES (?, 't', 'system', 'x.y')",
-    );
+    const replace = db.prepare("INSERT OR REPLACE INTO audit_log (id, at, who, action) VALUES (?, 't', 'system', 'x.y')");
     expect(() => replace.run(id)).toThrow('audit log is append-only');
     expect(db.prepare('SELECT who FROM audit_log WHERE id = ?').pluck().get(id)).toBe('JS');
   });
@@ -99,9 +87,7 @@ describe('migration 002: append-only audit log', () => {
   it('refuses an upsert onto an existing record with "audit log is append-only"', () => {
     const db = migratedToV2();
     const id = appendOne(db);
-    const upsert = db.prepare(
-      "INSERT INTO audit_log (id, at, who, action) VALUES (?, 't', 'system', 'x.y') ON CONFLICT (id) DO UPDATE SET who = 'system'",
-    );
+    const upsert = db.prepare("INSERT INTO audit_log (id, at, who, action) VALUES (?, 't', 'system', 'x.y') ON CONFLICT (id) DO UPDATE SET who = 'system'");
     expect(() => upsert.run(id)).toThrow('audit log is append-only');
   });
 

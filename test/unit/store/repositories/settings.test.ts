@@ -53,15 +53,9 @@ describe('settings repository', () => {
 
   it('refuses a bad key, value or actor and changes nothing', () => {
     const store = tmp.closeLater(openStore(tmp.path('console.db')));
-    expect(() => store.settings.set(' padded ', 1, 'JS')).toThrow(
-      expect.objectContaining({ code: 'invalid-setting-key' }),
-    );
-    expect(() => store.settings.set('k', undefined, 'JS')).toThrow(
-      expect.objectContaining({ code: 'invalid-setting-value' }),
-    );
-    expect(() => store.settings.set('k', () => 1, 'JS')).toThrow(
-      expect.objectContaining({ code: 'invalid-setting-value' }),
-    );
+    expect(() => store.settings.set(' padded ', 1, 'JS')).toThrow(expect.objectContaining({ code: 'invalid-setting-key' }));
+    expect(() => store.settings.set('k', undefined, 'JS')).toThrow(expect.objectContaining({ code: 'invalid-setting-value' }));
+    expect(() => store.settings.set('k', () => 1, 'JS')).toThrow(expect.objectContaining({ code: 'invalid-setting-value' }));
     expect(() => store.settings.set('k', 1, 'nobody')).toThrow(expect.objectContaining({ code: 'invalid-who' }));
     expect([store.settings.all(), store.audit.count()]).toEqual([[], 0]);
   });

@@ -88,16 +88,12 @@ describe('submit', () => {
 
   it('writes a time of day for /AFTER as it is, and a full time in the colon form', () => {
     expect(submit({ file: 'X.COM', queue: 'Q1', after: '12:00' }).command).toBe('SUBMIT/QUEUE=Q1/AFTER=12:00 X.COM');
-    expect(submit({ file: 'X.COM', queue: 'Q1', after: '3-AUG-2010 13:15:03.65' }).command).toBe(
-      'SUBMIT/QUEUE=Q1/AFTER=03-AUG-2010:13:15:03.65 X.COM',
-    );
+    expect(submit({ file: 'X.COM', queue: 'Q1', after: '3-AUG-2010 13:15:03.65' }).command).toBe('SUBMIT/QUEUE=Q1/AFTER=03-AUG-2010:13:15:03.65 X.COM');
   });
 
   it('takes at most 8 parameters', () => {
     const parameters = ['1', 'B', '3', 'D', '5', 'F', '7', 'H'];
-    expect(submit({ file: 'X.COM', queue: 'Q1', parameters }).command).toBe(
-      'SUBMIT/PARAMETER=(1,"B",3,"D",5,"F",7,"H")/QUEUE=Q1 X.COM',
-    );
+    expect(submit({ file: 'X.COM', queue: 'Q1', parameters }).command).toBe('SUBMIT/PARAMETER=(1,"B",3,"D",5,"F",7,"H")/QUEUE=Q1 X.COM');
     const error = refusal(() => submit({ file: 'X.COM', queue: 'Q1', parameters: [...parameters, '9'] }));
     expect(error.code).toBe('too-many-parameters');
     expect(error.field).toBe('parameters');
@@ -122,9 +118,7 @@ describe('queue and entry commands', () => {
   it('shows queues', () => {
     expect(showQueue().command).toBe('SHOW QUEUE');
     expect(showQueue({ queue: 'TAPE_BACKUP' }).command).toBe('SHOW QUEUE TAPE_BACKUP');
-    expect(showQueue({ queue: 'TAPE_BACKUP', full: true, all: true, batch: true }).command).toBe(
-      'SHOW QUEUE/BATCH/ALL_JOBS/FULL TAPE_BACKUP',
-    );
+    expect(showQueue({ queue: 'TAPE_BACKUP', full: true, all: true, batch: true }).command).toBe('SHOW QUEUE/BATCH/ALL_JOBS/FULL TAPE_BACKUP');
   });
 
   it('shows, deletes and releases entries', () => {
@@ -177,9 +171,7 @@ describe('file and session commands', () => {
     expect(directory({ date: true }).command).toBe('DIRECTORY/DATE');
     expect(directory({ spec: '*.LOG;*', size: true, date: true }).command).toBe('DIRECTORY/SIZE/DATE *.LOG;*');
     expect(directory({ spec: 'USER_ROOT:[LEASE_BACKUP.COM]' }).command).toBe('DIRECTORY USER_ROOT:[LEASE_BACKUP.COM]');
-    expect(type('DISK$MENTAT:[USER_DIR.LEASECOMM]AUTHSEND.LOG;3480').command).toBe(
-      'TYPE DISK$MENTAT:[USER_DIR.LEASECOMM]AUTHSEND.LOG;3480',
-    );
+    expect(type('DISK$MENTAT:[USER_DIR.LEASECOMM]AUTHSEND.LOG;3480').command).toBe('TYPE DISK$MENTAT:[USER_DIR.LEASECOMM]AUTHSEND.LOG;3480');
     expect(showDefault().command).toBe('SHOW DEFAULT');
   });
 
@@ -237,7 +229,8 @@ describe('submit /RETAIN', () => {
     const { command } = submit({ name: 'TAPEOPS_X_1', retain: { until: '1-00:00:00' }, queue: 'TAPE_BACKUP', parameters: ['3'], file: 'SYS$LOGIN:INITIALIZE_TAPES.COM' });
     expect(command).toBe('SUBMIT/PARAMETER=3/QUEUE=TAPE_BACKUP/RETAIN=UNTIL=1-00:00:00/NAME=TAPEOPS_X_1 SYS$LOGIN:INITIALIZE_TAPES.COM');
     expectSafeLine(command, 'SUBMIT');
-    for (const retain of ['ALWAYS', 'DEFAULT', 'ERROR'] as const) expect(submit({ file: 'X.COM', queue: 'Q1', retain }).command).toBe(`SUBMIT/QUEUE=Q1/RETAIN=${retain} X.COM`);
+    for (const retain of ['ALWAYS', 'DEFAULT', 'ERROR'] as const)
+      expect(submit({ file: 'X.COM', queue: 'Q1', retain }).command).toBe(`SUBMIT/QUEUE=Q1/RETAIN=${retain} X.COM`);
   });
 
   it('takes an UNTIL delta with its days, or an absolute time, and writes the absolute one without quotes', () => {

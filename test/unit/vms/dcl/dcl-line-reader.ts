@@ -85,8 +85,31 @@ export function parameterBlock(line: string): string[] | undefined {
 
 /** Qualifiers as DCL names them, listed here apart from the builder's own list. */
 const KNOWN_QUALIFIERS = [
-  'QUEUE', 'PARAMETER', 'RETAIN', 'NAME', 'USER', 'AFTER', 'HOLD', 'LOG_FILE', 'NOPRINTER', 'KEEP', 'BATCH', 'ALL_JOBS',
-  'FULL', 'ENTRY', 'RELEASE', 'SIZE', 'DATE', 'WIDTH', 'PAGE', 'ECHO', 'NOECHO', 'BROADCAST', 'NOBROADCAST', 'FOREIGN', 'UNLOAD',
+  'QUEUE',
+  'PARAMETER',
+  'RETAIN',
+  'NAME',
+  'USER',
+  'AFTER',
+  'HOLD',
+  'LOG_FILE',
+  'NOPRINTER',
+  'KEEP',
+  'BATCH',
+  'ALL_JOBS',
+  'FULL',
+  'ENTRY',
+  'RELEASE',
+  'SIZE',
+  'DATE',
+  'WIDTH',
+  'PAGE',
+  'ECHO',
+  'NOECHO',
+  'BROADCAST',
+  'NOBROADCAST',
+  'FOREIGN',
+  'UNLOAD',
 ];
 
 /**
@@ -109,10 +132,11 @@ export function expectSafeLine(line: string, verb: string): void {
   // every quoted string stands for one value: replace each by "" and read the skeleton
   let skeleton = line;
   for (const q of quoted) skeleton = skeleton.replace(q, '""');
-  const shape = /^(?<verbValue>=[^/ ]+)?(?<qualifiers>(?:\/[A-Z_]+(?:=[^/ ]+)?)*)(?<parameters>(?: [^ /]+)*)$/u.exec(
-    skeleton.slice(verb.length),
-  );
+  const shape = /^(?<verbValue>=[^/ ]+)?(?<qualifiers>(?:\/[A-Z_]+(?:=[^/ ]+)?)*)(?<parameters>(?: [^ /]+)*)$/u.exec(skeleton.slice(verb.length));
   expect(shape, `the shape of ${line}`).not.toBeNull();
-  const names = (shape?.groups?.['qualifiers'] ?? '').split('/').slice(1).map((q) => q.split('=')[0]);
+  const names = (shape?.groups?.['qualifiers'] ?? '')
+    .split('/')
+    .slice(1)
+    .map((q) => q.split('=')[0]);
   for (const name of names) expect(KNOWN_QUALIFIERS).toContain(name);
 }

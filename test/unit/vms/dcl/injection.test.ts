@@ -159,9 +159,7 @@ describe('the injection corpus', () => {
 
   it('quotes a quotation mark by doubling it', () => {
     expect(submit({ file: 'X.COM', queue: 'Q1', parameters: ['a"b'] }).command).toBe('SUBMIT/PARAMETER="a""b"/QUEUE=Q1 X.COM');
-    expect(submit({ file: 'X.COM', queue: 'Q1', parameters: ['"/USER=SYSTEM"'] }).command).toBe(
-      'SUBMIT/PARAMETER="""/USER=SYSTEM"""/QUEUE=Q1 X.COM',
-    );
+    expect(submit({ file: 'X.COM', queue: 'Q1', parameters: ['"/USER=SYSTEM"'] }).command).toBe('SUBMIT/PARAMETER="""/USER=SYSTEM"""/QUEUE=Q1 X.COM');
   });
 
   it('refuses hostile job fields in the profile-level helper, naming the field', () => {
@@ -176,8 +174,6 @@ describe('the injection corpus', () => {
     expect(fieldOf(() => submitJob({ ...job, parameters: ["''P1'"] }, { uniquePart: '1A2B3C' }))).toBe('parameters[0]');
     expect(fieldOf(() => submitJob(job, { uniquePart: '1A2B3C/X' }))).toBe('uniquePart');
     expect(fieldOf(() => submitJob(job, { uniquePart: '1A2B3C', user: 'SYSTEM /PRIV' }))).toBe('user');
-    expect(fieldOf(() => submitJob({ ...job, procedure: 'X.COM' }, { uniquePart: '1A2B3C', proceduresDirectory: 'A:[B] /X' }))).toBe(
-      'proceduresDirectory',
-    );
+    expect(fieldOf(() => submitJob({ ...job, procedure: 'X.COM' }, { uniquePart: '1A2B3C', proceduresDirectory: 'A:[B] /X' }))).toBe('proceduresDirectory');
   });
 });

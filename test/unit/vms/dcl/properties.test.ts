@@ -1,13 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  attempt,
-  checkQueueName,
-  COMMAND_LINE_MAX_LENGTH,
-  quoteStringValue,
-  STRING_VALUE_MAX_LENGTH,
-  submit,
-} from '../../../../shared/vms/dcl';
+import { attempt, checkQueueName, COMMAND_LINE_MAX_LENGTH, quoteStringValue, STRING_VALUE_MAX_LENGTH, submit } from '../../../../shared/vms/dcl';
 import { expectSafeLine, parameterBlock, QUOTED_VALUE, unquote } from './dcl-line-reader';
 
 /** Characters DCL treats specially somewhere, and the control characters a terminal acts on. */
@@ -16,13 +9,7 @@ const HOSTILE = ["'", '"', '!', '/', '@', '&', '$', '-', ',', '(', ')', '=', ' '
 const hostileString = fc.string({ unit: fc.constantFrom(...HOSTILE), maxLength: 40 });
 
 /** Plain strings, strings over all of Unicode, strings of the hostile characters, and long ones. */
-const anyString = fc.oneof(
-  fc.string(),
-  fc.string({ unit: 'binary' }),
-  fc.string({ unit: 'grapheme' }),
-  hostileString,
-  fc.string({ minLength: 250, maxLength: 260 }),
-);
+const anyString = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }), hostileString, fc.string({ minLength: 250, maxLength: 260 }));
 
 function sendable(value: string): boolean {
   return /^[\x20-\x7e]*$/u.test(value) && !value.includes("'") && value.length <= STRING_VALUE_MAX_LENGTH;

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  attempt,
-  checkSubmissionName,
-  DclBuildError,
-  submissionName,
-  submitJob,
-  uniquePartFrom,
-} from '../../../../shared/vms/dcl';
+import { attempt, checkSubmissionName, DclBuildError, submissionName, submitJob, uniquePartFrom } from '../../../../shared/vms/dcl';
 import { CONSOLE_RETENTION, retentionAsked } from '../../../../shared/vms/dcl/retention';
 import { microfinancial } from '../../calendar/site-profile';
 import { expectSafeLine } from './dcl-line-reader';

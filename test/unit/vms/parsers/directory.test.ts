@@ -45,7 +45,7 @@ describe('parseDirectory', () => {
     expect(part?.total).toMatchObject({ files: 8, usedBlocks: null });
   });
 
-  it("reads plain DIRECTORY of another site, several names to a line", () => {
+  it('reads plain DIRECTORY of another site, several names to a line', () => {
     const [part] = listing('plain-other-site.txt').directories;
     expect(part?.files.map((file) => file.file)).toEqual(['LOGIN.COM;4', 'MAIL.MAI;1', 'NOTES.TXT;12', 'NOTES.TXT;11', 'PAYROLL_RUN.LIS;2', 'PAYROLL_RUN.LIS;1']);
     expect(part?.total?.files).toBe(6);
@@ -69,7 +69,10 @@ describe('parseDirectory', () => {
 
   it('keeps a reason printed instead of size and date', () => {
     const result = parseDirectory('Directory DISK$MENTAT:[USER_DIR]\n\nSECRET.DAT;1        no privilege\n\nTotal of 1 file.\n');
-    expect(result).toMatchObject({ ok: true, value: { directories: [{ files: [{ file: 'SECRET.DAT;1', problem: 'no privilege', usedBlocks: null }], total: { files: 1 } }] } });
+    expect(result).toMatchObject({
+      ok: true,
+      value: { directories: [{ files: [{ file: 'SECRET.DAT;1', problem: 'no privilege', usedBlocks: null }], total: { files: 1 } }] },
+    });
   });
 
   it('warns when the total does not match the files listed', () => {
@@ -80,11 +83,17 @@ describe('parseDirectory', () => {
   describe('unreadable output', () => {
     it('a date that is not a date', () => {
       const text = fixture('directory', 'leasecomm-size-date.txt').replace('25-NOV-2026 07:01:00.43', '31-NOV-2026 07:01:00.43');
-      expect(parseDirectory(text)).toMatchObject({ ok: false, error: { line: 8, text: 'DAILY_BACKUP.LOG;12   1234  31-NOV-2026 07:01:00.43', expected: expect.stringContaining('a date') } });
+      expect(parseDirectory(text)).toMatchObject({
+        ok: false,
+        error: { line: 8, text: 'DAILY_BACKUP.LOG;12   1234  31-NOV-2026 07:01:00.43', expected: expect.stringContaining('a date') },
+      });
     });
 
     it('a file before any directory header', () => {
-      expect(parseDirectory('DAILY_BACKUP.LOG;12   1234  25-NOV-2026 07:01:00.43')).toMatchObject({ ok: false, error: { line: 1, expected: expect.stringContaining('header before the first file') } });
+      expect(parseDirectory('DAILY_BACKUP.LOG;12   1234  25-NOV-2026 07:01:00.43')).toMatchObject({
+        ok: false,
+        error: { line: 1, expected: expect.stringContaining('header before the first file') },
+      });
     });
 
     it('a line that is no part of a listing', () => {

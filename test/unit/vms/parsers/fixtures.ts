@@ -8,7 +8,9 @@ export function fixture(kind: string, name: string): string {
 }
 
 export function fixtureNames(kind: string): string[] {
-  return readdirSync(new URL(`${kind}/`, ROOT)).filter((name) => name.endsWith('.txt')).sort();
+  return readdirSync(new URL(`${kind}/`, ROOT))
+    .filter((name) => name.endsWith('.txt'))
+    .sort();
 }
 
 export function allFixtures(): { kind: string; name: string; text: string }[] {

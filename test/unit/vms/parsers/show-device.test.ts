@@ -104,7 +104,14 @@ describe('parseShowDevice, /FULL', () => {
 
   it('reads the TZ887 when nothing is mounted: no label, not allocated, errors counted', () => {
     const [tape] = listing('full-tape-not-mounted.txt').devices;
-    expect(tape).toMatchObject({ online: true, allocated: false, mounted: false, volumeLabel: null, errorCount: 3, volumeStatus: ['no-unload on dismount', 'beginning-of-tape', 'odd parity'] });
+    expect(tape).toMatchObject({
+      online: true,
+      allocated: false,
+      mounted: false,
+      volumeLabel: null,
+      errorCount: 3,
+      volumeStatus: ['no-unload on dismount', 'beginning-of-tape', 'odd parity'],
+    });
   });
 
   it('reads several /FULL devices in one output', () => {
@@ -116,7 +123,11 @@ describe('parseShowDevice, /FULL', () => {
 
 describe('parseShowDevice, refusals and errors', () => {
   it('answers %SYSTEM-W-NOSUCHDEV as the host saying no', () => {
-    expect(parseShowDevice(fixture('show-device', 'nosuchdev.txt'))).toMatchObject({ ok: true, refused: true, refusal: { worstSeverity: 'W', messages: [{ ident: 'NOSUCHDEV' }] } });
+    expect(parseShowDevice(fixture('show-device', 'nosuchdev.txt'))).toMatchObject({
+      ok: true,
+      refused: true,
+      refusal: { worstSeverity: 'W', messages: [{ ident: 'NOSUCHDEV' }] },
+    });
   });
 
   it('knows NOSUCHDEV without its severity, as SET MESSAGE/NOSEVERITY prints it', () => {

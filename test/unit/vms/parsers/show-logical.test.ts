@@ -29,10 +29,12 @@ describe('parseShowLogical', () => {
 
   it('reads an iterated translation one level down, its mode, and [concealed] and [terminal] (CRLF)', () => {
     const { names } = listing('rdb1-disk00-iterated.txt');
-    expect(names.map((name) => [name.level, name.name, name.mode, name.equivalences[0]?.value, name.equivalences[0]?.concealed, name.equivalences[0]?.terminal])).toEqual([
-      [0, 'RDB1$DISK00', null, 'DISK$PROD_09:', true, false],
-      [1, 'DISK$PROD_09', 'exec', '_$1$DGA15:', true, true],
-    ]);
+    expect(names.map((name) => [name.level, name.name, name.mode, name.equivalences[0]?.value, name.equivalences[0]?.concealed, name.equivalences[0]?.terminal])).toEqual(
+      [
+        [0, 'RDB1$DISK00', null, 'DISK$PROD_09:', true, false],
+        [1, 'DISK$PROD_09', 'exec', '_$1$DGA15:', true, true],
+      ],
+    );
   });
 
   it('reads a search list whose further values start with "="', () => {
@@ -80,11 +82,17 @@ describe('parseShowLogical', () => {
     });
 
     it('something after the table name', () => {
-      expect(parseShowLogical('\n   "LEASE_FILES" = "RDB1$DISK00:[LEASE_FILES]" (LNM$SYSTEM_TABLE) extra')).toMatchObject({ ok: false, error: { line: 2, expected: expect.stringContaining('table name in parentheses') } });
+      expect(parseShowLogical('\n   "LEASE_FILES" = "RDB1$DISK00:[LEASE_FILES]" (LNM$SYSTEM_TABLE) extra')).toMatchObject({
+        ok: false,
+        error: { line: 2, expected: expect.stringContaining('table name in parentheses') },
+      });
     });
 
     it('a line that is not a logical name', () => {
-      expect(parseShowLogical('LEASE_FILES is RDB1$DISK00')).toMatchObject({ ok: false, error: { line: 1, expected: expect.stringContaining('"APP_FILES" = "DB1$DISK00:[APP_FILES]"') } });
+      expect(parseShowLogical('LEASE_FILES is RDB1$DISK00')).toMatchObject({
+        ok: false,
+        error: { line: 1, expected: expect.stringContaining('"APP_FILES" = "DB1$DISK00:[APP_FILES]"') },
+      });
     });
   });
 });

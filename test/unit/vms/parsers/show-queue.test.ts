@@ -11,7 +11,18 @@ function listing(name: string): QueueListing {
 describe('parseShowQueue', () => {
   it('reads TAPE_BACKUP busy with an executing, a pending and a held job (CRLF, leading blank line)', () => {
     const [queue] = listing('tape-backup-busy.txt').queues;
-    expect(queue).toMatchObject({ name: 'TAPE_BACKUP', kind: 'batch', generic: false, states: ['busy'], node: 'BLT4', basePriority: 4, jobLimit: 1, owner: '[SYSTEM]', protection: '(S:M,O:D,G:R,W:S)', line: 2 });
+    expect(queue).toMatchObject({
+      name: 'TAPE_BACKUP',
+      kind: 'batch',
+      generic: false,
+      states: ['busy'],
+      node: 'BLT4',
+      basePriority: 4,
+      jobLimit: 1,
+      owner: '[SYSTEM]',
+      protection: '(S:M,O:D,G:R,W:S)',
+      line: 2,
+    });
     expect(queue?.entries.map((entry) => [entry.entry, entry.jobName, entry.username, entry.status.state])).toEqual([
       [412, 'DAILY_BACKUP', 'LEASE_BATCH', 'executing'],
       [418, 'CONSOLIDATED_BACKUP_TO_TAPE', 'LEASE_BATCH', 'pending'],
@@ -108,9 +119,15 @@ describe('parseShowQueue', () => {
   });
 
   it('warns about a status it does not know, and keeps it', () => {
-    const text = 'Batch queue Q, idle, on N::\n\n  Entry  Jobname         Username     Status\n  -----  -------         --------     ------\n      7  JOB             USER         Defrosting\n';
+    const text =
+      'Batch queue Q, idle, on N::\n\n  Entry  Jobname         Username     Status\n  -----  -------         --------     ------\n      7  JOB             USER         Defrosting\n';
     const result = parseShowQueue(text);
-    expect(result).toMatchObject({ ok: true, refused: false, value: { queues: [{ entries: [{ status: { state: 'unknown', text: 'Defrosting' } }] }] }, warnings: [{ line: 5 }] });
+    expect(result).toMatchObject({
+      ok: true,
+      refused: false,
+      value: { queues: [{ entries: [{ status: { state: 'unknown', text: 'Defrosting' } }] }] },
+      warnings: [{ line: 5 }],
+    });
   });
 
   describe('unreadable output', () => {
@@ -123,11 +140,16 @@ describe('parseShowQueue', () => {
 
     it('a long job name with nothing after it is cut short', () => {
       const lines = fixture('show-queue', 'tape-backup-busy.txt').split('\r\n').slice(0, 11);
-      expect(parseShowQueue(lines.join('\r\n'))).toMatchObject({ ok: false, error: { line: 11, text: '    418  CONSOLIDATED_BACKUP_TO_TAPE', expected: expect.stringContaining('on the next line') } });
+      expect(parseShowQueue(lines.join('\r\n'))).toMatchObject({
+        ok: false,
+        error: { line: 11, text: '    418  CONSOLIDATED_BACKUP_TO_TAPE', expected: expect.stringContaining('on the next line') },
+      });
     });
 
     it('a table without its dashed line', () => {
-      expect(parseShowQueue('Batch queue Q, idle, on N::\n\n  Entry  Jobname         Username     Status\n    412  JOB             USER         Pending\n')).toMatchObject({
+      expect(
+        parseShowQueue('Batch queue Q, idle, on N::\n\n  Entry  Jobname         Username     Status\n    412  JOB             USER         Pending\n'),
+      ).toMatchObject({
         ok: false,
         error: { line: 4, expected: expect.stringContaining('dashed line') },
       });

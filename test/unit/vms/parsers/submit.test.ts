@@ -24,7 +24,13 @@ describe('parseSubmit', () => {
   });
 
   it('reads "holding until" a time to the minute', () => {
-    expect(confirmation('holding-until.txt')).toMatchObject({ jobName: 'RMU_BACKUP_DOCUMENT', queue: 'TIME_BLT4', entry: 395, state: 'holding-until', holdingUntil: { text: '24-NOV-2026 12:00', iso: '2026-11-24T12:00:00.000' } });
+    expect(confirmation('holding-until.txt')).toMatchObject({
+      jobName: 'RMU_BACKUP_DOCUMENT',
+      queue: 'TIME_BLT4',
+      entry: 395,
+      state: 'holding-until',
+      holdingUntil: { text: '24-NOV-2026 12:00', iso: '2026-11-24T12:00:00.000' },
+    });
   });
 
   it('reads "pending" after a leading blank line', () => {
@@ -69,7 +75,11 @@ describe('parseSubmit', () => {
     it('a state it does not know', () => {
       expect(parseSubmit('Job X (queue Q, entry 5) vanished')).toEqual({
         ok: false,
-        error: { line: 1, text: 'Job X (queue Q, entry 5) vanished', expected: '"started on QUEUE", "pending", "holding" or "holding until TIME" after the entry number' },
+        error: {
+          line: 1,
+          text: 'Job X (queue Q, entry 5) vanished',
+          expected: '"started on QUEUE", "pending", "holding" or "holding until TIME" after the entry number',
+        },
       });
     });
 

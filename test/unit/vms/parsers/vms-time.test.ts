@@ -24,7 +24,7 @@ describe('parseVmsTime', () => {
 describe('parseVmsDelta', () => {
   it('reads days and hours to hundredths', () => {
     expect(parseVmsDelta('0 00:55:59.12')).toEqual({ text: '0 00:55:59.12', milliseconds: (55 * 60 + 59) * 1000 + 120 });
-    expect(parseVmsDelta('2 01:00:00.00')?.milliseconds).toBe((49 * 3600) * 1000);
+    expect(parseVmsDelta('2 01:00:00.00')?.milliseconds).toBe(49 * 3600 * 1000);
     expect(parseVmsDelta('00:00:01.23')?.milliseconds).toBe(1230);
     expect(parseVmsDelta('0 25:00:00.00')).toBeNull();
   });
