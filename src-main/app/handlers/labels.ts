@@ -10,12 +10,15 @@ import { cartridgeLabels, type CartridgeLabel } from '../../../shared/tapes/cart
 import { DEFAULT_CARTRIDGE_STOCK_ID, DEFAULT_STOCK_ID, LABEL_STOCKS, labelStock, type LabelStock } from '../../../shared/tapes/label-stocks';
 import { setLabels, type SetLabel } from '../../../shared/tapes/set-labels';
 import type { Store } from '../../store';
-import { LabelRenderError, MIME_TYPES, renderCartridgeLabels, renderLabels } from '../../labels';
+import { LabelRenderError } from '../../labels/render-error';
 import { labelsPrintPage } from '../../labels/print-page';
 import type { LabelPrinter } from '../../labels/label-printer';
 import type { labelRequests } from '../../../shared/api';
 import type { Handlers } from '../dispatch';
 import { signedIn, type HandlerDeps } from './context';
+
+// The renderers (bwip-js, pdfkit, resvg) load with the first label asked for, not at every start.
+const renderers = () => import('../../labels');
 
 const STOCK_SETTING: Record<StockUse, string> = { set: 'labels.stock.set', cartridge: 'labels.stock.cartridge' };
 const DEFAULT_STOCK: Record<StockUse, string> = { set: DEFAULT_STOCK_ID, cartridge: DEFAULT_CARTRIDGE_STOCK_ID };
@@ -97,6 +100,7 @@ function titleOf(chosen: Chosen): string {
 }
 
 async function svgs(profile: SiteProfile, chosen: Chosen, stock: LabelStock): Promise<string[]> {
+  const { renderCartridgeLabels, renderLabels } = await renderers();
   try {
     return chosen.kind === 'set'
       ? await renderLabels(chosen.labels, { format: 'svg', stockId: stock.id, symbology: profile.tapes.labels.symbology })
@@ -147,6 +151,7 @@ export async function labelFile(deps: LabelDeps, selection: LabelSelection, stoc
   const chosen = chosenOrFail(deps.profile(), selection);
   // ZPL goes to a thermal printer: the roll stock unless one was named
   const stock = format === 'zpl' && stockId === undefined ? undefined : stockFor(deps.store, selection, stockId);
+  const { MIME_TYPES, renderCartridgeLabels, renderLabels } = await renderers();
   let data: Buffer | string;
   try {
     data =
