@@ -15,6 +15,9 @@
  * `node -e` pdfkit page with the same words, with the modules it loads (./labels-process;
  * BENCH_LABELS_RUNS). BENCH_BEFORE_CHECKOUT=DIR adds, to both, the CLI of another checkout (the
  * code before a change) beside this tree's bundle and this tree through tsx.
+ * Last the audit log: a request's audit work with 1,000,000 records against none, and the CSV
+ * export against `sqlite3 -csv` of the same table with its peak memory (./audit-log;
+ * BENCH_AUDIT_RECORDS, BENCH_AUDIT_REQUESTS, BENCH_AUDIT_EXPORT_RUNS).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -26,6 +29,7 @@ import { rtMs, runHostLinkRoundTrips } from './host-link-round-trips';
 import { benchLabelPdf, printLabelPdf } from './label-pdf';
 import { benchConsoleReady, printConsoleReady, type ReadySubject } from './console-ready';
 import { benchLabelsProcess, heavyText, printLabelsProcess, type LabelsSubject } from './labels-process';
+import { benchAuditLog, printAuditLog } from './audit-log';
 import { buildBareApp, ensureConsoleRendererBuilt, launchChromium, mb, ms, projectRoot } from './support';
 import { chromiumPath } from '../support/chromium';
 
@@ -62,8 +66,9 @@ try {
   const labelsProcess = await benchLabelsProcess();
   printLabelsProcess(labelsProcess);
 
-  // ---- the audit log (test/bench/audit-log.ts: a request with 1,000,000 records ÷ with none; the
-  // CSV export ÷ sqlite3 -csv) goes here: its run, then its rows below and its key in the report ----
+  console.log('\nAudit log: a request with 1,000,000 records ÷ with none; the CSV export ÷ sqlite3 -csv');
+  const auditLog = await benchAuditLog();
+  printAuditLog(auditLog);
 
   const rows: [string, string, string, string][] = [
     ['start-up, spawn → drawn (median)', ms(startup.medianMs.console), ms(startup.medianMs.bare), `${startup.ratio.toFixed(2)}×`],
@@ -131,6 +136,21 @@ try {
       `${(labelsProcess.medianCpuMs['labels (bundle)']! / labelsProcess.medianCpuMs['node -e pdfkit']!).toFixed(2)}×`,
     ],
     ...Object.entries(labelsProcess.modules).map(([mode, loads]): [string, string, string, string] => [`  labels (${mode}) loads ${heavyText(loads.heavy)}`, '', '', '']),
+    // console = the same request's audit work with 1,000,000 records; baseline = with none
+    [
+      `a request's audit work, 1,000,000 records | none (median, n=${auditLog.request.runs}; goal ≤ 1.2)`,
+      `${auditLog.request.medianMs.full.toFixed(3)} ms`,
+      `${auditLog.request.medianMs.empty.toFixed(3)} ms`,
+      `${auditLog.request.ratio.toFixed(2)}×`,
+    ],
+    // console = writeAuditCsv to a file; baseline = sqlite3 -csv of the same table to a file
+    [
+      `audit CSV export, 1,000,000 records | sqlite3 -csv (median, n=${auditLog.export.runs}; goal ≤ 3)`,
+      ms(auditLog.export.medianMs.console),
+      ms(auditLog.export.medianMs.sqlite3),
+      `${auditLog.export.ratio.toFixed(2)}×`,
+    ],
+    ['  peak VmHWM of the exporting process (goal under 200 MB)', mb(auditLog.export.peakMb.export), '', ''],
   ];
   const header: [string, string, string, string] = ['', 'console', 'bare baseline', 'console/bare'];
   const widths = header.map((cell, i) => Math.max(cell.length, ...rows.map((row) => row[i]!.length)));
@@ -183,7 +203,7 @@ try {
       ratio: round(labelsProcess.ratio, 2),
       ratios: mapValues(labelsProcess.ratios as Record<LabelsSubject, number>, (v) => round(v, 2)),
     },
-    // auditLog: the audit-log bench's result goes here
+    auditLog,
     elapsedSeconds: round(elapsedS, 1),
   };
   const reportDir = join(projectRoot, '.reports');

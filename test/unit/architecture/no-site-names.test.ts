@@ -1,8 +1,10 @@
 /**
  * The site is data (DESIGN rule 3): no code in shared/, src-main/ or src-renderer/ names anything
  * of one site. Comments may quote the plan (they say why); string literals, template text and
- * identifiers may not. Read with TypeScript's own scanner, so a word inside a comment is told
- * from the same word in code.
+ * identifiers may not. Read with TypeScript's own parser, so a word inside a comment is told
+ * from the same word in code. The rule code of the calendar, the tapes, the calendar export and
+ * the OpenVMS message grammar and parsers is held stricter: not even a comment or an example there
+ * names the site, and no tape letter is written as a literal.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -78,4 +80,60 @@ describe('no site-specific name in the code of shared/, src-main/ and src-render
       expect(sources.filter((source) => word.test(source.code)).map((source) => source.file)).toEqual([]);
     });
   }
+});
+
+// The calendar and tape rules, the calendar export, the message grammar and the parsers: the
+// plan's own examples may not appear even in comments, so that nothing there leans on one site.
+const STRICT_WORDS = [
+  'BLT',
+  'DAILY_BACKUP',
+  'DAILY ',
+  'TAPE_BACKUP',
+  'TIME_BLT',
+  'BATCHMAN',
+  'INITIALIZE_TAPES',
+  'INVOICE',
+  'PROD_AND_DEVEL',
+  'CONSOLIDATED',
+  'RMU_',
+  'Iron Mountain',
+  'Microfinancial',
+  'TZ887',
+  'receptionist',
+];
+const PARSER_WORDS = ['LEASE', 'MENTAT', 'DGA15', 'PROD_09'];
+// a tape letter written as a string literal, such as 'P' or "G"
+const LETTER_LITERAL = /(['"`])[DEFGP]\1/;
+
+function filesIn(folder: string, pick: (name: string) => boolean = () => true): string[] {
+  return readdirSync(join(ROOT, folder))
+    .filter((name) => name.endsWith('.ts') && pick(name))
+    .map((name) => `${folder}/${name}`);
+}
+
+const rules = [...filesIn('shared/calendar'), ...filesIn('shared/tapes'), ...filesIn('src-main/reports', (name) => name.includes('calendar-ics'))];
+const parsers = ['shared/vms/messages.ts', 'shared/vms/message-catalogue.ts', ...filesIn('shared/vms/parsers')];
+const textOf = (file: string) => readFileSync(join(ROOT, file), 'utf8');
+
+describe('not even a comment names the site in the calendar, tape and parser code', () => {
+  it('finds the files', () => {
+    expect(rules.length).toBeGreaterThan(10);
+    expect(parsers.length).toBeGreaterThan(15);
+  });
+
+  for (const word of STRICT_WORDS) {
+    it(`does not name ${word.trim()}`, () => {
+      expect([...rules, ...parsers].filter((file) => textOf(file).includes(word))).toEqual([]);
+    });
+  }
+
+  for (const word of PARSER_WORDS) {
+    it(`the parsers do not name ${word}`, () => {
+      expect(parsers.filter((file) => textOf(file).includes(word))).toEqual([]);
+    });
+  }
+
+  it('the calendar and tape code writes no tape letter as a literal', () => {
+    expect(rules.filter((file) => LETTER_LITERAL.test(textOf(file)))).toEqual([]);
+  });
 });
