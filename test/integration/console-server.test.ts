@@ -268,8 +268,7 @@ describe('closing', () => {
       const socket = await ConsoleSocket.open(`ws://127.0.0.1:${started.port}/api?token=${ownToken}`, `http://127.0.0.1:${started.port}`);
       const agent = new Agent({ keepAlive: true });
       expect((await httpGet(started.port, '/', { agent })).status).toBe(200);
-      // a browser keeps the connection open, idle, after the page has loaded
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      // a browser keeps the connection open, idle, after the page has loaded (the answer has ended)
 
       const closing = started.close();
       const outcome = await Promise.race([

@@ -179,8 +179,9 @@ describe('submit safety against the simulated BLT4', () => {
     const submission = dailyBackupSubmission();
     // the reply is late: the SUBMIT runs on the host, then the link is cut before the answer
     site.faults.slowLink(500, 'BLT4');
+    const arrived = nextSubmission(site);
     const outcome = submitOnce(link, submission, submission.name, { queue: 'TAPE_BACKUP', reconnectWaitMs: 10_000 });
-    await new Promise((r) => setTimeout(r, 200));
+    await arrived;
     expect(entriesNamed(submission.name)).toBe(1);
     site.faults.slowLink(0, 'BLT4');
     site.faults.dropLink('BLT4');

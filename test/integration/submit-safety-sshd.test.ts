@@ -62,14 +62,6 @@ function entriesNamed(name: string): number {
   return JSON.stringify(site.inspect('BLT4').queues).split(`"${name}"`).length - 1;
 }
 
-async function until(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
-
 describe.skipIf(!sshdAvailable() || !simulatorCliExists())('a SUBMIT through OpenSSH to one simulated BLT4', () => {
   let sessions: SessionSocket;
   let sshd: RunningSshd;
@@ -120,8 +112,10 @@ describe.skipIf(!sshdAvailable() || !simulatorCliExists())('a SUBMIT through Ope
     const submission = initializeTapes();
     // the host is slow to answer: the SUBMIT is carried out, then the link dies before the reply
     site.faults.slowLink(700, 'BLT4');
+    const arrived = nextSubmission(site);
     const outcome = submitOnce(link, submission, submission.name, { queue: 'TAPE_BACKUP', reconnectWaitMs: 20_000 });
-    await until(() => entriesNamed(submission.name) === 1, 10_000, 'the SUBMIT to reach the site');
+    await arrived;
+    expect(entriesNamed(submission.name)).toBe(1);
     site.faults.slowLink(0, 'BLT4');
     relay.reset();
     expect(await outcome).toMatchObject({ kind: 'already-in-queue', queue: 'TAPE_BACKUP', sends: 1 });

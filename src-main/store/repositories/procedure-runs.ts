@@ -8,8 +8,10 @@ import type { AuditWriter, NewAuditEntry } from './audit';
 import { formatTimestamp } from '../timestamp';
 import { fromJsonText, toJsonText } from './json-text';
 import { StoreError } from '../store-error';
+import type { RunStatus } from '../../../shared/procedures/run-view';
 
-export type RunStatus = 'active' | 'done' | 'abandoned' | 'refused';
+// the statuses are the screens' own list, not written again here
+export type { RunStatus };
 
 export interface ProcedureRunRow {
   id: string;
