@@ -36,10 +36,11 @@ export const initialsSchema = z
   .regex(/^[A-Z]{2,4}$/, 'initials are 2 to 4 letters, such as JS or MAB');
 
 /**
- * The whole audit log as a CSV file: where the browser shell streams it from (a one-time path on
- * the console's own origin, so that a long log is never held whole), or its text.
+ * The whole audit log as a CSV file, never held whole in the page: where the browser shell
+ * streams it from (a one-time path on the console's own origin), or where Electron wrote it after
+ * the save dialog (null: the operator cancelled), or, with neither, its text.
  */
-export type AuditExport = { fileName: string; download: string } | { fileName: string; content: string };
+export type AuditExport = { fileName: string; download: string } | { fileName: string; savedTo: string | null } | { fileName: string; content: string };
 
 /** Declares one request: its output type for the compiler, then its input schema. */
 export function request<Output>() {

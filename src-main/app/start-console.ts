@@ -36,6 +36,8 @@ export interface ConsoleOptions {
   credentials?: (store: Store) => CredentialStore;
   /** Printing, in Electron. */
   printer?: LabelPrinter;
+  /** Electron's save dialog, where exports are written straight to the file the operator chose. */
+  chooseSavePath?: (suggestedName: string) => Promise<string | null>;
   /** The simulated site's time scale: real seconds per simulated hour (3600 by default). */
   secondsPerSimulatedHour?: number;
 }
@@ -122,7 +124,7 @@ export async function startConsole(options: ConsoleOptions): Promise<ConsoleMain
     return summarise(next);
   }
 
-  // the browser shell streams large files over HTTP; Electron's renderer is handed them whole
+  // the browser shell streams large files over HTTP; Electron writes them where its save dialog says
   const downloads = options.shell === 'browser' ? createDownloads(clock) : undefined;
   const handlers = createHandlers({
     clock,
@@ -133,6 +135,7 @@ export async function startConsole(options: ConsoleOptions): Promise<ConsoleMain
     chooseSite,
     ...(options.printer ? { printer: options.printer } : {}),
     ...(downloads ? { downloads } : {}),
+    ...(options.chooseSavePath ? { chooseSavePath: options.chooseSavePath } : {}),
   });
 
   let closing: Promise<void> | null = null;

@@ -1,4 +1,4 @@
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, dialog } from 'electron';
 import { join } from 'node:path';
 import { startConsole } from '../app/start-console';
 import { nowArgument, siteArgument } from '../app/arguments';
@@ -31,6 +31,10 @@ app
       hosts: process.argv.includes('--live') ? 'live' : 'simulated',
       credentials: (store) => electronCredentialStore(store.hostCredentials),
       printer: electronLabelPrinter(),
+      chooseSavePath: async (suggestedName) => {
+        const chosen = await dialog.showSaveDialog({ defaultPath: join(app.getPath('downloads'), suggestedName) });
+        return chosen.canceled || chosen.filePath === undefined ? null : chosen.filePath;
+      },
       ...(startAt === null ? {} : { clock: clockStartingAt(startAt) }),
     });
     applySessionPolicy();

@@ -15,10 +15,12 @@ export async function ensureAudit(): Promise<void> {
 }
 
 /** The whole audit log as a CSV file, saved by the browser (streamed from main where the shell can). */
-export async function exportAuditCsv(): Promise<ShownError | string> {
+export async function exportAuditCsv(): Promise<ShownError | string | null> {
   try {
     const file = await getApi().request('audit.csv', {});
     if ('download' in file) downloadFrom(file.download, file.fileName);
+    // the file the operator chose in the save dialog; nothing to say when they cancelled
+    else if ('savedTo' in file) return file.savedTo;
     else downloadFile(file.fileName, file.content, 'text/csv');
     return file.fileName;
   } catch (error) {

@@ -1,4 +1,5 @@
 /** The console itself, the operator's sign-in, the choice of site profile and the audit log. */
+import { createWriteStream } from 'node:fs';
 import { localDate } from '../../../shared/clock';
 import type { commonRequests } from '../../../shared/api';
 import { auditCsv, writeAuditCsv } from '../../reports/audit-csv';
@@ -23,11 +24,16 @@ export function commonHandlers(deps: HandlerDeps): Pick<Handlers, keyof typeof c
     },
     'site.choose': ({ file }, ctx) => deps.chooseSite(file, signedIn(ctx)),
     'audit.recent': ({ limit }) => deps.store.audit.list({ limit }),
-    'audit.csv': (_input, ctx) => {
+    'audit.csv': async (_input, ctx) => {
       signedIn(ctx);
       const fileName = `tapeops-audit-${localDate(deps.clock.now())}.csv`;
-      if (deps.downloads === undefined) return { fileName, content: auditCsv(deps.store) };
-      return { fileName, download: deps.downloads.offer({ fileName, mime: 'text/csv; charset=utf-8', write: (out) => writeAuditCsv(deps.store, out) }) };
+      if (deps.downloads !== undefined) {
+        return { fileName, download: deps.downloads.offer({ fileName, mime: 'text/csv; charset=utf-8', write: (out) => writeAuditCsv(deps.store, out) }) };
+      }
+      if (deps.chooseSavePath === undefined) return { fileName, content: auditCsv(deps.store) };
+      const path = await deps.chooseSavePath(fileName);
+      if (path !== null) await writeAuditCsv(deps.store, createWriteStream(path));
+      return { fileName, savedTo: path };
     },
   };
 }

@@ -21,6 +21,8 @@ export interface HandlerDeps {
   printer?: LabelPrinter;
   /** The browser shell's streamed downloads; absent in Electron. */
   downloads?: Downloads;
+  /** Electron's save dialog: the path the operator chose for a file, or null when cancelled. */
+  chooseSavePath?: (suggestedName: string) => Promise<string | null>;
 }
 
 export function signedIn(ctx: RequestContext): string {
