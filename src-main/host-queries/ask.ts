@@ -6,14 +6,19 @@
 import { ApiFailure } from '../../shared/errors';
 import type { DclCommand } from '../../shared/vms/dcl';
 import type { ParseResult } from '../../shared/vms/parsers';
-import { isHostLinkError, type HostLink, type SiteLinks } from '../hosts';
+import { isHostLinkError, type HostLink, type RunResult, type SiteLinks } from '../hosts';
 
 /** How long one read-only question may take before the link gives up on it. */
 const ASK_TIMEOUT_MS = 30_000;
 
+/** What a console started without links to its hosts answers every question for one. */
+export function noHostLinks(): ApiFailure {
+  return new ApiFailure('no-host-links', 'This console was started without links to the hosts.');
+}
+
 /** The link to a host of the profile; refused when the console has no links or no such host. */
 export function linkTo(links: SiteLinks | undefined, host: string): HostLink {
-  if (links === undefined) throw new ApiFailure('no-host-links', 'This console was started without links to the hosts.');
+  if (links === undefined) throw noHostLinks();
   const link = links.link(host);
   if (!link) throw new ApiFailure('unknown-host', `${host} is not a host of the site profile.`);
   return link;
@@ -28,15 +33,19 @@ export function connectedLink(links: SiteLinks | undefined, host: string): HostL
   return link;
 }
 
-/** Runs a read-only command and parses its answer. */
-export async function ask<T>(link: HostLink, dcl: DclCommand, parse: (text: string) => ParseResult<T>): Promise<T> {
-  let output: string;
+/** Runs a read-only command; a failure of the link becomes one the operator can read. */
+export async function runReadOnly(link: HostLink, dcl: DclCommand): Promise<RunResult> {
   try {
-    output = (await link.run({ dcl, mutates: false }, { timeoutMs: ASK_TIMEOUT_MS })).output;
+    return await link.run({ dcl, mutates: false }, { timeoutMs: ASK_TIMEOUT_MS });
   } catch (error) {
     if (isHostLinkError(error)) throw new ApiFailure(`link-${error.code}`, error.message);
     throw error;
   }
+}
+
+/** Runs a read-only command and parses its answer. */
+export async function ask<T>(link: HostLink, dcl: DclCommand, parse: (text: string) => ParseResult<T>): Promise<T> {
+  const { output } = await runReadOnly(link, dcl);
   const parsed = parse(output);
   if (!parsed.ok) {
     throw new ApiFailure(

@@ -4,10 +4,10 @@
  * connects is read at once rather than at the next tick.
  */
 import type { QueueSnapshot } from '../../shared/api';
-import { ApiFailure } from '../../shared/errors';
 import type { Clock } from '../../shared/clock';
 import type { SiteProfile } from '../../shared/site/schema';
 import type { SiteLinks } from '../hosts';
+import { noHostLinks } from './ask';
 import { readSiteQueues } from './queues';
 
 /** How often the queues are read while the console runs. */
@@ -39,7 +39,7 @@ function sameAsBefore(before: QueueSnapshot[] | null, after: QueueSnapshot[]): b
 
 export function watchQueues(options: QueueWatchOptions): QueueWatch {
   if (options.links === undefined) {
-    const none = () => Promise.reject(new ApiFailure('no-host-links', 'This console was started without links to the hosts.'));
+    const none = () => Promise.reject(noHostLinks());
     return { latest: () => null, refresh: none, close: () => undefined };
   }
   let latest: QueueSnapshot[] | null = null;

@@ -8,8 +8,8 @@ import type { QueueSnapshot } from '../../shared/api';
 import type { SiteProfile } from '../../shared/site/schema';
 import { retentionAsked, showQueue, type DclCommand } from '../../shared/vms/dcl';
 import { parseShowQueue, type QueueEntry, type QueueInfo } from '../../shared/vms/parsers';
-import { checkSubmission, isHostLinkError, submitOnce, type HostLink, type SiteLinks } from '../hosts';
-import { ask, linkTo } from './ask';
+import { checkSubmission, submitOnce, type HostLink, type SiteLinks } from '../hosts';
+import { ask, linkTo, runReadOnly } from './ask';
 
 /** One queue with every job in it, or null when the host does not list it. */
 export async function readQueue(link: HostLink, queue: string): Promise<QueueInfo | null> {
@@ -63,10 +63,7 @@ export interface CheckedSubmission {
  */
 export async function submitChecked(link: HostLink, submission: CheckedSubmission, options: { reconnectWaitMs?: number } = {}): Promise<string> {
   const { queue, name } = submission;
-  const listing = await link.run({ dcl: showQueue({ queue, full: true, all: true }), mutates: false }, { timeoutMs: 30_000 }).catch((error: unknown) => {
-    if (isHostLinkError(error)) throw new ApiFailure(`link-${error.code}`, error.message);
-    throw error;
-  });
+  const listing = await runReadOnly(link, showQueue({ queue, full: true, all: true }));
   const check = checkSubmission(listing, name, queue, retentionAsked(submission.command.command));
   switch (check.kind) {
     case 'found':
