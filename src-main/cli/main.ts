@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { initialsSchema, isoDateSchema, monthSchema } from '../../shared/api';
-import { clockStartingAt, localDate, parseNow, systemClock, type Clock } from '../../shared/clock';
+import { localDate, type Clock } from '../../shared/clock';
+import { clockForNow } from '../app/arguments';
 import { USAGE, UsageError } from './usage';
 import { FAULT_NAMES, type FaultName, type FaultRequest } from '../../shared/simulator-faults';
 import { readFileSync } from 'node:fs';
@@ -230,10 +231,9 @@ export async function main(argv: string[], out = process.stdout, err = process.s
 
 /** --now: the clock of a command starts at this local time and runs on from there. */
 function nowOption(value: string | undefined): Clock {
-  if (value === undefined) return systemClock;
-  const at = parseNow(value);
-  if (at === null) throw new UsageError(`--now is a local date and time such as 2026-12-03T09:00, not ${JSON.stringify(value)}`);
-  return clockStartingAt(at);
+  const asked = clockForNow(value);
+  if ('problem' in asked) throw new UsageError(asked.problem);
+  return asked.clock;
 }
 
 /** --time-scale: the real seconds one simulated hour takes, a positive number. */

@@ -1,8 +1,7 @@
 import { app, BrowserWindow, dialog } from 'electron';
 import { join } from 'node:path';
 import { startConsole } from '../app/start-console';
-import { nowArgument, siteArgument } from '../app/arguments';
-import { clockStartingAt, parseNow } from '../../shared/clock';
+import { clockForNow, nowArgument, siteArgument } from '../app/arguments';
 import { defaultSiteFileIn } from '../app/paths';
 import { electronCredentialStore } from '../hosts/electron-credentials';
 import { registerAppScheme, serveRenderer } from './app-protocol';
@@ -18,9 +17,8 @@ app
   .then(async () => {
     const root = app.getAppPath();
     const dataDir = process.env.TAPEOPS_DATA_DIR ?? app.getPath('userData');
-    const now = nowArgument(process.argv);
-    const startAt = now === undefined ? null : parseNow(now);
-    if (now !== undefined && startAt === null) throw new Error(`--now is a local date and time such as 2026-12-03T09:00, not ${JSON.stringify(now)}`);
+    const now = clockForNow(nowArgument(process.argv));
+    if ('problem' in now) throw new Error(now.problem);
     const siteFile = siteArgument(process.argv);
     const services = await startConsole({
       shell: 'electron',
@@ -35,7 +33,7 @@ app
         const chosen = await dialog.showSaveDialog({ defaultPath: join(app.getPath('downloads'), suggestedName) });
         return chosen.canceled || chosen.filePath === undefined ? null : chosen.filePath;
       },
-      ...(startAt === null ? {} : { clock: clockStartingAt(startAt) }),
+      clock: now.clock,
     });
     applySessionPolicy();
     serveRenderer(join(root, 'dist', 'renderer'));
