@@ -5,7 +5,7 @@
  * Hosts screen, the runs and the simulated site all follow the profile the operator chose.
  */
 import type { Clock } from '../../shared/clock';
-import { createSiteLinks, MemoryCredentialStore, type CredentialStore, type SiteLinks } from '../hosts';
+import { createSiteLinks, type CredentialStore, type SiteLinks } from '../hosts';
 import { watchQueues, type QueueWatch } from '../host-queries';
 import { createProcedureRuns, type ProcedureRuns } from '../machines/procedures/procedure-runs';
 import type { Store } from '../store';
@@ -83,9 +83,4 @@ export async function openSiteSession(options: SiteSessionOptions): Promise<Site
       return closing;
     },
   };
-}
-
-/** The passwords of live hosts for the browser shell: memory only, given again at every start. */
-export function memoryCredentials(): CredentialStore {
-  return new MemoryCredentialStore();
 }

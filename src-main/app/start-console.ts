@@ -8,14 +8,14 @@ import { join } from 'node:path';
 import type { AppInfo, SiteSummary } from '../../shared/api';
 import { systemClock, type Clock } from '../../shared/clock';
 import type { ApiResult } from '../../shared/errors';
-import type { CredentialStore } from '../hosts';
+import { MemoryCredentialStore, type CredentialStore } from '../hosts';
 import { openStore, type Store } from '../store';
 import { dispatch, type RequestContext } from './dispatch';
 import { createDownloads, type Download } from './downloads';
 import { EventBus } from './event-bus';
 import { createHandlers } from './handlers';
 import type { LabelPrinter } from '../labels/label-printer';
-import { memoryCredentials, openSiteSession, type HostsMode, type SiteSession } from './site-session';
+import { openSiteSession, type HostsMode, type SiteSession } from './site-session';
 import { loadSiteOrThrow, readSiteOrThrow, SITE_FILE_SETTING, summarise, type LoadedSite } from './site-loading';
 
 export interface ConsoleOptions {
@@ -81,7 +81,8 @@ export async function startConsole(options: ConsoleOptions): Promise<ConsoleMain
   // every record goes out to every open console once its transaction has committed, background
   // transitions of runs included
   store.audit.onAppended((record) => events.emit('audit.appended', record));
-  const credentials = options.credentials?.(store) ?? memoryCredentials();
+  // the browser shell keeps live hosts' passwords in memory only: given again at every start
+  const credentials = options.credentials?.(store) ?? new MemoryCredentialStore();
   const open = (site: LoadedSite) =>
     openSiteSession({
       site,

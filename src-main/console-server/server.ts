@@ -94,7 +94,8 @@ export async function startConsoleServer(options: ConsoleServerOptions): Promise
       res.writeHead(421, headers).end('misdirected request');
       return;
     }
-    const download = req.method === 'GET' && req.url?.startsWith('/downloads/') ? options.services.takeDownload?.(req.url) : undefined;
+    // the endpoint knows which paths it offered; any other is a page or an asset
+    const download = req.method === 'GET' && req.url !== undefined ? options.services.takeDownload?.(req.url) : undefined;
     if (download !== undefined) {
       streamDownload(download, res, headers, log);
       return;

@@ -119,7 +119,10 @@ export function createPersistedRuns<M extends AnyStateMachine, View>(options: Pe
   const now = () => clock.now().toISOString();
 
   const current = (run: Live<M>) => run.actor.getSnapshot() as { value: unknown; context: ContextFrom<M>; status: string };
-  const savedOf = (run: Live<M>): SavedSnapshot<ContextFrom<M>> => ({ value: current(run).value, context: current(run).context });
+  const savedOf = (run: Live<M>): SavedSnapshot<ContextFrom<M>> => {
+    const { value, context } = current(run);
+    return { value, context };
+  };
   const outcomeOf = (run: Live<M>): RunOutcome => kind.status(savedOf(run), current(run).status === 'done');
   const viewOf = (run: Live<M>): View => kind.view(run.meta, savedOf(run), { kind: 'live', status: outcomeOf(run), updatedAt: now(), seq: run.seq });
 
