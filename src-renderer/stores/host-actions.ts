@@ -2,7 +2,7 @@
 import type { HostView } from '../../shared/api';
 import { getApi } from './console-api';
 import { useConsole } from './console-store';
-import { attempt, type Outcome } from './outcome';
+import { attemptApplied, type Outcome } from './outcome';
 import { shown } from './shown-error';
 
 export async function listHosts(): Promise<void> {
@@ -18,12 +18,8 @@ export function ensureHosts(): Promise<void> {
   return useConsole.getState().hostsListed ? Promise.resolve() : listHosts();
 }
 
-/** Every answer is the host's view as it is now: the store follows it, events or not. */
-async function onHost(work: () => Promise<HostView>): Promise<Outcome<HostView>> {
-  const outcome = await attempt(work);
-  if (outcome.ok) useConsole.getState().hostChanged(outcome.value);
-  return outcome;
-}
+/** Every answer is the host's view as it is now. */
+const onHost = (work: () => Promise<HostView>): Promise<Outcome<HostView>> => attemptApplied(work, (view) => useConsole.getState().hostChanged(view));
 
 export const connectHost = (host: string) => onHost(() => getApi().request('hosts.connect', { host }));
 export const disconnectHost = (host: string) => onHost(() => getApi().request('hosts.disconnect', { host }));

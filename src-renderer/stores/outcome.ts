@@ -10,3 +10,10 @@ export async function attempt<T>(work: () => Promise<T>): Promise<Outcome<T>> {
     return { ok: false, error: shown(error) };
   }
 }
+
+/** The same, and a value that came back is handed to `apply`: the store follows every answer, events or not. */
+export async function attemptApplied<T>(work: () => Promise<T>, apply: (value: T) => void): Promise<Outcome<T>> {
+  const outcome = await attempt(work);
+  if (outcome.ok) apply(outcome.value);
+  return outcome;
+}

@@ -3,7 +3,7 @@ import type { RequestInput } from '../../shared/api';
 import type { RunView } from '../../shared/procedures/run-view';
 import { getApi } from './console-api';
 import { useConsole } from './console-store';
-import { attempt, type Outcome } from './outcome';
+import { attemptApplied, type Outcome } from './outcome';
 import { shown } from './shown-error';
 
 export async function listRuns(): Promise<void> {
@@ -18,11 +18,7 @@ export function ensureRuns(): Promise<void> {
   return useConsole.getState().runsListed ? Promise.resolve() : listRuns();
 }
 
-async function onRun(work: () => Promise<RunView>): Promise<Outcome<RunView>> {
-  const outcome = await attempt(work);
-  if (outcome.ok) useConsole.getState().runChanged(outcome.value);
-  return outcome;
-}
+const onRun = (work: () => Promise<RunView>): Promise<Outcome<RunView>> => attemptApplied(work, (run) => useConsole.getState().runChanged(run));
 
 export function startRun(procedureId: string, date: string, job?: string): Promise<Outcome<RunView>> {
   return onRun(() => getApi().request('procedures.start', { procedureId, date, ...(job ? { job } : {}) }));

@@ -4,15 +4,9 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isApiError, type ApiResult } from '../../shared/errors';
 import type { RequestContext } from '../../src-main/app/dispatch';
 import type { ConsoleMain } from '../../src-main/app/start-console';
-import { makeTempDir, openServices, type TempDir } from '../support/api-fixtures';
-
-function ok<T>(result: ApiResult<unknown>): T {
-  if (isApiError(result)) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.ok as T;
-}
+import { makeTempDir, okResult as ok, openServices, type TempDir } from '../support/api-fixtures';
 
 let dir: TempDir;
 let tapeops: ConsoleMain;

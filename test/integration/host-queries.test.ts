@@ -4,19 +4,12 @@
  * keeps a finished job, "absent" is not taken for "never sent".
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HostView } from '../../shared/api';
-import { isApiError, type ApiResult } from '../../shared/errors';
 import { submitJob } from '../../shared/vms/dcl';
 import type { RequestContext } from '../../src-main/app/dispatch';
 import { startConsole, type ConsoleMain } from '../../src-main/app/start-console';
 import { findSubmission, submitChecked } from '../../src-main/host-queries';
 import type { HostLink } from '../../src-main/hosts';
-import { makeTempDir, shippedSiteFile, type TempDir } from '../support/api-fixtures';
-
-function ok<T>(result: ApiResult<unknown>): T {
-  if (isApiError(result)) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.ok as T;
-}
+import { connectThroughConsole, makeTempDir, okResult as ok, shippedSiteFile, type TempDir } from '../support/api-fixtures';
 
 let dir: TempDir;
 let tapeops: ConsoleMain;
@@ -27,10 +20,7 @@ beforeAll(async () => {
   tapeops = await startConsole({ shell: 'browser', version: 'test', dataDir: dir.path, defaultSiteFile: shippedSiteFile, hosts: 'simulated', log: () => undefined });
   const ctx: RequestContext = { operator: null };
   ok(await tapeops.request('session.signIn', { initials: 'JS' }, ctx));
-  const offered = ok<HostView>(await tapeops.request('hosts.connect', { host: 'BLT4' }, ctx));
-  if (offered.state.kind === 'awaiting-host-key-approval') {
-    ok(await tapeops.request('hosts.approveKey', { host: 'BLT4', fingerprint: offered.state.offered.fingerprint }, ctx));
-  }
+  await connectThroughConsole(tapeops, 'BLT4', ctx);
   link = tapeops.session().links?.link('BLT4') as HostLink;
 });
 

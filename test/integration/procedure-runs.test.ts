@@ -8,13 +8,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { HostView } from '../../shared/api';
 import { isApiError, type ApiResult } from '../../shared/errors';
 import type { RunView } from '../../shared/procedures/run-view';
 import { defaultSiteFile } from '../../src-main/app/paths';
 import { startConsole } from '../../src-main/app/start-console';
 import type { RequestContext } from '../../src-main/app/dispatch';
 import { emptyMagazine, loadDailyMagazine } from '../../src-main/simulator/drive/operator-steps';
+import { connectThroughConsole } from '../support/api-fixtures';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'tapeops-procedures-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -30,10 +30,7 @@ async function start(storeFile: string) {
   if (simulator === undefined) throw new Error('no simulated site started');
   const ctx: RequestContext = { operator: null };
   ok(await services.request('session.signIn', { initials: 'JS' }, ctx));
-  const offered = ok<HostView>(await services.request('hosts.connect', { host: 'BLT4' }, ctx));
-  if (offered.state.kind === 'awaiting-host-key-approval') {
-    ok(await services.request('hosts.approveKey', { host: 'BLT4', fingerprint: offered.state.offered.fingerprint }, ctx));
-  }
+  await connectThroughConsole(services, 'BLT4', ctx);
   const drive = simulator.site.drive('BLT4');
   if (drive === undefined) throw new Error('BLT4 has no drive');
   return { services, ctx, drive, site: simulator.site, close: () => services.close() };

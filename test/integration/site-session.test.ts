@@ -7,15 +7,10 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HostView, LogicalResolution, QueueSnapshot, SiteSummary } from '../../shared/api';
-import { isApiError, type ApiResult } from '../../shared/errors';
+import { isApiError } from '../../shared/errors';
 import { startConsole, type ConsoleMain } from '../../src-main/app/start-console';
 import type { RequestContext } from '../../src-main/app/dispatch';
-import { makeTempDir, shippedSiteFile, type TempDir } from '../support/api-fixtures';
-
-function ok<T>(result: ApiResult<unknown>): T {
-  if (isApiError(result)) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.ok as T;
-}
+import { connectThroughConsole, makeTempDir, okResult as ok, shippedSiteFile, type TempDir } from '../support/api-fixtures';
 
 let dir: TempDir;
 let tapeops: ConsoleMain;
@@ -34,12 +29,7 @@ function otherProfile(): string {
   return file;
 }
 
-async function connectBlt4(): Promise<void> {
-  const offered = ok<HostView>(await tapeops.request('hosts.connect', { host: 'BLT4' }, ctx));
-  if (offered.state.kind === 'awaiting-host-key-approval') {
-    ok(await tapeops.request('hosts.approveKey', { host: 'BLT4', fingerprint: offered.state.offered.fingerprint }, ctx));
-  }
-}
+const connectBlt4 = () => connectThroughConsole(tapeops, 'BLT4', ctx);
 
 beforeAll(async () => {
   dir = makeTempDir('site-session');

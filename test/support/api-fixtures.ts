@@ -6,6 +6,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import type { HostView } from '../../shared/api';
+import { isApiError, type ApiResult } from '../../shared/errors';
+import type { RequestContext } from '../../src-main/app/dispatch';
 import { startConsole, type ConsoleMain, type ConsoleOptions } from '../../src-main/app/start-console';
 
 export const projectRoot = join(import.meta.dirname, '..', '..');
@@ -88,4 +91,18 @@ export async function openServices(dir: TempDir, options: Partial<ConsoleOptions
     ...options,
   });
   return { services, logs };
+}
+
+/** The value of a request that must succeed; its error code and message fail the test otherwise. */
+export function okResult<T>(result: ApiResult<unknown>): T {
+  if (isApiError(result)) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.ok as T;
+}
+
+/** Connects a host through the console's own requests, approving the key it offers the first time, as an operator does. */
+export async function connectThroughConsole(tapeops: ConsoleMain, host: string, ctx: RequestContext): Promise<void> {
+  const offered = okResult<HostView>(await tapeops.request('hosts.connect', { host }, ctx));
+  if (offered.state.kind === 'awaiting-host-key-approval') {
+    okResult(await tapeops.request('hosts.approveKey', { host, fingerprint: offered.state.offered.fingerprint }, ctx));
+  }
 }
