@@ -1,12 +1,15 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { initialsSchema, isoDateSchema, monthSchema } from '../../shared/api';
 import { localDate, type Clock } from '../../shared/clock';
 import { clockForNow } from '../app/arguments';
 import { USAGE, UsageError } from './usage';
-import { FAULT_NAMES, type FaultName, type FaultRequest } from '../../shared/simulator-faults';
+import type { FaultName, FaultRequest } from '../../shared/simulator-faults';
 import { readFileSync } from 'node:fs';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
+
+// The API's schemas bring zod, which takes longer to load than the whole console server needs to
+// start listening: only the commands that check a value with them load them.
+const schemas = () => import('../../shared/api');
 
 function parse(args: string[], options: Options) {
   try {
@@ -28,9 +31,9 @@ function check<T>(
 }
 
 /** `--fault NAME` or `--fault NAME=VALUE` (queue-stopped=QUEUE, slow-link=MS, tape-not-initialized=SLOT). */
-function parseFaultOption(option: string): FaultRequest {
+function parseFaultOption(option: string, faultNames: readonly FaultName[]): FaultRequest {
   const [name, value] = option.split('=', 2) as [string, string | undefined];
-  if (!(FAULT_NAMES as readonly string[]).includes(name)) throw new UsageError(`unknown fault ${JSON.stringify(name)}; faults: ${FAULT_NAMES.join(', ')}`);
+  if (!(faultNames as readonly string[]).includes(name)) throw new UsageError(`unknown fault ${JSON.stringify(name)}; faults: ${faultNames.join(', ')}`);
   const fault = name as FaultName;
   if (fault === 'queue-stopped') {
     if (!value || !/^[A-Z0-9$_]{1,31}$/.test(value)) throw new UsageError('--fault queue-stopped=QUEUE names the queue to stop');
@@ -67,7 +70,7 @@ export async function main(argv: string[], out = process.stdout, err = process.s
         const { values, positionals } = parse(rest, { date: { type: 'string' }, json: { type: 'boolean' }, site: { type: 'string' }, now: { type: 'string' } });
         if (positionals.length) throw new UsageError(`today takes no argument ${JSON.stringify(positionals[0])}; use --date YYYY-MM-DD`);
         const clock = nowOption(values.now as string | undefined);
-        const date = values.date === undefined ? localDate(clock.now()) : check(isoDateSchema, values.date, 'date');
+        const date = values.date === undefined ? localDate(clock.now()) : check((await schemas()).isoDateSchema, values.date, 'date');
         const { runToday } = await import('./today-command');
         out.write(runToday({ date, json: values.json === true, siteFile: values.site as string | undefined }));
         return 0;
@@ -75,7 +78,7 @@ export async function main(argv: string[], out = process.stdout, err = process.s
       case 'calendar': {
         const { values, positionals } = parse(rest, { json: { type: 'boolean' }, site: { type: 'string' }, ics: { type: 'string' }, months: { type: 'string' } });
         if (positionals.length !== 1) throw new UsageError('calendar needs one month, such as: tapeops calendar 2010-08');
-        const month = check(monthSchema, positionals[0], 'month');
+        const month = check((await schemas()).monthSchema, positionals[0], 'month');
         if (values.months !== undefined && values.ics === undefined) throw new UsageError('--months goes with --ics FILE: the months to export');
         const months = positiveInt(values.months as string | undefined, '--months', 24) ?? 1;
         const { runCalendar } = await import('./calendar-command');
@@ -109,7 +112,7 @@ export async function main(argv: string[], out = process.stdout, err = process.s
           return 0;
         }
         if (values.as === undefined) throw new UsageError('submit sends the job only with --as INITIALS (who submits it); --dry-run prints the command instead');
-        const as = check(initialsSchema, values.as, '--as');
+        const as = check((await schemas()).initialsSchema, values.as, '--as');
         const password = process.env.TAPEOPS_PASSWORD;
         if (!password) throw new UsageError("set TAPEOPS_PASSWORD to the job's host password (it is not stored), or add --dry-run");
         const clock = nowOption(values.now as string | undefined);
@@ -135,7 +138,7 @@ export async function main(argv: string[], out = process.stdout, err = process.s
           site: { type: 'string' },
         });
         if (positionals.length) throw new UsageError(`labels takes no argument ${JSON.stringify(positionals[0])}; use --date YYYY-MM-DD or --cartridges FROM..TO`);
-        const date = values.date === undefined ? undefined : check(isoDateSchema, values.date, '--date');
+        const date = values.date === undefined ? undefined : check((await schemas()).isoDateSchema, values.date, '--date');
         const { runLabels } = await import('./labels-command');
         return await runLabels({ ...(values as Record<string, string | undefined>), date }, out);
       }
@@ -158,7 +161,8 @@ export async function main(argv: string[], out = process.stdout, err = process.s
           throw new UsageError('--socket PATH serves sessions on a Unix socket instead of SSH: leave out --stdio and --port');
         }
         if (positionals.length) throw new UsageError(`simulate takes no argument ${JSON.stringify(positionals[0])}`);
-        const faults = ((values.fault as string[] | undefined) ?? []).map(parseFaultOption);
+        const { FAULT_NAMES } = await import('../../shared/simulator-faults');
+        const faults = ((values.fault as string[] | undefined) ?? []).map((option) => parseFaultOption(option, FAULT_NAMES));
         const port = values.port === '0' ? 0 : positiveInt(values.port as string | undefined, '--port', 65535);
         const scale = timeScaleOption(values['time-scale'] as string | undefined);
         const { runSimulateCommand } = await import('./simulate-command');

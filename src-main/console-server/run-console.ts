@@ -1,7 +1,7 @@
 import type { Clock } from '../../shared/clock';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { startConsole } from '../app/start-console';
+import type { ConsoleMain } from '../app/start-console';
 import { defaultSiteFile, projectRoot, rendererDir, userDataDir } from '../app/paths';
 import { ensureRendererBuilt } from './renderer-build';
 import { startConsoleServer, type ConsoleServer } from './server';
@@ -20,29 +20,52 @@ export interface RunConsoleOptions {
   clock?: Clock;
 }
 
+export interface RunningConsole extends ConsoleServer {
+  /**
+   * Settles when the console behind the page has started (store, profile, site session), or
+   * rejects with why it could not: the server listens, and serves the page, before that.
+   */
+  started: Promise<void>;
+}
+
+function startMain(options: RunConsoleOptions, version: string): Promise<ConsoleMain> {
+  // imported here, not above: its modules (SQLite, SSH, the machines, zod) load while the page is already served
+  return import('../app/start-console').then(({ startConsole }) =>
+    startConsole({
+      shell: 'browser',
+      version,
+      dataDir: options.dataDir ?? userDataDir(),
+      ...(options.siteFile === undefined ? {} : { siteFile: options.siteFile }),
+      defaultSiteFile,
+      // no secret is kept on disk by the browser shell: the operator gives live passwords per start
+      hosts: options.live === true ? 'live' : 'simulated',
+      ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.secondsPerSimulatedHour === undefined ? {} : { secondsPerSimulatedHour: options.secondsPerSimulatedHour }),
+      log: (line) => console.error(line),
+    }),
+  );
+}
+
 /** `tapeops console`: the browser shell, serving the same console as the Electron window. */
-export async function runConsole(options: RunConsoleOptions = {}): Promise<ConsoleServer> {
+export async function runConsole(options: RunConsoleOptions = {}): Promise<RunningConsole> {
   const log = options.log ?? ((line: string) => console.log(line));
   if (options.build !== false) await ensureRendererBuilt(log);
   const { version } = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string };
-  const tapeops = await startConsole({
-    shell: 'browser',
-    version,
-    dataDir: options.dataDir ?? userDataDir(),
-    ...(options.siteFile === undefined ? {} : { siteFile: options.siteFile }),
-    defaultSiteFile,
-    // no secret is kept on disk by the browser shell: the operator gives live passwords per start
-    hosts: options.live === true ? 'live' : 'simulated',
-    ...(options.clock ? { clock: options.clock } : {}),
-    ...(options.secondsPerSimulatedHour === undefined ? {} : { secondsPerSimulatedHour: options.secondsPerSimulatedHour }),
-    log: (line) => console.error(line),
-  });
-  const server = await startConsoleServer({ services: tapeops, staticDir: rendererDir, port: options.port });
+  const main = startMain(options, version);
+  const closeMain = () => main.then((tapeops) => tapeops.close()).catch(() => undefined);
+  let server: ConsoleServer;
+  try {
+    server = await startConsoleServer({ services: main, staticDir: rendererDir, port: options.port });
+  } catch (error) {
+    await closeMain();
+    throw error;
+  }
   return {
     ...server,
+    started: main.then(() => undefined),
     close: async () => {
       await server.close();
-      await tapeops.close();
+      await closeMain();
     },
   };
 }

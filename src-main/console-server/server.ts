@@ -1,7 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { WebSocketServer, type WebSocket } from 'ws';
+import type { WebSocket, WebSocketServer } from 'ws';
 import { serveStatic } from './static-files';
 import { defaultSocketLimits, handleSocket, type ApiEndpoint, type SocketLimits, type StreamedDownload } from './socket-api';
 
@@ -13,7 +13,11 @@ export interface ConsoleServer {
 }
 
 export interface ConsoleServerOptions {
-  services: ApiEndpoint;
+  /**
+   * What answers the API. It may still be starting: the page is served at once, and a socket
+   * opened before the services are ready is taken up when they are (refused, 503, if they fail).
+   */
+  services: ApiEndpoint | Promise<ApiEndpoint>;
   staticDir: string;
   port?: number;
   /** Known only for tests; a fresh random token is made at every start otherwise. */
@@ -70,16 +74,27 @@ export async function startConsoleServer(options: ConsoleServerOptions): Promise
   const token = options.token ?? randomBytes(24).toString('base64url');
   const log = options.log ?? ((line: string) => console.error(line));
   const limits: SocketLimits = { ...defaultSocketLimits, ...options.limits };
-  const wss = new WebSocketServer({
-    noServer: true,
-    maxPayload: 1 << 20,
-    perMessageDeflate: false,
-    // One message per turn of the event loop: a burst of requests is answered as it is read, so
-    // the answers of quick requests do not pile up behind it and other tabs get their turn.
-    allowSynchronousEvents: false,
-  });
+  let services: ApiEndpoint | undefined;
+  const servicesReady = Promise.resolve(options.services).then((ready) => (services = ready));
+  // failing services are the caller's to report (its own await); here they only refuse sockets
+  servicesReady.catch(() => undefined);
+  // ws is loaded with the first socket, not before the page can be served
+  let socketServer: Promise<WebSocketServer> | undefined;
+  const webSockets = () =>
+    (socketServer ??= import('ws').then(
+      ({ WebSocketServer }) =>
+        new WebSocketServer({
+          noServer: true,
+          maxPayload: 1 << 20,
+          perMessageDeflate: false,
+          // One message per turn of the event loop: a burst of requests is answered as it is read, so
+          // the answers of quick requests do not pile up behind it and other tabs get their turn.
+          allowSynchronousEvents: false,
+        }),
+    ));
   const sockets = new Set<WebSocket>();
   let port = 0;
+  let closing = false;
   const ownHost = (host: string | undefined) => host === `127.0.0.1:${port}` || host === `localhost:${port}`;
 
   const server = createServer((req, res) => {
@@ -95,7 +110,7 @@ export async function startConsoleServer(options: ConsoleServerOptions): Promise
       return;
     }
     // the endpoint knows which paths it offered; any other is a page or an asset
-    const download = req.method === 'GET' && req.url !== undefined ? options.services.takeDownload?.(req.url) : undefined;
+    const download = req.method === 'GET' && req.url !== undefined ? services?.takeDownload?.(req.url) : undefined;
     if (download !== undefined) {
       streamDownload(download, res, headers, log);
       return;
@@ -122,11 +137,24 @@ export async function startConsoleServer(options: ConsoleServerOptions): Promise
     if (url.pathname !== '/api') return refuse(socket, 404, 'Not Found');
     if (!sameSecret(url.searchParams.get('token'), token)) return refuse(socket, 401, 'Unauthorized');
     if (!allowedOrigins.includes(req.headers.origin ?? '')) return refuse(socket, 403, 'Forbidden');
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      sockets.add(ws);
-      ws.on('close', () => sockets.delete(ws));
-      handleSocket(ws, options.services, { limits, log });
-    });
+    // until the upgrade is answered the client sends nothing; a reset meanwhile must not end the process
+    const dropped = () => socket.destroy();
+    socket.on('error', dropped);
+    Promise.all([webSockets(), servicesReady]).then(
+      ([wss, endpoint]) => {
+        socket.off('error', dropped);
+        if (closing) return refuse(socket, 503, 'Service Unavailable');
+        wss.handleUpgrade(req, socket, head, (ws) => {
+          sockets.add(ws);
+          ws.on('close', () => sockets.delete(ws));
+          handleSocket(ws, endpoint, { limits, log });
+        });
+      },
+      () => {
+        socket.off('error', dropped);
+        refuse(socket, 503, 'Service Unavailable');
+      },
+    );
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -139,8 +167,10 @@ export async function startConsoleServer(options: ConsoleServerOptions): Promise
     url: `http://127.0.0.1:${port}/?token=${token}`,
     port,
     close: async () => {
+      closing = true;
       for (const ws of sockets) ws.terminate();
-      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      const wss = await socketServer?.catch(() => undefined);
+      if (wss) await new Promise<void>((resolve) => wss.close(() => resolve()));
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // an idle keep-alive connection would otherwise hold close() until its timeout
       server.closeAllConnections();

@@ -40,6 +40,7 @@ const invocations: Record<string, () => string[]> = {
   unknownFault: () => ['simulate', '--fault', 'disk-on-fire'],
   attachWithoutStdio: () => ['simulate', '--attach', dir.file('none.sock')],
   attachToNothing: () => ['simulate', '--stdio', '--attach', dir.file('none.sock')],
+  consoleBrokenSite: () => ['console', '--site', broken.file, '--port', '0', '--no-build', '--data-dir', dir.file('console-data'), '--now', '2010-08-03T07:00'],
 };
 
 beforeAll(async () => {
@@ -109,6 +110,17 @@ describe('tapeops today', () => {
     const result = run('leadingBrokenSite');
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(broken.file);
+    expect(result.stderr).toMatch(/jobs\[\d+\]\.queue: unknown queue "TAPE_BACKUPP"/);
+  });
+});
+
+describe('tapeops console', () => {
+  it('on a broken profile prints the address it served, then stops with exit 1 and the problem by path', () => {
+    const result = run('consoleBrokenSite');
+    expect(result.code).toBe(1);
+    // the page is served before the profile is read; the console behind it then refuses to start
+    expect(result.stdout).toMatch(/http:\/\/127\.0\.0\.1:\d+\/\?token=/);
     expect(result.stderr).toContain(broken.file);
     expect(result.stderr).toMatch(/jobs\[\d+\]\.queue: unknown queue "TAPE_BACKUPP"/);
   });

@@ -257,6 +257,61 @@ describe('the audit log export', () => {
   });
 });
 
+describe('while the console behind the page is still starting', () => {
+  function deferred<T>() {
+    let resolve!: (value: T) => void;
+    let reject!: (error: Error) => void;
+    const promise = new Promise<T>((ok, fail) => {
+      resolve = ok;
+      reject = fail;
+    });
+    return { promise, resolve, reject };
+  }
+
+  async function serverOn(starting: Promise<ConsoleMain>) {
+    const started = await startConsoleServer({ services: starting, staticDir: staticFiles.root, log: () => {} });
+    const ownToken = new URL(started.url).searchParams.get('token') ?? '';
+    return { started, url: `ws://127.0.0.1:${started.port}/api?token=${ownToken}`, origin: `http://127.0.0.1:${started.port}` };
+  }
+
+  it('serves the page at once and answers a socket opened meanwhile when the console has started', async () => {
+    const starting = deferred<ConsoleMain>();
+    const { started, url, origin: own } = await serverOn(starting.promise);
+    try {
+      expect((await httpGet(started.port, '/')).status).toBe(200);
+      let opened = false;
+      const opening = ConsoleSocket.open(url, own).then((socket) => {
+        opened = true;
+        return socket;
+      });
+      // the server has had a whole round trip to take the upgrade up, and waits
+      expect((await httpGet(started.port, '/')).status).toBe(200);
+      expect(opened).toBe(false);
+      starting.resolve(services);
+      const socket = await opening;
+      const answer = await socket.request('day.plan', { date: '2010-08-03' });
+      expect((answer.result.ok as { kind: string }).kind).toBe('billrun');
+      socket.close();
+    } finally {
+      await started.close();
+    }
+  });
+
+  it('refuses sockets with 503 when the console could not start, and keeps serving the page', async () => {
+    const starting = deferred<ConsoleMain>();
+    const { started, url, origin: own } = await serverOn(starting.promise);
+    try {
+      const refusal = upgradeRefusal(url, own);
+      starting.reject(new Error('the store is held by another console'));
+      expect(await refusal).toBe(503);
+      expect(await upgradeRefusal(url, own)).toBe(503);
+      expect((await httpGet(started.port, '/')).status).toBe(200);
+    } finally {
+      await started.close();
+    }
+  });
+});
+
 describe('closing', () => {
   it('close() ends open WebSockets and keep-alive connections, and stops listening', async () => {
     const ownDir = makeTempDir('console-close');
