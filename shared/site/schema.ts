@@ -9,28 +9,12 @@
  * keep type-checking.
  */
 import { z } from 'zod';
+import { calendarSchema } from './calendar-schema';
+import { operatorProcedureSchema, type procedureStepSchema } from './procedure-schema';
+import { commandProcedure, hhmm, isoDate, severityCode, text, vmsDirectory, vmsName, weekday } from './schema-values';
 
-const vmsName = z.string().regex(/^[A-Z0-9$_]{1,39}$/, 'must be an OpenVMS name: A-Z, 0-9, $ and _, at most 39 characters');
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM');
-const vmsDirectory = z.string().regex(/^[A-Z0-9$_]+:\[[A-Z0-9$_.-]+\]$/, 'must be an OpenVMS directory such as DISK$USER:[DIR.SUBDIR]');
-const commandProcedure = z
-  .string()
-  .regex(/^([A-Z0-9$_]+:)?(\[[A-Z0-9$_.-]+\])?[A-Z0-9$_]+\.COM$/, 'must be an OpenVMS command procedure such as DISK$USER:[DIR]NAME.COM');
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-  .refine(isRealDate, 'must be a real calendar date');
-const text = z.string().min(1);
-const severityCode = z.enum(['S', 'I', 'W', 'E', 'F']);
-
-function isRealDate(value: string): boolean {
-  // a value of the wrong form is already reported by the regex
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return true;
-  const [y, m, d] = value.split('-').map(Number);
-  if (y === undefined || m === undefined || d === undefined) return false;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
+export { calendarSchema } from './calendar-schema';
+export { operatorProcedureSchema, procedureStepSchema, senseConditionSchema } from './procedure-schema';
 
 export const hostSchema = z.strictObject({
   name: vmsName,
@@ -136,20 +120,6 @@ export const labelSettingsSchema = z.strictObject({
   cartridge: cartridgeLabelSchema.prefault({}),
 });
 
-export const calendarSchema = z.strictObject({
-  /** Bill Run days after the first one of the month. */
-  billRunDays: z.array(z.number().int().min(1).max(31)).min(1),
-  firstBillRun: z.strictObject({
-    afterMonthOf31Days: z.number().int().min(1).max(28),
-    afterMonthOf30Days: z.number().int().min(1).max(28),
-    /** The plan is silent on the month after February. */
-    afterFebruary: z.number().int().min(1).max(28),
-  }),
-  /** The plan is silent on a Bill Run day the month does not have (29 February in a common year). */
-  missingDay: z.enum(['last-day-of-month', 'skip']),
-  dailyBackup: z.strictObject({ job: vmsName, at: hhmm }),
-});
-
 export const knownErrorSchema = z.strictObject({
   id: text,
   title: text,
@@ -181,74 +151,6 @@ export const backupClassSchema = z.strictObject({
   billRun: z.enum(['full', 'incremental']),
   otherDays: z.enum(['full', 'incremental']),
   description: text,
-});
-
-const weekday = z.enum(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
-
-export const senseConditionSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('drive-unloaded') }),
-  z.strictObject({ kind: z.literal('drive-loaded') }),
-  z.strictObject({ kind: z.literal('queue-entry'), queue: vmsName, job: vmsName }),
-  z.strictObject({ kind: z.literal('magazine-matches-plan') }),
-]);
-
-/** What each kind needs, said once here so that a profile cannot hold a step the console cannot run. */
-const STEP_NEEDS = { sensed: 'sense', command: 'command' } as const;
-
-export const procedureStepSchema = z
-  .strictObject({
-    id: z.string().regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, 'must be a lower-case identifier such as press-load'),
-    text,
-    kind: z.enum(['manual', 'sensed', 'command']),
-    sense: senseConditionSchema.optional(),
-    command: z
-      .union([
-        z.strictObject({ job: vmsName, parameters: z.array(text).max(8).optional() }),
-        // the adhoc backup job chosen when the run starts
-        z.strictObject({ choose: z.literal('adhoc-job'), parameters: z.array(text).max(8).optional() }),
-      ])
-      .optional(),
-    notes: z.array(text).optional(),
-    onlyOn: z.array(weekday).min(1).optional(),
-    illustrates: z.enum(['eject', 'load', 'door', 'magazine']).optional(),
-  })
-  .superRefine((step, ctx) => {
-    for (const [kind, field] of Object.entries(STEP_NEEDS)) {
-      const present = step[field] !== undefined;
-      const message =
-        step.kind === kind && !present
-          ? `a ${kind} step needs a ${field}`
-          : step.kind !== kind && present
-            ? `only a ${kind} step has a ${field}; this step is ${step.kind}`
-            : undefined;
-      // input: undefined keeps the message free of ", got a mapping" (the whole step)
-      if (message !== undefined) ctx.addIssue({ code: 'custom', path: [field], input: undefined, message });
-    }
-  });
-
-export const operatorProcedureSchema = z.strictObject({
-  id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be a lower-case identifier such as bill-run'),
-  title: text,
-  when: z.enum(['billrun', 'daily', 'adhoc', 'courier', 'restore']),
-  steps: z
-    .array(procedureStepSchema)
-    .min(1)
-    .superRefine((steps, ctx) => {
-      // a run keeps its place by step id: two steps of one id would share a tick
-      const first = new Map<string, number>();
-      steps.forEach((step, index) => {
-        const earlier = first.get(step.id);
-        if (earlier === undefined) first.set(step.id, index);
-        else
-          ctx.addIssue({
-            code: 'custom',
-            path: [index, 'id'],
-            input: undefined,
-            message: `duplicate step id "${step.id}" (also steps[${earlier}])`,
-          });
-      });
-    }),
-  notes: z.array(text).default([]),
 });
 
 export const siteProfileSchema = z.strictObject({
@@ -338,7 +240,7 @@ export const siteProfileSchema = z.strictObject({
   operatorProcedures: z.array(operatorProcedureSchema).optional(),
   courier: z.strictObject({
     company: text,
-    pickupWeekday: z.enum(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']),
+    pickupWeekday: weekday,
     pickupTime: text,
     handOff: text,
   }),

@@ -1,3 +1,4 @@
+import { counted } from '../../shared/plural';
 import { writeFileSync } from 'node:fs';
 import { monthCalendar, type MonthCalendar } from '../../shared/calendar/month';
 import { calendarIcs } from '../reports/calendar-ics';
@@ -17,7 +18,7 @@ export function runCalendar(options: { month: string; months: number; json: bool
   const { profile } = loadCliSite(options.siteFile);
   if (options.ics) {
     writeFileSync(options.ics, calendarIcs(profile, options.month, options.months));
-    return `wrote ${options.ics} (${options.months} month${options.months === 1 ? '' : 's'} from ${options.month})\n`;
+    return `wrote ${options.ics} (${counted(options.months, 'month')} from ${options.month})\n`;
   }
   const calendar = monthCalendar(profile, options.month);
   return options.json ? `${JSON.stringify(calendar)}\n` : text(calendar);

@@ -3,6 +3,7 @@
  * or PNG files. Everything is rendered in memory first and each file is written beside its final
  * name and renamed into place, so a refused or failed run leaves no half-written label file.
  */
+import { counted } from '../../shared/plural';
 import { existsSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { cartridgeLabels } from '../../shared/tapes/cartridge-serials';
@@ -122,6 +123,6 @@ export async function runLabels(options: LabelsOptions, out: NodeJS.WritableStre
   const rendered = await render(options, format);
   const files = filesOf(rendered, options.out);
   writeAll(files);
-  for (const file of files) out.write(`wrote ${file.path} (${file.labels} label${file.labels === 1 ? '' : 's'}, ${rendered.stock.name})\n`);
+  for (const file of files) out.write(`wrote ${file.path} (${counted(file.labels, 'label')}, ${rendered.stock.name})\n`);
   return 0;
 }

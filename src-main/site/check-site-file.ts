@@ -2,6 +2,7 @@
  * `tapeops site check FILE`: whether a profile file is usable, as lines for a terminal.
  * Problems are printed FILE:LINE:COLUMN: like a compiler, so an editor can jump to them.
  */
+import { counted } from '../../shared/plural';
 import { loadSiteProfile, type LocatedProblem } from './load-site-profile';
 
 export interface SiteFileCheck {
@@ -15,7 +16,7 @@ export function checkSiteFile(file: string): SiteFileCheck {
     const { hosts, queues, jobs } = result.profile;
     return {
       exitCode: 0,
-      lines: [`ok: ${file} — ${count(hosts.length, 'host')}, ${count(queues.length, 'queue')}, ${count(jobs.length, 'job')}`],
+      lines: [`ok: ${file} — ${counted(hosts.length, 'host')}, ${counted(queues.length, 'queue')}, ${counted(jobs.length, 'job')}`],
     };
   }
   return { exitCode: 1, lines: result.located.map((p) => lineFor(file, p)) };
@@ -25,8 +26,4 @@ function lineFor(file: string, p: LocatedProblem): string {
   if (p.kind === 'file') return p.message;
   if (p.line === undefined) return `${file}: ${p.message}`;
   return `${file}:${p.line}:${p.column ?? 1}: ${p.message}`;
-}
-
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

@@ -1,3 +1,4 @@
+import { counted } from '../../shared/plural';
 import { useEffect, useState } from 'react';
 import type { LabelPreview, LabelSelection, PrinterView } from '../../shared/api/labels';
 import { previewLabels, printLabels, saveLabels } from '../labels/label-actions';
@@ -79,7 +80,7 @@ export function LabelSheet({ selection, stockId, printers, noun }: Props) {
     <>
       <div className="label-actions">
         <button type="button" className="primary" disabled={busy || chosen.length === 0} onClick={() => void print(chosen)}>
-          {all ? `Print all ${chosen.length} ${noun}` : `Print ${chosen.length} of ${preview.labels.length} ${noun}`}
+          {all ? `Print all ${counted(chosen.length, noun)}` : `Print ${chosen.length} of ${counted(preview.labels.length, noun)}`}
         </button>
         {printers.length > 0 && (
           <label className="include">

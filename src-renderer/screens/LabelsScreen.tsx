@@ -83,7 +83,7 @@ export function LabelsScreen() {
             </label>
           ))}
         </fieldset>
-        <LabelSheet selection={selection} stockId={stockId} printers={printers} noun="labels" />
+        <LabelSheet selection={selection} stockId={stockId} printers={printers} noun="label" />
       </section>
       <section className="card" aria-labelledby="cartridge-heading">
         <h2 id="cartridge-heading">Cartridge labels for new stock</h2>
@@ -104,7 +104,7 @@ export function LabelsScreen() {
           </div>
           <button type="submit">Show cartridge labels</button>
         </form>
-        <LabelSheet selection={cartridges} stockId={settings.chosen.cartridge} printers={printers} noun="cartridge labels" />
+        <LabelSheet selection={cartridges} stockId={settings.chosen.cartridge} printers={printers} noun="cartridge label" />
       </section>
     </>
   );

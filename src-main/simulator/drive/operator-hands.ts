@@ -4,6 +4,7 @@
  * (demo and tests). Each act is one the TZ887 model checks (./tape-drive); a wrong one is refused
  * with the drive's own reason.
  */
+import { counted } from '../../../shared/plural';
 import type { TapeDrive } from './tape-drive';
 import { emptyMagazine } from './operator-steps';
 
@@ -51,7 +52,7 @@ export function doHandAct(drive: TapeDrive, hand: HandAct): string {
       drive.removeMagazine();
       return 'The magazine is out, on the work table.';
     case 'empty-magazine':
-      return `Removed ${emptyMagazine(drive).length} tapes from the magazine.`;
+      return `Removed ${counted(emptyMagazine(drive).length, 'tape')} from the magazine.`;
     case 'insert':
       drive.insertTape(hand.slot, drive.blankTape(hand.code));
       return `${hand.code} is in slot ${hand.slot}.`;
