@@ -16,7 +16,8 @@ export function userDataDir(env: NodeJS.ProcessEnv = process.env, platform: Node
   return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), PRODUCT_NAME);
 }
 
-export const rendererDir = join(projectRoot, 'dist', 'renderer');
+/** The built renderer; TAPEOPS_RENDERER_DIR names another build (several people testing their own builds on one checkout). */
+export const rendererDir = process.env.TAPEOPS_RENDERER_DIR ?? join(projectRoot, 'dist', 'renderer');
 /** The site profile shipped with the console, named in package.json (`tapeops.defaultSite`) so no site is named in code. */
 export function defaultSiteFileIn(root: string): string {
   const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { tapeops?: { defaultSite?: string } };
