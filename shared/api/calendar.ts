@@ -9,7 +9,12 @@ export const calendarRequests = {
   'calendar.month': request<MonthCalendar>()(z.object({ month: monthSchema }).strict()),
   'calendar.ics': request<IcsFile>()(
     z
-      .object({ month: monthSchema, months: z.number().int().min(1).max(24) })
+      .object({
+        month: monthSchema,
+        months: z.number().int().min(1).max(24),
+        /** An event for each daily backup day too; off by default (the DAILY tape is a line of the day's other events). */
+        daily: z.boolean().default(false),
+      })
       .strict()
       .refine(({ month, months }) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5)) - 1 + months <= (LAST_YEAR + 1) * 12, {
         message: `the export must end by December ${LAST_YEAR}`,

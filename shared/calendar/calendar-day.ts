@@ -3,6 +3,7 @@ import { billRunMonth, type BillRunDecision } from './bill-run-days';
 import { isCourierPickupDay } from './courier-days';
 import { dailyTapeFor } from './daily-tape';
 import { daysInMonth, monthOf, requireLocalDate, weekdayOf, type IsoDate, type Weekday } from './iso-date';
+import { weekendBillRunNote } from './weekend-bill-run';
 import type { SiteProfile } from '../site/schema';
 
 export type DayKind = 'billrun' | 'daily';
@@ -20,6 +21,8 @@ export interface CalendarDay {
   weekday: Weekday;
   /** On Bill Run days, the rule that put the Bill Run on this date. */
   decidedBy?: BillRunDecision;
+  /** On a Bill Run day at a weekend, the flag in words (the plan is silent on weekends). */
+  weekendBillRun?: string;
 }
 
 export function calendarDay(profile: CalendarProfile, date: IsoDate): CalendarDay {
@@ -34,7 +37,8 @@ export function calendarDay(profile: CalendarProfile, date: IsoDate): CalendarDa
   const courierPickup = isCourierPickupDay(profile.courier, date);
   const weekday = weekdayOf(date);
   if (billRun !== undefined) {
-    return { date, kind: 'billrun', courierPickup, notes, weekday, decidedBy: billRun.decidedBy };
+    const weekend = weekendBillRunNote(profile.calendar.weekendBillRuns, date);
+    return { date, kind: 'billrun', courierPickup, notes, weekday, decidedBy: billRun.decidedBy, ...(weekend === null ? {} : { weekendBillRun: weekend }) };
   }
   const daily = dailyTapeFor(profile, date);
   if (daily === null) throw new Error(`${date} is neither a Bill Run day nor a daily backup day`);

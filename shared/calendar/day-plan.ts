@@ -10,6 +10,8 @@ import { initializeTapesPlan, type InitializeTapesPlan } from './initialize-tape
 import { addDaysIso, requireLocalDate, type IsoDate, type Weekday } from './iso-date';
 import { jobTimeline, type TimelineEntry } from './job-timeline';
 import { billRunSet } from '../tapes/bill-run-set';
+import { apDateWithWeekday } from '../tapes/label-date';
+import { counted } from '../plural';
 import type { SiteProfile } from '../site/schema';
 
 export interface TapeToPull {
@@ -46,6 +48,24 @@ export interface TomorrowAtAGlance {
   dailyTape?: string;
 }
 
+/**
+ * Tomorrow's Bill Run, offered on the day before: its tapes can be pulled and labelled today,
+ * so that the morning of the Bill Run starts with the magazine ready.
+ */
+export interface PreparesFor {
+  date: IsoDate;
+  weekday: Weekday;
+  kind: 'billrun';
+  /** A plain note (information, not a problem): tomorrow is a Bill Run day, and what can be done today. */
+  note: string;
+  /** Tomorrow's own tapes to pull, as tomorrow's plan has them: the Bill Run set, then the daily tape loaded with it. */
+  tapes: TapeToPull[];
+  /** Tomorrow's magazine, slot 1 first. */
+  slots: (string | null)[];
+  /** When tomorrow's Bill Run falls at a weekend, the flag in words. */
+  weekendBillRun?: string;
+}
+
 export interface DayPlan {
   date: IsoDate;
   weekday: Weekday;
@@ -67,6 +87,10 @@ export interface DayPlan {
   tomorrow: TomorrowAtAGlance;
   /** The next Bill Run after this date. */
   nextBillRun: IsoDate;
+  /** When tomorrow is a Bill Run day: its set, to label now. */
+  preparesFor: PreparesFor | null;
+  /** On a Bill Run day at a weekend, the flag in words (the plan is silent on weekends). */
+  weekendBillRun: string | null;
 }
 
 function jobTitle(profile: SiteProfile, name: string): string {
@@ -79,7 +103,7 @@ function tomorrowsDailyTape(profile: SiteProfile, tomorrow: IsoDate, slot: numbe
   if (use === null) {
     return today === 'billrun'
       ? `Tomorrow, ${tomorrow}, is also a Bill Run day: no daily tape goes in with the Bill Run tapes.`
-      : `Tomorrow, ${tomorrow}, is a Bill Run day: the daily backup job does not run, so no daily tape is loaded today. The Bill Run tapes are labelled and loaded tomorrow morning.`;
+      : `Tomorrow, ${tomorrow}, is a Bill Run day: the daily backup job does not run, so no daily tape is loaded today. The Bill Run tapes go in tomorrow morning; their labels can be printed today.`;
   }
   return { code: use.tape, kind: 'daily', job: use.job, title: jobTitle(profile, use.job), slot, label: false, runs: tomorrow };
 }
@@ -113,8 +137,35 @@ function magazine(slots: number, tapes: readonly TapeToPull[]): { slots: (string
   return { slots: placed, notes };
 }
 
+function preparesForNote(today: DayKind, next: DayPlan): string {
+  const billRun = next.tapesToPull.filter((tape) => tape.kind === 'billrun').map((tape) => tape.code);
+  const daily = next.tapesToPull.filter((tape) => tape.kind === 'daily').map((tape) => tape.code);
+  const when = `Tomorrow, ${apDateWithWeekday(next.date)}, is ${today === 'billrun' ? 'also ' : ''}a Bill Run day.`;
+  const set = `Its ${counted(billRun.length, 'Bill Run tape')} (${billRun.join(', ')})`;
+  const withDaily = daily.length === 0 ? '' : ` and the daily tape loaded with them (${daily.join(', ')})`;
+  return `${when} ${set}${withDaily} can be pulled and labelled today, ready for the morning.`;
+}
+
+function preparesFor(profile: SiteProfile, today: DayKind, tomorrow: IsoDate): PreparesFor {
+  const next = plan(profile, tomorrow, false);
+  return {
+    date: next.date,
+    weekday: next.weekday,
+    kind: 'billrun',
+    note: preparesForNote(today, next),
+    tapes: next.tapesToPull,
+    slots: next.slots,
+    ...(next.weekendBillRun === null ? {} : { weekendBillRun: next.weekendBillRun }),
+  };
+}
+
 /** The plan of a date; a malformed date is a CalendarInputError. */
 export function planDay(profile: SiteProfile, date: IsoDate): DayPlan {
+  return plan(profile, date, true);
+}
+
+// Tomorrow's plan is made without its own tomorrow's offer: one day ahead is what the technician prepares.
+function plan(profile: SiteProfile, date: IsoDate, withTomorrowsBillRun: boolean): DayPlan {
   requireLocalDate(date);
   const today = calendarDay(profile, date);
   const tomorrowDate = addDaysIso(date, 1);
@@ -174,5 +225,7 @@ export function planDay(profile: SiteProfile, date: IsoDate): DayPlan {
     tomorrow:
       tomorrow.dailyTape === undefined ? { date: tomorrow.date, kind: tomorrow.kind } : { date: tomorrow.date, kind: tomorrow.kind, dailyTape: tomorrow.dailyTape },
     nextBillRun: nextBillRunAfter(profile.calendar, date),
+    preparesFor: withTomorrowsBillRun && tomorrow.kind === 'billrun' ? preparesFor(profile, today.kind, tomorrowDate) : null,
+    weekendBillRun: today.weekendBillRun ?? null,
   };
 }

@@ -5,6 +5,7 @@
  * Six characters because an OpenVMS volume label is at most six: the serial is also the label
  * INITIALIZE writes on the tape, so the barcode and the volume agree.
  */
+import { counted } from '../plural';
 import type { SiteLabelSettings } from '../site/schema';
 
 /** Code 39's characters in the order of their Mod 43 values (0 to 42). */
@@ -69,7 +70,7 @@ export function cartridgeSerials(first: string, count: number): SerialsResult {
     const top = serialOf(parts, 10 ** parts.width - 1);
     return {
       ok: false,
-      problem: `${count} serials from ${first} would run past ${top}: the number after "${parts.prefix}" has ${parts.width} digits. Start a new prefix for the next cartridges.`,
+      problem: `${counted(count, 'serial')} from ${first} would run past ${top}: the number after "${parts.prefix}" has ${parts.width} digits. Start a new prefix for the next cartridges.`,
     };
   }
   return { ok: true, serials: Array.from({ length: count }, (_, index) => serialOf(parts, parts.number + index)) };

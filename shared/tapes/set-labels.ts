@@ -74,7 +74,8 @@ function planOf(profile: SiteProfile, date: IsoDate): DayPlan | string {
 function noDailyTape(plan: DayPlan): string {
   const { date, tomorrow } = plan;
   if (tomorrow.kind === 'billrun') {
-    return `No daily tape is loaded on ${date}: the next day, ${apDateWithWeekday(tomorrow.date)}, is a Bill Run day, when the daily backup job does not run.`;
+    const offer = plan.preparesFor === null ? '' : ` Its Bill Run labels can be printed today: they are the labels of ${tomorrow.date}.`;
+    return `No daily tape is loaded on ${date}: the next day, ${apDateWithWeekday(tomorrow.date)}, is a Bill Run day, when the daily backup job does not run.${offer}`;
   }
   return plan.tapesNotes[0] ?? `No daily tape is loaded on ${date}.`;
 }

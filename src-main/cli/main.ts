@@ -76,13 +76,29 @@ export async function main(argv: string[], out = process.stdout, err = process.s
         return 0;
       }
       case 'calendar': {
-        const { values, positionals } = parse(rest, { json: { type: 'boolean' }, site: { type: 'string' }, ics: { type: 'string' }, months: { type: 'string' } });
+        const { values, positionals } = parse(rest, {
+          json: { type: 'boolean' },
+          site: { type: 'string' },
+          ics: { type: 'string' },
+          months: { type: 'string' },
+          daily: { type: 'boolean' },
+        });
         if (positionals.length !== 1) throw new UsageError('calendar needs one month, such as: tapeops calendar 2010-08');
         const month = check((await schemas()).monthSchema, positionals[0], 'month');
         if (values.months !== undefined && values.ics === undefined) throw new UsageError('--months goes with --ics FILE: the months to export');
+        if (values.daily === true && values.ics === undefined) throw new UsageError('--daily goes with --ics FILE: an event for each daily backup day');
         const months = positiveInt(values.months as string | undefined, '--months', 24) ?? 1;
         const { runCalendar } = await import('./calendar-command');
-        out.write(runCalendar({ month, months, json: values.json === true, ics: values.ics as string | undefined, siteFile: values.site as string | undefined }));
+        out.write(
+          runCalendar({
+            month,
+            months,
+            json: values.json === true,
+            ics: values.ics as string | undefined,
+            siteFile: values.site as string | undefined,
+            dailyEvents: values.daily === true,
+          }),
+        );
         return 0;
       }
       case 'site': {

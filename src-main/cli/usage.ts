@@ -8,8 +8,9 @@ export const USAGE = `Usage: tapeops [--site FILE] <command> [options]
 
   tapeops today [--date YYYY-MM-DD] [--now T] [--json] [--site FILE]
       The plan of a day: its kind, jobs, tapes to pull and label, the magazine slots.
-  tapeops calendar YYYY-MM [--json] [--ics FILE] [--months N] [--site FILE]
-      A month of Bill Run days, DAILY tapes and courier pickups; --ics writes an iCalendar file.
+  tapeops calendar YYYY-MM [--json] [--ics FILE] [--months N] [--daily] [--site FILE]
+      A month of Bill Run days, DAILY tapes and courier pickups; --ics writes an iCalendar file
+      with one event per Bill Run day and per courier pickup (--daily: one per daily backup day too).
   tapeops labels --date YYYY-MM-DD [--set billrun|daily|all] [--stock NAME] --format pdf|png|zpl --out FILE [--site FILE]
   tapeops labels --cartridges FROM..TO [--stock NAME] --format pdf|png|zpl --out FILE [--site FILE]
       Writes a day's tape labels (--set, all by default) or cartridge serial labels (such as

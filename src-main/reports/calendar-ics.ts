@@ -1,22 +1,19 @@
 /**
- * The backup calendar as an iCalendar file, for the operators' own calendars.
- * Every event's UID is made from the site and the date, so importing a newer export updates the
- * events instead of adding them again.
+ * The backup calendar as an iCalendar file, for the operators' own calendars. Which events and
+ * their words are the calendar's own (shared/calendar/calendar-events); this is the file format.
+ * Every event's UID is made from the site, its kind and its date, so importing a newer export
+ * updates the events instead of adding them again.
  */
 import ical from 'ical-generator';
-import { CalendarInputError } from '../../shared/calendar/calendar-input-error';
-import { planDay } from '../../shared/calendar/day-plan';
-import { addMonthsIso, addDaysIso, requireMonthStart } from '../../shared/calendar/iso-date';
-import { monthCalendar } from '../../shared/calendar/month';
+import { calendarEvents, type CalendarEventKind, type CalendarEventOptions } from '../../shared/calendar/calendar-events';
+import { addDaysIso } from '../../shared/calendar/iso-date';
+import { weekendSettingText } from '../../shared/calendar/weekend-bill-run';
 import type { SiteProfile } from '../../shared/site/schema';
-import { billRunDescription, billRunSummary, courierDescription, courierSummary, dailyDescription, dailySummary } from './calendar-ics-text';
 
-export interface CalendarIcsOptions {
+export interface CalendarIcsOptions extends CalendarEventOptions {
   /** DTSTAMP of every event; the time of the export when not given. */
   stamp?: Date;
 }
-
-type EventKind = 'billrun' | 'daily' | 'courier';
 
 function slug(text: string): string {
   return (
@@ -27,7 +24,7 @@ function slug(text: string): string {
   );
 }
 
-export function eventUid(profile: SiteProfile, kind: EventKind, date: string): string {
+export function eventUid(profile: SiteProfile, kind: CalendarEventKind, date: string): string {
   return `${kind}-${date}@${slug(profile.site.name)}.tapeops`;
 }
 
@@ -40,34 +37,30 @@ export function calendarName(profile: SiteProfile): string {
   return `${profile.site.name} — tape backups`;
 }
 
+/** The file name of an export starting at `month`. */
+export function icsFileName(profile: SiteProfile, month: string): string {
+  return `${slug(profile.site.name)}-backup-calendar-${month}.ics`;
+}
+
+/** The months as iCalendar text; a malformed month or count is a CalendarInputError. */
 export function calendarIcs(profile: SiteProfile, fromMonth: string, months: number, options: CalendarIcsOptions = {}): string {
-  requireMonthStart(fromMonth);
-  if (!Number.isInteger(months) || months < 1) {
-    throw new CalendarInputError('bad-month-count', String(months), `Export at least one whole month, not ${months}.`);
-  }
+  const events = calendarEvents(profile, fromMonth, months, options.daily === undefined ? {} : { daily: options.daily });
   const calendar = ical({
     name: calendarName(profile),
+    description: weekendSettingText(profile.calendar.weekendBillRuns),
     prodId: { company: profile.site.organisation, product: 'TapeOps Console', language: 'EN' },
   });
-  const stamp = options.stamp === undefined ? {} : { stamp: options.stamp };
-  const event = (kind: EventKind, date: string, summary: string, description: string) =>
+  for (const event of events) {
     calendar.createEvent({
-      id: eventUid(profile, kind, date),
+      id: eventUid(profile, event.kind, event.date),
       allDay: true,
-      start: allDay(date),
-      end: allDay(addDaysIso(date, 1)),
-      summary,
-      description,
-      ...stamp,
+      start: allDay(event.date),
+      end: allDay(addDaysIso(event.date, 1)),
+      summary: event.summary,
+      description: event.description,
+      categories: event.categories.map((name) => ({ name })),
+      ...(options.stamp === undefined ? {} : { stamp: options.stamp }),
     });
-
-  for (let index = 0; index < months; index += 1) {
-    for (const day of monthCalendar(profile, addMonthsIso(fromMonth, index)).days) {
-      const plan = planDay(profile, day.date);
-      if (day.kind === 'billrun') event('billrun', day.date, billRunSummary(plan), billRunDescription(plan));
-      else event('daily', day.date, dailySummary(plan), dailyDescription(plan));
-      if (day.courierPickup) event('courier', day.date, courierSummary(profile.courier), courierDescription(profile.courier));
-    }
   }
   return calendar.toString();
 }

@@ -18,6 +18,12 @@ interface Props {
 
 const SYSTEM_DIALOG = '';
 
+/** "Print all 6 labels", "Print 1 label" (never "all 1"), "Print 2 of 6 labels". */
+function printLabel(chosen: number, shown: number, noun: string): string {
+  if (chosen < shown) return `Print ${chosen} of ${counted(shown, noun)}`;
+  return shown === 1 ? `Print ${counted(1, noun)}` : `Print all ${counted(shown, noun)}`;
+}
+
 /** The preview of one selection of labels with its print, reprint and save actions. */
 export function LabelSheet({ selection, stockId, printers, noun }: Props) {
   const [preview, setPreview] = useState<LabelPreview | null>(null);
@@ -50,7 +56,6 @@ export function LabelSheet({ selection, stockId, printers, noun }: Props) {
   if (preview.problem) return <p className="notice">{preview.problem}</p>;
 
   const chosen = preview.labels.filter((l) => included.has(l.code)).map((l) => l.code);
-  const all = chosen.length === preview.labels.length;
   const narrowed = (codes: string[]): LabelSelection => (selection.kind === 'set' && codes.length < preview.labels.length ? { ...selection, codes } : selection);
 
   async function print(codes: string[]) {
@@ -80,7 +85,7 @@ export function LabelSheet({ selection, stockId, printers, noun }: Props) {
     <>
       <div className="label-actions">
         <button type="button" className="primary" disabled={busy || chosen.length === 0} onClick={() => void print(chosen)}>
-          {all ? `Print all ${counted(chosen.length, noun)}` : `Print ${chosen.length} of ${counted(preview.labels.length, noun)}`}
+          {printLabel(chosen.length, preview.labels.length, noun)}
         </button>
         {printers.length > 0 && (
           <label className="include">

@@ -6,6 +6,7 @@ import { exportIcs, loadDay, loadMonth } from '../stores/day-actions';
 import { showScreen } from '../stores/session-actions';
 import type { ShownError } from '../stores/shown-error';
 import { longDate, monthTitle, shiftMonth } from '../format';
+import '../styles/day.css';
 
 const weekdays = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
@@ -37,6 +38,7 @@ function DayCell({ day, selected }: { day: CalendarDay; selected: boolean }) {
           {Number(day.date.slice(8))}
         </span>
         {day.kind === 'billrun' ? <span className="tag billrun">Bill Run</span> : <span className="tag daily">{day.dailyTape}</span>}
+        {day.weekendBillRun && <span className="tag weekend">Weekend Bill Run</span>}
         {day.courierPickup && <span className="tag courier">Courier pickup</span>}
         {day.notes.length > 0 && <span className="tag note">set by profile*</span>}
       </button>
@@ -50,6 +52,7 @@ export function CalendarScreen() {
   const calendarError = useConsole((s) => s.calendarError);
   const selectedDate = useConsole((s) => s.date);
   const [months, setMonths] = useState(12);
+  const [withDaily, setWithDaily] = useState(false);
   const [exportError, setExportError] = useState<ShownError | null>(null);
   if (!month) return null;
   const dailyExample = calendar?.days.find((day) => day.dailyTape !== undefined)?.dailyTape;
@@ -78,10 +81,18 @@ export function CalendarScreen() {
             ))}
           </select>
         </div>
-        <button type="button" className="primary" onClick={async () => setExportError(await exportIcs(month, months))}>
+        <label className="export-daily">
+          <input type="checkbox" checked={withDaily} onChange={(e) => setWithDaily(e.target.checked)} />
+          An event for each daily backup day too
+        </label>
+        <button type="button" className="primary" onClick={async () => setExportError(await exportIcs(month, months, withDaily))}>
           Export to mail calendar (.ics)
         </button>
       </div>
+      <p className="help" id="export-help">
+        The export has one event per Bill Run day and one per courier pickup; each names that day's DAILY tape.
+        {withDaily ? ' With an event for each daily backup day as well.' : ''}
+      </p>
       {exportError && <ErrorBox error={exportError} />}
       {calendarError && <ErrorBox error={calendarError} />}
       {calendar && (
@@ -94,6 +105,12 @@ export function CalendarScreen() {
               {dailyExample ? ` (such as ${dailyExample})` : ''}
             </span>
             <span>Courier pickups on the courier's weekday</span>
+          </p>
+          <p className="notice weekend" role="note" data-testid="weekend-rule">
+            {calendar.weekendRule}{' '}
+            {calendar.weekendBillRuns.length === 0
+              ? 'No Bill Run this month falls at a weekend.'
+              : `This month: ${calendar.weekendBillRuns.map((date) => longDate(date)).join('; ')}.`}
           </p>
           <table className="month-grid">
             <thead>

@@ -1,10 +1,13 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import type { LabelSelection, LabelStocksView, PrinterView } from '../../shared/api/labels';
+import type { PreparesFor } from '../../shared/calendar/day-plan';
 import { ErrorBox } from '../components/ErrorBox';
 import { LabelSheet } from '../components/LabelSheet';
 import { getApi } from '../stores/console-api';
 import { useConsole } from '../stores/console-store';
 import { shown, type ShownError } from '../stores/shown-error';
+import { longDate } from '../format';
+import '../styles/day.css';
 
 type SetChoice = 'all' | 'billrun' | 'daily';
 const SET_CHOICES: { id: SetChoice; label: string }[] = [
@@ -12,6 +15,24 @@ const SET_CHOICES: { id: SetChoice; label: string }[] = [
   { id: 'billrun', label: 'Bill Run set only' },
   { id: 'daily', label: 'Daily tape only' },
 ];
+
+/** The Bill Run of the day after `date`, when there is one: its labels can be printed on `date`. */
+function usePreparesFor(date: string | null): PreparesFor | null {
+  const [prepares, setPrepares] = useState<{ date: string; value: PreparesFor | null } | null>(null);
+  useEffect(() => {
+    if (date === null) return;
+    let live = true;
+    // a date the plan refuses is already explained by the sheet above: the offer is simply absent
+    getApi()
+      .request('day.plan', { date })
+      .then((plan) => live && setPrepares({ date, value: plan.preparesFor }))
+      .catch(() => live && setPrepares({ date, value: null }));
+    return () => {
+      live = false;
+    };
+  }, [date]);
+  return prepares !== null && prepares.date === date ? prepares.value : null;
+}
 
 /** Today's labels (or any day's) at true size, to print, reprint or save; cartridge labels for new stock. */
 export function LabelsScreen() {
@@ -42,6 +63,8 @@ export function LabelsScreen() {
   }, []);
 
   const selection = useMemo<LabelSelection | null>(() => (date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? { kind: 'set', date, set } : null), [date, set]);
+  const prepares = usePreparesFor(selection?.kind === 'set' ? selection.date : null);
+  const tomorrow = useMemo<LabelSelection | null>(() => (prepares ? { kind: 'set', date: prepares.date, set } : null), [prepares, set]);
 
   if (error) return <ErrorBox error={error} />;
   if (settings === null) return <p aria-busy="true">Loading the label stocks…</p>;
@@ -85,6 +108,21 @@ export function LabelsScreen() {
         </fieldset>
         <LabelSheet selection={selection} stockId={stockId} printers={printers} noun="label" />
       </section>
+      {prepares && (
+        <section className="card prepares-card" aria-labelledby="tomorrow-labels-heading" data-testid="tomorrow-labels" data-date={prepares.date}>
+          <h2 id="tomorrow-labels-heading">Tomorrow's Bill Run labels</h2>
+          <p className="notice prepares" role="note">
+            {prepares.note}
+          </p>
+          {prepares.weekendBillRun && (
+            <p className="notice weekend" role="note">
+              {prepares.weekendBillRun}
+            </p>
+          )}
+          <p className="help">The labels of {longDate(prepares.date)}, as the morning of the Bill Run will print them; a print now is recorded for that date.</p>
+          <LabelSheet selection={tomorrow} stockId={stockId} printers={printers} noun="label" />
+        </section>
+      )}
       <section className="card" aria-labelledby="cartridge-heading">
         <h2 id="cartridge-heading">Cartridge labels for new stock</h2>
         <p className="help">

@@ -1,10 +1,13 @@
-import type { DayPlan } from '../../shared/calendar/day-plan';
+import type { DayPlan, PreparesFor } from '../../shared/calendar/day-plan';
+import { counted } from '../../shared/plural';
 import { DayPicker } from '../components/DayPicker';
 import { ErrorBox } from '../components/ErrorBox';
 import { JobTimeline } from '../components/JobTimeline';
 import { MagazineSlots } from '../components/MagazineSlots';
 import { longDate } from '../format';
 import { useConsole } from '../stores/console-store';
+import { showScreen } from '../stores/session-actions';
+import '../styles/day.css';
 
 function DayBanner({ plan }: { plan: DayPlan }) {
   const billRun = plan.kind === 'billrun';
@@ -16,7 +19,7 @@ function DayBanner({ plan }: { plan: DayPlan }) {
       <p>
         {longDate(plan.date)}.{' '}
         {billRun
-          ? `Full backups today: ${plan.tapesToPull.filter((tape) => tape.kind === 'billrun').length} Bill Run tapes go in the magazine.`
+          ? `Full backups today: ${counted(plan.tapesToPull.filter((tape) => tape.kind === 'billrun').length, 'Bill Run tape')} go in the magazine.`
           : plan.dailyBackupToday
             ? `${plan.dailyBackupToday.job} runs at ${plan.dailyBackupToday.at} on ${plan.dailyBackupToday.tape} (loaded yesterday).`
             : ''}{' '}
@@ -43,6 +46,36 @@ function TapesToPull({ plan }: { plan: DayPlan }) {
       {plan.tapesNotes.map((note) => (
         <p key={note}>{note}</p>
       ))}
+    </section>
+  );
+}
+
+/** The day before a Bill Run: tomorrow's set, to pull and label today. */
+function TomorrowsBillRun({ prepares }: { prepares: PreparesFor }) {
+  return (
+    <section className="card prepares-card" aria-labelledby="prepares-heading" data-testid="prepares-for" data-date={prepares.date}>
+      <h2 id="prepares-heading">Tomorrow's Bill Run: labels to print today</h2>
+      <p className="notice prepares" role="note">
+        {prepares.note}
+      </p>
+      {prepares.weekendBillRun && (
+        <p className="notice weekend" role="note">
+          {prepares.weekendBillRun}
+        </p>
+      )}
+      <ol className="tape-list" aria-label={`Tomorrow's tapes, ${longDate(prepares.date)}`}>
+        {prepares.tapes.map((tape) => (
+          <li key={tape.code} data-code={tape.code}>
+            <span className="tape-code">{tape.code}</span> — {tape.title} (<code>{tape.job}</code>, runs {tape.runs}){tape.label ? ', new label' : ', already labelled'},
+            slot {tape.slot}
+          </li>
+        ))}
+      </ol>
+      <div className="actions">
+        <button type="button" className="primary" onClick={() => showScreen('labels')}>
+          Print tomorrow's labels
+        </button>
+      </div>
     </section>
   );
 }
@@ -98,6 +131,11 @@ export function TodayScreen() {
               {note}
             </p>
           ))}
+          {plan.weekendBillRun && (
+            <p className="notice weekend" role="note">
+              {plan.weekendBillRun}
+            </p>
+          )}
           {plan.courier && (
             <p className="notice" role="note">
               <strong>
@@ -106,6 +144,7 @@ export function TodayScreen() {
               {plan.courier.handOff}.
             </p>
           )}
+          {plan.preparesFor && <TomorrowsBillRun prepares={plan.preparesFor} />}
           <div className="columns">
             <TapesToPull plan={plan} />
             <section className="card" aria-labelledby="slots-heading">

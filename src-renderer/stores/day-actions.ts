@@ -33,10 +33,10 @@ export async function reloadPlans(): Promise<void> {
   await Promise.all([loadDay(date), calendar ? loadMonth(month) : Promise.resolve()]);
 }
 
-/** Asks main for the .ics text and hands it to the browser as a download. */
-export async function exportIcs(month: string, months: number): Promise<ShownError | null> {
+/** Asks main for the .ics text and hands it to the browser as a download; `daily` adds an event per daily backup day. */
+export async function exportIcs(month: string, months: number, daily = false): Promise<ShownError | null> {
   try {
-    const file = await getApi().request('calendar.ics', { month, months });
+    const file = await getApi().request('calendar.ics', { month, months, daily });
     downloadFile(file.fileName, file.content, 'text/calendar');
     return null;
   } catch (error) {

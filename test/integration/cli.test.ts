@@ -14,10 +14,13 @@ let runs = new Map<string, Run>();
 const invocations: Record<string, () => string[]> = {
   billRunDay: () => ['today', '--date', '2010-08-03', '--json'],
   dailyDay: () => ['today', '--date', '2010-08-04', '--json'],
+  dayBeforeBillRun: () => ['today', '--date', '2026-12-03'],
   pinnedNow: () => ['today', '--now', '2010-08-09T06:30', '--json'],
   badNow: () => ['today', '--now', '2010-02-30T06:30'],
   calendarJson: () => ['calendar', '2010-08', '--json'],
   calendarIcs: () => ['calendar', '2010-08', '--ics', icsFile, '--months', '2'],
+  calendarIcsDaily: () => ['calendar', '2010-08', '--ics', dir.file('august-daily.ics'), '--daily'],
+  calendarDailyWithoutIcs: () => ['calendar', '2010-08', '--daily'],
   siteCheckShipped: () => ['site', 'check', 'assets/sites/microfinancial.yaml'],
   siteCheckBroken: () => ['site', 'check', broken.file],
   badMonthDay: () => ['today', '--date', '2010-13-01'],
@@ -72,6 +75,15 @@ describe('tapeops today', () => {
     expect(plan.kind).toBe('billrun');
     expect(plan.slots).toHaveLength(7);
     expect(plan.slots).toEqual(BILL_RUN_2010_08_03_SLOTS);
+  });
+
+  it("offers tomorrow's Bill Run set on the day before, 2026-12-03, with the command that prints it", () => {
+    const result = run('dayBeforeBillRun');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("Tomorrow's Bill Run, to label today: Tomorrow, Friday, Dec. 4, 2026, is a Bill Run day.");
+    expect(result.stdout).toMatch(/^ {2}261204P {3}slot 1 {2}Prod & Devel backup \(new label\)$/m);
+    expect(result.stdout).toMatch(/^ {2}DAILY 1 {3}slot 6 {2}Daily backup$/m);
+    expect(result.stdout).toContain('labels: tapeops labels --date 2026-12-04 --format pdf --out FILE');
   });
 
   it('plans 2010-08-04 as a daily day on DAILY 1', () => {
@@ -156,9 +168,23 @@ describe('tapeops calendar', () => {
     expect(ics.startsWith('BEGIN:VCALENDAR')).toBe(true);
     expect(ics.trimEnd().endsWith('END:VCALENDAR')).toBe(true);
     const dates = new Set([...ics.matchAll(/^DTSTART;VALUE=DATE:(\d{8})/gm)].map((m) => m[1]));
-    expect(dates.has('20100801')).toBe(true);
-    expect(dates.has('20100930')).toBe(true);
+    // one event per Bill Run day (6 + 6) and per Tuesday pickup (5 + 4); no daily events unless asked
+    expect([...ics.matchAll(/^BEGIN:VEVENT/gm)]).toHaveLength(21);
+    expect(dates.has('20100803')).toBe(true);
+    expect(dates.has('20100929')).toBe(true);
+    expect(dates.has('20100801')).toBe(false);
     expect([...dates].every((d) => d !== undefined && d >= '20100801' && d <= '20100930')).toBe(true);
+  });
+
+  it('adds an event for each daily backup day with --daily, which goes with --ics only', () => {
+    expect(run('calendarIcsDaily').code).toBe(0);
+    const ics = readFileSync(dir.file('august-daily.ics'), 'utf8');
+    // 6 Bill Runs and 5 pickups, and the 25 daily backup days of August 2010
+    expect([...ics.matchAll(/^BEGIN:VEVENT/gm)]).toHaveLength(11 + 25);
+    expect(ics).toMatch(/^DTSTART;VALUE=DATE:20100801/m);
+    const refused = run('calendarDailyWithoutIcs');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('--daily goes with --ics FILE');
   });
 });
 

@@ -7,7 +7,9 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
 import type { ApiError, ApiResult } from '../../shared/errors';
+import type { IcsFile } from '../../shared/api/common';
 import type { LabelFile, LabelPreview, LabelPrintResult } from '../../shared/api/labels';
+import type { DayPlan } from '../../shared/calendar/day-plan';
 import type { LabelPrinter, PrintPage } from '../../src-main/labels/label-printer';
 import type { RequestContext } from '../../src-main/app/dispatch';
 import type { ConsoleMain } from '../../src-main/app/start-console';
@@ -59,6 +61,38 @@ describe('labels.preview', () => {
     const error = failure(await services.request('labels.preview', { selection: { ...AUG_3, codes: ['100803X'] } }, JS));
     expect(error.code).toBe('invalid-input');
     expect(error.message).toMatch(/^100803X is not among the labels of 2010-08-03: 100803P, 100803D/);
+  });
+});
+
+describe('the day before a Bill Run, through the requests', () => {
+  it("serves tomorrow's set in day.plan, and prints it now as the Bill Run date's labels", async () => {
+    const plan = ok<DayPlan>(await services.request('day.plan', { date: '2026-12-03' }, JS));
+    expect(plan.tapesToPull).toEqual([]);
+    expect(plan.preparesFor?.date).toBe('2026-12-04');
+    const codes = plan.preparesFor?.tapes.map((tape) => tape.code);
+    expect(codes).toEqual(['261204P', '261204D', '261204E', '261204F', '261204G', 'DAILY 1']);
+
+    // the day itself has nothing to print: a plain answer, not a failure
+    const own = ok<LabelPreview>(await services.request('labels.preview', { selection: { kind: 'set', date: '2026-12-03', set: 'all' } }, JS));
+    expect(own.labels).toEqual([]);
+    expect(own.problem).toMatch(/they are the labels of 2026-12-04\.$/);
+
+    const tomorrow = { kind: 'set', date: '2026-12-04', set: 'all' } as const;
+    const preview = ok<LabelPreview>(await services.request('labels.preview', { selection: tomorrow }, JS));
+    expect(preview.labels.map((label) => label.code)).toEqual(codes);
+    const printed = ok<LabelPrintResult>(await services.request('labels.print', { selection: tomorrow, via: 'browser' }, JS));
+    expect(printed).toMatchObject({ codes, reprint: false });
+    // on the morning of the Bill Run, the same labels show as printed before
+    const morning = ok<LabelPreview>(await services.request('labels.preview', { selection: tomorrow }, JS));
+    expect(morning.labels.every((label) => label.printedBefore)).toBe(true);
+  });
+
+  it('exports the calendar without daily events unless asked', async () => {
+    const plain = ok<IcsFile>(await services.request('calendar.ics', { month: '2026-12', months: 1 }, JS));
+    const withDaily = ok<IcsFile>(await services.request('calendar.ics', { month: '2026-12', months: 1, daily: true }, JS));
+    const count = (file: IcsFile, kind: string) => [...file.content.matchAll(new RegExp(`^UID:${kind}-`, 'gm'))].length;
+    expect([count(plain, 'billrun'), count(plain, 'courier'), count(plain, 'daily')]).toEqual([6, 5, 0]);
+    expect(count(withDaily, 'daily')).toBe(31 - 6);
   });
 });
 

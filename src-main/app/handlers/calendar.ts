@@ -2,7 +2,7 @@
 import type { calendarRequests } from '../../../shared/api';
 import { planDay } from '../../../shared/calendar/day-plan';
 import { monthCalendar } from '../../../shared/calendar/month';
-import { calendarIcs } from '../../reports/calendar-ics';
+import { calendarIcs, icsFileName } from '../../reports/calendar-ics';
 import type { Handlers } from '../dispatch';
 import type { HandlerDeps } from './context';
 
@@ -11,14 +11,9 @@ export function calendarHandlers(deps: HandlerDeps): Pick<Handlers, keyof typeof
   return {
     'day.plan': ({ date }) => planDay(profile(), date),
     'calendar.month': ({ month }) => monthCalendar(profile(), month),
-    'calendar.ics': ({ month, months }) => {
+    'calendar.ics': ({ month, months, daily }) => {
       const site = profile();
-      const slug =
-        site.site.name
-          .toLowerCase()
-          .replace(/[^a-z0-9]+/g, '-')
-          .replace(/^-|-$/g, '') || 'site';
-      return { fileName: `${slug}-backup-calendar-${month}.ics`, content: calendarIcs(site, month, months) };
+      return { fileName: icsFileName(site, month), content: calendarIcs(site, month, months, { daily }) };
     },
   };
 }

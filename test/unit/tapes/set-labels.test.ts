@@ -94,7 +94,8 @@ describe('setLabels', () => {
   it('says why no DAILY tape is loaded the day before a Bill Run', () => {
     const expected = {
       ok: false,
-      problem: 'No daily tape is loaded on 2010-08-08: the next day, Monday, Aug. 9, 2010, is a Bill Run day, when the daily backup job does not run.',
+      problem:
+        'No daily tape is loaded on 2010-08-08: the next day, Monday, Aug. 9, 2010, is a Bill Run day, when the daily backup job does not run. Its Bill Run labels can be printed today: they are the labels of 2010-08-09.',
     };
     expect(setLabels(microfinancial(), '2010-08-08', 'daily')).toEqual(expected);
     expect(setLabels(microfinancial(), '2010-08-08', 'all')).toEqual(expected);
