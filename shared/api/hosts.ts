@@ -35,6 +35,18 @@ export interface HostView {
   pinned: { algorithm: string; fingerprint: string; approvedBy: string; approvedAt: string } | null;
 }
 
+/** An entry of a job of the plan that runs as another user than the plan says. */
+export interface WrongUserNote {
+  entry: number;
+  /** The job of the profile the entry runs. */
+  job: string;
+  /** The Username SHOW QUEUE gives. */
+  runsAs: string;
+  shouldRunAs: string;
+  /** The plan's rule, in its words. */
+  rule: string;
+}
+
 export interface QueueSnapshot {
   host: string;
   queue: string;
@@ -43,6 +55,8 @@ export interface QueueSnapshot {
   info: QueueInfo | null;
   /** Why there is no answer: the link is down, the host refused, the output was unreadable. */
   problem: string | null;
+  /** Entries of the plan's jobs that run as another user than the plan says; absent or empty when none. */
+  wrongUsers?: WrongUserNote[];
 }
 
 export interface LogicalStep {

@@ -51,6 +51,7 @@ export function runStepOf(step: ProcedureStepDef, context: StepContext): RunStep
     const submission = submitJob(job, {
       uniquePart: context.uniquePart,
       proceduresDirectory: profile.directories.procedures.path,
+      batchUser: profile.batchUser,
       parameters,
     });
     run.command = { job: job.name, host: job.host, queue: job.queue, dcl: submission.command, parameters: [...parameters] };

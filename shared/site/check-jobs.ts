@@ -3,7 +3,7 @@
  * The console follows a job chain by these links, so a broken link is a chain that stops.
  */
 import { problem, type SiteProblem } from './problems';
-import type { SiteJob } from './schema';
+import type { SiteJob, SiteQueue } from './schema';
 import type { Collection, Entry, ProfileView } from './view';
 
 const WRITES_TAPE: ReadonlySet<SiteJob['type']> = new Set(['disk-to-tape', 'disk-to-disk-and-tape']);
@@ -46,10 +46,27 @@ function checkPlace(out: SiteProblem[], view: ProfileView, { index, value: job }
     const queue = entryNamed(view.queues, job.queue);
     if (queue && hostKnown && isKnown(view.hosts, queue.value.host) && queue.value.host !== job.host)
       out.push(problem(['jobs', index, 'queue'], `queue ${job.queue} is on host ${queue.value.host}, not on ${job.host}`));
+    if (queue) checkQueueKind(out, view, index, job, queue.value.kind);
   }
   const drive = view.drive;
   if (drive && hostKnown && isKnown(view.hosts, drive.host) && USES_DRIVE.has(job.type) && job.host !== drive.host)
     out.push(problem(['jobs', index, 'host'], `a ${job.type} job must run on ${drive.host}, the host of the tape drive`));
+}
+
+/**
+ * "All backups involving a tape drive should run in the TAPE_BACKUP queue. All backups involving
+ * disk-to-disk operations should run in the TIME_BLT4 queue": a job that uses the drive belongs in
+ * a queue of kind tape, a disk-to-disk job in one of kind disk-to-disk. The plan adds that backup
+ * jobs "can run in any queue", but the console submits to the profile's queue, so the profile
+ * keeps the plan's rule. Jobs of other types (billing, housekeeping) may run in either.
+ */
+function checkQueueKind(out: SiteProblem[], view: ProfileView, index: number, job: SiteJob, kind: SiteQueue['kind']): void {
+  const wanted: SiteQueue['kind'] | null = USES_DRIVE.has(job.type) ? 'tape' : job.type === 'disk-to-disk' ? 'disk-to-disk' : null;
+  if (wanted === null || kind === wanted) return;
+  const fitting = view.queues.entries.filter((q) => q.value.kind === wanted && q.value.host === job.host).map((q) => q.value.name);
+  const where = fitting.length > 0 ? fitting.join(' or ') : `a queue of kind ${wanted} on ${job.host}`;
+  const what = wanted === 'tape' ? `uses the tape drive (a ${job.type} job)` : 'is a disk-to-disk backup';
+  out.push(problem(['jobs', index, 'queue'], `${job.name} ${what}, so it runs in ${where}, not in ${job.queue}, a ${kind} queue`));
 }
 
 function describeSubmitter(by: SiteJob['submittedBy']): string {

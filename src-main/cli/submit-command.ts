@@ -19,6 +19,7 @@ export function buildJobSubmission(profile: SiteProfile, jobName: string, parame
     return submitJob(job, {
       uniquePart: uniquePartFrom(randomInt(0, 36 ** 6)),
       proceduresDirectory: profile.directories.procedures.path,
+      batchUser: profile.batchUser,
       parameters,
     });
   } catch (error) {

@@ -10,6 +10,7 @@ import { retentionAsked, showQueue, type DclCommand } from '../../shared/vms/dcl
 import { parseShowQueue, type QueueEntry, type QueueInfo } from '../../shared/vms/parsers';
 import { checkSubmission, submitOnce, type HostLink, type SiteLinks } from '../hosts';
 import { ask, linkTo, runReadOnly } from './ask';
+import { wrongUsers } from './batch-users';
 
 /** One queue with every job in it, or null when the host does not list it. */
 export async function readQueue(link: HostLink, queue: string): Promise<QueueInfo | null> {
@@ -38,7 +39,8 @@ export async function readSiteQueues(profile: SiteProfile, links: SiteLinks | un
       }
       try {
         const info = await readQueue(link, queue.name);
-        return { ...base, at: now().toISOString(), info, problem: info ? null : `${queue.host} did not list ${queue.name}.` };
+        if (info === null) return { ...base, at: now().toISOString(), info, problem: `${queue.host} did not list ${queue.name}.` };
+        return { ...base, at: now().toISOString(), info, problem: null, wrongUsers: wrongUsers(profile, info) };
       } catch (error) {
         if (error instanceof ApiFailure) return { ...base, at: now().toISOString(), info: null, problem: error.message };
         throw error;

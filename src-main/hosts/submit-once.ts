@@ -135,7 +135,7 @@ function confirmed(result: RunResult, sends: number): SubmitOutcome {
 /** Where the job's log goes: its /LOG_FILE, or the job name's .LOG in the login directory. */
 function logFileOf(command: string, name: string): string {
   const given = /\/LOG_FILE=(\S+?)(?=\/|\s|$)/u.exec(command)?.[1];
-  if (given === undefined) return `SYS$LOGIN:${name}.LOG of the user it runs as`;
+  if (given === undefined) return `SYS$LOGIN:${name}.LOG of ${/\/USER=([A-Z0-9$_]+)/u.exec(command)?.[1] ?? 'the user it runs as'}`;
   return /[\]:]$/u.test(given) ? `${given}${name}.LOG` : given;
 }
 

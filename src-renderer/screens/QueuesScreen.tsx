@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { QueueSnapshot } from '../../shared/api';
+import type { QueueSnapshot, WrongUserNote } from '../../shared/api';
 import { ErrorBox } from '../components/ErrorBox';
 import { useConsole } from '../stores/console-store';
 import { ensureQueues } from '../stores/host-actions';
@@ -10,8 +10,21 @@ function clockTime(at: string): string {
   return at.slice(11, 19);
 }
 
+/** Under the user of an entry of the plan's jobs that runs as another: what the plan says. */
+function WrongUser({ note }: { note: WrongUserNote }) {
+  return (
+    <div className="help wrong-user" data-testid="wrong-user">
+      <strong>
+        {note.job} should run as {note.shouldRunAs}.
+      </strong>{' '}
+      {note.rule}
+    </div>
+  );
+}
+
 function QueueCard({ snapshot }: { snapshot: QueueSnapshot }) {
   const info = snapshot.info;
+  const wrongUser = new Map((snapshot.wrongUsers ?? []).map((note) => [note.entry, note]));
   return (
     <section className="card" aria-labelledby={`queue-${snapshot.queue}`} data-queue={snapshot.queue}>
       <h2 id={`queue-${snapshot.queue}`}>
@@ -31,7 +44,7 @@ function QueueCard({ snapshot }: { snapshot: QueueSnapshot }) {
                 <tr>
                   <th scope="col">Entry</th>
                   <th scope="col">Job name</th>
-                  <th scope="col">User</th>
+                  <th scope="col">Runs as</th>
                   <th scope="col">Status</th>
                   <th scope="col">Submitted</th>
                 </tr>
@@ -48,7 +61,10 @@ function QueueCard({ snapshot }: { snapshot: QueueSnapshot }) {
                         </div>
                       ))}
                     </td>
-                    <td>{entry.username}</td>
+                    <td>
+                      {entry.username}
+                      {wrongUser.has(entry.entry) && <WrongUser note={wrongUser.get(entry.entry) as WrongUserNote} />}
+                    </td>
                     <td>{entry.status.text}</td>
                     <td>{entry.submitted?.text ?? ''}</td>
                   </tr>

@@ -75,6 +75,22 @@ describe('tapeops submit JOB (sending)', () => {
     audit.close();
   });
 
+  it("sends INITIALIZE_TAPES as the plan writes it, without /USER, and an adhoc backup as the plan's batch user", async () => {
+    const initialize = await tapeops(['submit', 'INITIALIZE_TAPES', '--param', '3', '--dry-run', '--site', siteFile]);
+    expect(initialize.stdout.split('\n')[0]).toMatch(
+      /^SUBMIT\/PARAMETER=3\/QUEUE=TAPE_BACKUP\/RETAIN=UNTIL=1-00:00:00\/NAME=TAPEOPS_INITIALIZE_TAPES_\w{6} SYS\$LOGIN:INITIALIZE_TAPES\.COM$/,
+    );
+
+    const result = await tapeops(['submit', 'RMU_BACKUP_LEASE_DATA', '--as', 'js', '--site', siteFile, '--data-dir', dataDir], { TAPEOPS_PASSWORD: 'Tape-Room-7' });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^SUBMIT\/QUEUE=TAPE_BACKUP\/RETAIN=UNTIL=1-00:00:00\/NAME=TAPEOPS_RMU_BACKUP_LEASE_DATA_\w{6}\/USER=LEASE_BATCH /);
+    const name = /\/NAME=(TAPEOPS_RMU_BACKUP_LEASE_DATA_[0-9A-Z]{6})/.exec(result.stdout)?.[1];
+    const listing = parseShowQueue((await site.exec('BLT4', 'SHOW QUEUE/ALL_JOBS/FULL TAPE_BACKUP')).output);
+    const entries = listing.ok && !listing.refused ? (listing.value.queues[0]?.entries ?? []) : [];
+    expect(entries.filter((entry) => entry.jobName === name).map((entry) => entry.username)).toEqual(['LEASE_BATCH']);
+  });
+
   it('a wrong password submits nothing and says the host refused the login', async () => {
     const result = await tapeops(submitArgs(), { TAPEOPS_PASSWORD: 'wrong' });
     expect(result.code).toBe(1);

@@ -94,7 +94,12 @@ function dailyBackupSubmission() {
   const profile = shippedProfile();
   const job = profile.jobs.find((j) => j.name === 'DAILY_BACKUP');
   if (job === undefined) throw new Error('the shipped profile has no DAILY_BACKUP');
-  return submitJob(job, { uniquePart: `T${String(++unique).padStart(5, '0')}`, proceduresDirectory: profile.directories.procedures.path, hold: true });
+  return submitJob(job, {
+    uniquePart: `T${String(++unique).padStart(5, '0')}`,
+    proceduresDirectory: profile.directories.procedures.path,
+    batchUser: profile.batchUser,
+    hold: true,
+  });
 }
 function entriesNamed(name: string): number {
   const queues = site.inspect('BLT4').queues;
@@ -244,6 +249,7 @@ describe('submit safety when a job has run and ended while the link was down', (
     return submitJob(job, {
       uniquePart: `F${String(++unique).padStart(5, '0')}`,
       proceduresDirectory: profile.directories.procedures.path,
+      batchUser: profile.batchUser,
       ...(retain === undefined ? {} : { retain }),
     });
   }
@@ -267,12 +273,13 @@ describe('submit safety when a job has run and ended while the link was down', (
     const error = await submitThenCut(link, submission);
     expect(isHostLinkError(error, 'unsure-if-submitted')).toBe(true);
     expect((error as HostLinkError).message).toMatch(
-      /is not in the queue, but that does not prove it never arrived: .*TIME_BLT4 keeps no finished job .*look for its log \(SYS\$LOGIN:TAPEOPS_BLT_CLEANUP_F\d{5}\.LOG/,
+      /is not in the queue, but that does not prove it never arrived: .*TIME_BLT4 keeps no finished job .*look for its log \(SYS\$LOGIN:TAPEOPS_BLT_CLEANUP_F\d{5}\.LOG of LEASE_BATCH\)/,
     );
     expect(link.isUnsure(submission.name)).toBe(true);
     // the job ran once and left the queue; nothing was sent again
     expect(namedOnOwn(submission.name)).toBe(0);
-    const log = await own.site.exec('BLT4', `DIRECTORY SYS$LOGIN:${submission.name}.LOG`);
+    // the job ran as the plan's batch user, whose login directory is the logs folder
+    const log = await own.site.exec('BLT4', `DIRECTORY ${shippedProfile().directories.logs}${submission.name}.LOG`);
     expect(log.output).toMatch(new RegExp(`${submission.name}\\.LOG;1\\s[\\s\\S]*Total of 1 file`));
     // asked again, it still asks the queue first and sends nothing
     expect(isHostLinkError(await submitOnce(link, submission, submission.name, { queue: 'TIME_BLT4' }).catch((e: unknown) => e), 'unsure-if-submitted')).toBe(true);

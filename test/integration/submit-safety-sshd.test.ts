@@ -42,7 +42,7 @@ afterAll(() => {
 function initializeTapes() {
   const job = shippedProfile().jobs.find((j) => j.name === 'INITIALIZE_TAPES');
   if (job === undefined) throw new Error('the shipped profile has no INITIALIZE_TAPES job');
-  return submitJob(job, { uniquePart: `S${String(++unique).padStart(5, '0')}`, hold: true });
+  return submitJob(job, { uniquePart: `S${String(++unique).padStart(5, '0')}`, batchUser: shippedProfile().batchUser, hold: true });
 }
 
 /** BLT_CLEANUP: five minutes in TIME_BLT4; with the console's retention, or left to the queue. */
@@ -52,6 +52,7 @@ function cleanup(retain?: 'DEFAULT') {
   if (job === undefined) throw new Error('the shipped profile has no BLT_CLEANUP job');
   return submitJob(job, {
     uniquePart: `S${String(++unique).padStart(5, '0')}`,
+    batchUser: profile.batchUser,
     proceduresDirectory: profile.directories.procedures.path,
     ...(retain === undefined ? {} : { retain }),
   });
@@ -141,7 +142,10 @@ describe.skipIf(!sshdAvailable() || !simulatorCliExists())('a SUBMIT through Ope
     expect(isHostLinkError(error, 'unsure-if-submitted')).toBe(true);
     expect((error as Error).message).toMatch(/does not prove it never arrived: .*TIME_BLT4 keeps no finished job.*look for its log/);
     expect(entriesNamed(submission.name)).toBe(0);
-    const log = await site.exec('BLT4', `DIRECTORY SYS$LOGIN:${submission.name}.LOG`);
+    // the job ran as LEASE_BATCH (/USER): its log is in that user's login directory, the plan's log directory
+    expect(submission.command).toContain('/USER=LEASE_BATCH');
+    const log = await site.exec('BLT4', `DIRECTORY/OWNER ${shippedProfile().directories.logs}${submission.name}.LOG`);
+    expect(log.output).toMatch(/\[LEASE_BATCH\]/);
     expect(log.output).toMatch(/Total of 1 file/);
   }, 60_000);
 

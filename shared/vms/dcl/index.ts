@@ -50,4 +50,4 @@ export { dismountUnload, initialize, type InitializeOptions, mountForeign, showD
 export { directory, type DirectoryOptions, setDefault, showDefault, type } from './file-commands';
 export { setPrompt, setTerminal, type SetTerminalOptions, showLogical, showStatus, showTime, TERMINAL_WIDTH } from './session-commands';
 export { checkSubmissionName, submissionName, UNIQUE_PART_LENGTH, uniquePartFrom } from './submission-name';
-export { DEFAULT_NAME_PREFIX, type JobSubmission, type ProfileJob, submitJob, type SubmitJobOptions } from './submit-job';
+export { DEFAULT_NAME_PREFIX, jobUser, type JobSubmission, type ProfileJob, submitJob, type SubmitJobOptions } from './submit-job';

@@ -5,9 +5,14 @@
  * depend on the profile's zod schema. The command is the job's procedure submitted to its queue
  * with its parameters, plus a unique /NAME (./submission-name) and the console's /RETAIN
  * (./retention, CONSOLE_RETENTION: the entry stays listed for a day after the job ends, so that
- * after a dropped link "not in the queue" can only mean "never arrived"); /USER is added only
- * when the caller passes the user (the profile's batchUser, for the jobs the plan says run as
- * that user).
+ * after a dropped link "not in the queue" can only mean "never arrived") and the user it runs as.
+ *
+ * Who a job runs as is one rule (`jobUser`): "All backups should run as USER=LEASE_BATCH, just
+ * like other batch jobs", so every job carries /USER= the profile's batch user, except a job whose
+ * procedure is in SYS$LOGIN:. SYS$LOGIN: is the submitting account's own login directory, so such
+ * a procedure is that account's own command and runs as it: the plan's
+ *     SUBMIT/PARAMETER=3/QUEUE=TAPE_BACKUP SYS$LOGIN:INITIALIZE_TAPES.COM
+ * is typed after "log in as system manager", without /USER, and is sent as the plan writes it.
  */
 import { DclBuildError, describeInput } from './dcl-build-error';
 import type { DclCommand } from './command-line';
@@ -32,8 +37,11 @@ export interface SubmitJobOptions extends Pick<SubmitOptions, 'after' | 'hold' |
   namePrefix?: string;
   /** Where a procedure given without device or directory lives (the profile's procedures path). */
   proceduresDirectory?: string;
-  /** The user to run the job as (/USER), when wanted. */
-  user?: string;
+  /**
+   * The profile's batchUser: the user every job runs as (/USER), except a procedure of the
+   * submitting account's own (`jobUser`).
+   */
+  batchUser: string;
   /** Replaces the profile's parameters for this one submission. */
   parameters?: readonly string[];
   /**
@@ -50,6 +58,19 @@ export const DEFAULT_NAME_PREFIX = 'TAPEOPS';
 export interface JobSubmission extends DclCommand {
   /** The unique /NAME, to look the job up in the queue later. */
   readonly name: string;
+  /** The /USER the job runs as; null: it runs as the account that submits it (`jobUser`). */
+  readonly user: string | null;
+}
+
+/** The login directory of the account that submits: a procedure there is that account's own. */
+const OWN_LOGIN = /^SYS\$LOGIN:/iu;
+
+/**
+ * The user a job of the profile runs as: the batch user, or null for a procedure in the
+ * submitting account's own login directory (SYS$LOGIN:), which runs as that account.
+ */
+export function jobUser(job: Pick<ProfileJob, 'procedure'>, batchUser: string): string | null {
+  return OWN_LOGIN.test(job.procedure) ? null : batchUser;
 }
 
 export function submitJob(job: ProfileJob, options: SubmitJobOptions): JobSubmission {
@@ -58,20 +79,21 @@ export function submitJob(job: ProfileJob, options: SubmitJobOptions): JobSubmis
   // A long job name is fine: the submission name cuts it short.
   if (!jobName.ok && jobName.problem.code !== 'too-long') throw new DclBuildError(jobName.problem);
   const name = submissionName(`${options.namePrefix ?? DEFAULT_NAME_PREFIX}_${job.name}`, options.uniquePart);
+  const user = jobUser(job, options.batchUser);
   const { command } = submit({
     file: procedureFile(job.procedure, options.proceduresDirectory),
     queue: job.queue,
     parameters: options.parameters ?? job.parameters ?? [],
     name,
     retain: options.retain ?? CONSOLE_RETENTION,
-    user: options.user,
+    ...(user === null ? {} : { user }),
     after: options.after,
     hold: options.hold,
     logFile: options.logFile,
     noPrinter: options.noPrinter,
     keep: options.keep,
   });
-  return { command, name };
+  return { command, name, user };
 }
 
 function procedureFile(procedure: string, proceduresDirectory: string | undefined): string {

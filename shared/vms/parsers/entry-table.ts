@@ -1,17 +1,18 @@
 /**
  * The table of queue entries that SHOW QUEUE and SHOW ENTRY print:
  *
- *     Entry  Jobname         Username     Status
- *     -----  -------         --------     ------
- *       412  NIGHTLY_SAVE    NIGHT_BATCH  Executing
+ *     Entry  Jobname         Username     Blocks  Status
+ *     -----  -------         --------     ------  ------
+ *       412  NIGHTLY_SAVE    NIGHT_BATCH      12  Executing
  *            Submitted 25-NOV-2026 06:05:00.12 /KEEP /NOPRINTER /PRIORITY=100
  *            File: _DSA1:[OPS.COM]NIGHTLY_SAVE.COM;12
  *       418  MONTH_END_ARCHIVE_TO_TAPE
- *                              NIGHT_BATCH  Pending
+ *                              NIGHT_BATCH       7  Pending
  *
- * The Jobname column holds 15 characters: a longer name takes a line of its own and the username
- * and status follow on the next line, under their columns. Output queues (and some older displays)
- * add a Blocks column. /FULL adds detail lines under each entry: Submitted (with its qualifiers,
+ * The Jobname column holds 15 characters: a longer name takes a line of its own and the username,
+ * blocks and status follow on the next line, under their columns. The Username column is the user
+ * the job runs as (SUBMIT/USER). Blocks is the size of the job's file, as the OpenVMS User's Manual
+ * prints it for batch queues too; some displays leave the column out, and both layouts are read. /FULL adds detail lines under each entry: Submitted (with its qualifiers,
  * possibly wrapped onto lines that start with a slash), File, Completed, "On batch queue" (SHOW
  * ENTRY), and for a job retained on error the message it ended with.
  *
@@ -29,7 +30,7 @@ export interface QueueEntry {
   entry: number;
   jobName: string;
   username: string;
-  /** Output queues only. */
+  /** The size of the job's file; null where the display has no Blocks column. */
   blocks: number | null;
   status: EntryStatus;
   /** The queue the entry is on, when the display says it ("On batch queue X", or the listed queue). */

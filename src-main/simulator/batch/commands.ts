@@ -21,9 +21,14 @@ export function aijName(db: DatabasePlan): string {
   return `${db.short}_DATA_BACKUP.AIJ`;
 }
 
+/**
+ * The SUBMIT a job of the plan writes for the next job of its chain. No /USER: the job runs as the
+ * batch user already, and a job submitted from it runs as the same user; /USER would ask for
+ * CMKRNL, which the batch account does not hold.
+ */
 export function submitCommand(layout: SiteLayout, job: SiteJob, at: string | undefined): string {
   const after = at === undefined ? '' : `/AFTER="${at}"`;
-  return `SUBMIT/QUEUE=${job.queue}/USER=${layout.profile.batchUser}/NOPRINTER/KEEP${after}/LOG_FILE=${logFileOf(layout, job.name)} ${job.procedure}`;
+  return `SUBMIT/QUEUE=${job.queue}/NOPRINTER/KEEP${after}/LOG_FILE=${logFileOf(layout, job.name)} ${job.procedure}`;
 }
 
 export function rmuBackupCommand(layout: SiteLayout, db: DatabasePlan, full: boolean): string {

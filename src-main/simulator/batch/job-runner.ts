@@ -11,6 +11,7 @@ import type { VmsFile } from '../files/volumes';
 import type { TapeDrive } from '../drive/tape-drive';
 import type { Faults } from '../faults/fault-control';
 import { accountingTrailer } from './accounting';
+import { submitCommand } from './commands';
 import { JobFailure, type JobContext } from './job-context';
 import { scriptFor } from './job-scripts';
 import type { BatchEntry, QueueManager } from './queue-manager';
@@ -23,8 +24,8 @@ export interface RunnerDeps {
   faults: Faults;
   now(): Date;
   schedule(at: Date, run: () => void): void;
-  /** Submits a profile job from inside a job; returns SUBMIT's confirmation line. */
-  submitFromJob(host: HostState, job: SiteJob, at: string | undefined): string;
+  /** Submits a profile job from inside a job, as the job's own user; returns SUBMIT's confirmation line. */
+  submitFromJob(host: HostState, job: SiteJob, at: string | undefined, username: string): string;
 }
 
 function openLog(deps: RunnerDeps, entry: BatchEntry): VmsFile | null {
@@ -72,8 +73,8 @@ export function runJob(deps: RunnerDeps, entry: BatchEntry, job: SiteJob | null)
     log: (...lines) => lines.forEach(write),
     command: (text) => write(`$ ${text}`),
     submit: (target, at) => {
-      write(`$ SUBMIT/QUEUE=${target.queue}/USER=${deps.layout.profile.batchUser}/NOPRINTER/KEEP${at === undefined ? '' : `/AFTER="${at}"`} ${target.procedure}`);
-      const line = deps.submitFromJob(deps.host, target, at);
+      write(`$ ${submitCommand(deps.layout, target, at)}`);
+      const line = deps.submitFromJob(deps.host, target, at, entry.username);
       write(line);
       return line;
     },

@@ -44,6 +44,8 @@ export interface BatchEntry {
   queue: BatchQueue;
   /** The procedure as the queue manager shows it: `_$1$DGA2:[DIR]NAME.COM;7`. */
   file: string;
+  /** Its size in blocks, the Blocks column of SHOW QUEUE. */
+  blocks: number;
   /** The job (of the profile) the procedure runs, when it is one of the plan's. */
   profileJob: string | null;
   submitted: Date;

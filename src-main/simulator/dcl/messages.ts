@@ -48,6 +48,8 @@ export const MSG = {
   DEVMOUNT: m('SYSTEM', 'F', 'DEVMOUNT', 0x00000a64, 'device is already mounted'),
   DEVNOTMOUNT: m('SYSTEM', 'F', 'DEVNOTMOUNT', 0x00000a6c, 'device is not mounted'),
   DEVALLOC: m('SYSTEM', 'F', 'DEVALLOC', 0x00000820, 'device already allocated to another user'),
+  // SS$_NOPRIV, known: what the job controller answers a SUBMIT/USER from an account without CMKRNL
+  NOPRIV: m('SYSTEM', 'F', 'NOPRIV', 0x00000024, 'no privilege for attempted operation'),
   // RMS, known
   FNF: m('RMS', 'E', 'FNF', 0x00018292, 'file not found'),
   DNF: m('RMS', 'E', 'DNF', 0x000184c2, 'directory not found'),
@@ -60,6 +62,7 @@ export const MSG = {
   OPENIN: m('TYPE', 'E', 'OPENIN', 0x0001a8d2, 'error opening !AS as input'),
   NOTRAN: m('SHOW', 'S', 'NOTRAN', 0x00000001, 'no translation for logical name !AS'),
   // queue manager, chosen
+  CREJOB: m('SUBMIT', 'F', 'CREJOB', 0x00e9c01c, 'error creating job'),
   NOSUCHENT: m('JBC', 'E', 'NOSUCHENT', 0x00e9814a, 'no such entry'),
   NOSUCHQUE: m('JBC', 'E', 'NOSUCHQUE', 0x00e981b2, 'no such queue'),
   // Oracle Rdb RMU, chosen

@@ -7,7 +7,7 @@
  */
 import type { SiteProfile } from '../../../shared/site/schema';
 import { Disk } from '../files/volumes';
-import { HostState } from './host-state';
+import { BATCH_USER_PRIVILEGES, HostState, SYSTEM_MANAGER_PRIVILEGES } from './host-state';
 import { aliasRoot, type SiteLayout } from './site-layout';
 import { pick } from './sizes';
 import { procedureText } from '../batch/procedure-text';
@@ -76,15 +76,18 @@ function defineUsers(host: HostState, layout: SiteLayout): void {
   const back = profile.directories.procedures.symbol;
   const symbols: Record<string, string> = {};
   if (back !== undefined) symbols[back] = `SET DEFAULT ${profile.directories.procedures.path}`;
-  host.users.set('SYSTEM', { username: 'SYSTEM', uic: '[SYSTEM]', login: loginOf(layout, 'SYSTEM'), symbols });
+  const manager = { uic: '[SYSTEM]', login: loginOf(layout, 'SYSTEM'), symbols, privileges: SYSTEM_MANAGER_PRIVILEGES };
+  host.users.set('SYSTEM', { username: 'SYSTEM', ...manager });
+  // the account the console logs in with is "system manager (or any account with system manager privileges)"
   for (const hostProfile of profile.hosts.filter((h) => h.name === host.name && h.user !== 'SYSTEM')) {
-    host.users.set(hostProfile.user, { username: hostProfile.user, uic: '[SYSTEM]', login: loginOf(layout, 'SYSTEM'), symbols });
+    host.users.set(hostProfile.user, { username: hostProfile.user, ...manager });
   }
   host.users.set(profile.batchUser, {
     username: profile.batchUser,
     uic: `[${profile.batchUser.slice(0, 12)}]`,
     login: loginOf(layout, profile.batchUser),
     symbols: {},
+    privileges: BATCH_USER_PRIVILEGES,
   });
 }
 

@@ -14,7 +14,15 @@ export interface HostUser {
   login: DefaultDirectory;
   /** DCL symbols defined at login (the system manager's BACK symbol, ...). */
   symbols: Record<string, string>;
+  /** The process privileges the account is authorized (UAF), upper case: CMKRNL, OPER, ... */
+  privileges: ReadonlySet<string>;
 }
+
+/** What a system manager account holds: every privilege the simulated commands ask about. */
+export const SYSTEM_MANAGER_PRIVILEGES: ReadonlySet<string> = new Set(['CMKRNL', 'CMEXEC', 'SYSNAM', 'SYSPRV', 'OPER', 'VOLPRO', 'BYPASS', 'SETPRV', 'TMPMBX', 'NETMBX']);
+
+/** What a batch account holds: the two every user has, nothing that can act as another user. */
+export const BATCH_USER_PRIVILEGES: ReadonlySet<string> = new Set(['TMPMBX', 'NETMBX']);
 
 export class HostState {
   readonly system = new LogicalTable('LNM$SYSTEM_TABLE');

@@ -139,7 +139,7 @@ export class SimulatedSiteCore implements SiteServices {
               faults: this.faults,
               now: () => this.now(),
               schedule: this.schedule,
-              submitFromJob: (h, target, at) => this.submitJob(h, target, at),
+              submitFromJob: (h, target, at, username) => this.submitJob(h, target, at, username),
             },
             entry,
             job,
@@ -221,7 +221,7 @@ export class SimulatedSiteCore implements SiteServices {
     const manager = this.managers.get(host.name);
     const queue = manager?.queue(request.queue ?? 'SYS$BATCH');
     if (manager === undefined || queue === undefined) {
-      throw new DclFailure(['%SUBMIT-F-CREJOB, error creating job', messageLine(MSG.NOSUCHQUE, [], true)], MSG.NOSUCHQUE.status);
+      throw new DclFailure([messageLine(MSG.CREJOB), messageLine(MSG.NOSUCHQUE, [], true)], MSG.NOSUCHQUE.status);
     }
     let spec;
     try {
@@ -242,7 +242,7 @@ export class SimulatedSiteCore implements SiteServices {
     const profileJob = this.profile.jobs.find((j) => j.host === host.name && j.procedure.endsWith(`${name}.${type}`)) ?? null;
     const jobName = (request.jobName ?? name).slice(0, 39);
     const user = host.users.get(request.username);
-    if (user === undefined) throw new DclFailure(['%SUBMIT-F-CREJOB, error creating job', '-JBC-E-INVUSER, invalid user name'], 0x00e98332);
+    if (user === undefined) throw new DclFailure([messageLine(MSG.CREJOB), '-JBC-E-INVUSER, invalid user name'], 0x00e98332);
     let logFile = request.logFile;
     if (logFile === undefined || logFile === '') logFile = `${user.login.device}:[${user.login.directory}]${jobName}.LOG`;
     else if (logFile.endsWith(']') || logFile.endsWith(':')) logFile = `${logFile}${jobName}.LOG`;
@@ -251,6 +251,7 @@ export class SimulatedSiteCore implements SiteServices {
       username: request.username,
       queue,
       file: `_${spec.disk.device}:[${spec.directory}]${name}.${type};${file.version}`,
+      blocks: file.blocks,
       profileJob: profileJob?.name ?? null,
       after: request.after,
       hold: request.hold,
@@ -263,19 +264,21 @@ export class SimulatedSiteCore implements SiteServices {
     return { entry, confirmation: submitConfirmation(entry) };
   }
 
-  /** Submits a profile job as the plan's procedures and schedulers do. */
-  submitJob(host: HostState, job: SiteJob, at: string | undefined): string {
-    const batchUser = this.profile.batchUser;
-    const user = host.users.get(batchUser);
+  /**
+   * Submits a profile job as the plan's procedures and schedulers do: as the batch user ("All
+   * backups should run as USER=LEASE_BATCH"), or as the user of the job that submits it.
+   */
+  submitJob(host: HostState, job: SiteJob, at: string | undefined, username = this.profile.batchUser): string {
+    const user = host.users.get(username);
     const login = user?.login ?? this.layout.logs;
     try {
       const { confirmation } = this.submit(host, {
         file: job.procedure,
         defaults: login,
-        tables: host.processTables(batchUser, '00000000'),
+        tables: host.processTables(username, '00000000'),
         queue: job.queue,
         jobName: job.name,
-        username: batchUser,
+        username,
         parameters: job.parameters,
         after: at === undefined ? null : parseVmsTime(at, this.now()),
         hold: false,

@@ -160,7 +160,7 @@ describe('planProcedureRun: other days and procedures', () => {
     expect(run.slots).toEqual([]);
     expect(step(run, 'run-procedure').command).toMatchObject({ job: 'RMU_BACKUP_TAX_DATA', host: 'BLT4' });
     expect(step(run, 'run-procedure').command?.dcl).toMatch(
-      /^SUBMIT\/QUEUE=\w+\/RETAIN=UNTIL=1-00:00:00\/NAME=TAPEOPS_RMU_BACKUP_TAX_DATA_\w+ \S*RMU_BACKUP_TAX_DATA\.COM$/,
+      /^SUBMIT\/QUEUE=\w+\/RETAIN=UNTIL=1-00:00:00\/NAME=TAPEOPS_RMU_BACKUP_TAX_DATA_\w+\/USER=LEASE_BATCH \S*RMU_BACKUP_TAX_DATA\.COM$/,
     );
     expect(problem('adhoc', '2010-08-10')).toBe('adhoc, choose the database to back up: RMU_BACKUP_LEASE_DATA, RMU_BACKUP_TAX_DATA');
     expect(problem('adhoc', '2010-08-10', microfinancial(), UNIQUE, 'INITIALIZE_TAPES')).toBe(

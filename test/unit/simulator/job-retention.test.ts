@@ -94,7 +94,7 @@ describe('job retention in the simulated BLT4', () => {
     const { site, clock } = siteAt('2010-08-04T09:00:00');
     const job = shippedProfile().jobs.find((j) => j.name === 'BLT_CLEANUP');
     if (job === undefined) throw new Error('the shipped profile has no BLT_CLEANUP');
-    const submission = submitJob(job, { uniquePart: 'R00001', proceduresDirectory: shippedProfile().directories.procedures.path });
+    const submission = submitJob(job, { uniquePart: 'R00001', batchUser: shippedProfile().batchUser, proceduresDirectory: shippedProfile().directories.procedures.path });
     expect(submission.command).toContain('/RETAIN=UNTIL=1-00:00:00/');
     await submit(site, submission.command.replace(/^SUBMIT/, '').replace(/ \S+$/, ''), submission.command.split(' ').at(-1));
     clock.advanceHours(23); // the job ended at 09:05

@@ -75,8 +75,10 @@ export const DIRECTORY: CommandDef<DclProcess> = {
     if (files.length === 0) throw new DclFailure([messageLine(MSG.NOFILES)], MSG.NOFILES.status);
     const size = has(command, 'SIZE') || has(command, 'FULL');
     const date = has(command, 'DATE') || has(command, 'FULL');
+    // who owns a file: the batch user for what its jobs wrote, the system manager for its own
+    const owner = has(command, 'OWNER');
     const lines = ['', `Directory ${locationText(spec)}`, ''];
-    if (!size && !date && !has(command, 'TOTAL')) {
+    if (!size && !date && !owner && !has(command, 'TOTAL')) {
       // names in columns, as many as fit in 80
       let current = '';
       for (const f of files) {
@@ -92,7 +94,7 @@ export const DIRECTORY: CommandDef<DclProcess> = {
     } else if (!has(command, 'TOTAL')) {
       for (const f of files) {
         const name = `${f.name}.${f.type};${f.version}`;
-        const columns = `${size ? String(f.blocks).padStart(10) : ''}${date ? `  ${dateColumn(f.created)}` : ''}`;
+        const columns = `${size ? String(f.blocks).padStart(10) : ''}${date ? `  ${dateColumn(f.created)}` : ''}${owner ? `  ${f.owner}` : ''}`;
         if (name.length > 18 && size) {
           lines.push(name, `${' '.repeat(19)}${columns}`);
         } else if (name.length > 18) {

@@ -121,6 +121,15 @@ function retentionOf(process: DclProcess, command: ParsedCommand): JobRetention 
   return { kind: 'until', at };
 }
 
+/**
+ * SUBMIT/USER runs the job as another user: OpenVMS asks for CMKRNL (and access to the UAF), and
+ * the job controller refuses the job otherwise, whatever the user named.
+ */
+function checkMayRunAs(process: DclProcess): void {
+  if (process.host.users.get(process.username)?.privileges.has('CMKRNL') === true) return;
+  throw new DclFailure([messageLine(MSG.CREJOB), messageLine(MSG.NOPRIV, [], true)], MSG.NOPRIV.status);
+}
+
 export const SUBMIT: CommandDef<DclProcess> = {
   name: 'SUBMIT',
   minParameters: 1,
@@ -149,13 +158,15 @@ export const SUBMIT: CommandDef<DclProcess> = {
       if (after === null) throw DclFailure.of(MSG.IVATIME, [], afterText);
     }
     const retention = retentionOf(process, command);
+    const user = valueOf(command, 'USER')?.toUpperCase();
+    if (user !== undefined) checkMayRunAs(process);
     const { entry, confirmation } = process.site.submit(process.host, {
       file: (command.parameters[0] as { text: string }).text,
       defaults: process.defaults,
       tables: process.tables,
       queue: valueOf(command, 'QUEUE'),
       jobName: valueOf(command, 'NAME'),
-      username: valueOf(command, 'USER') ?? process.username,
+      username: user ?? process.username,
       parameters: valuesOf(command, 'PARAMETERS'),
       after,
       hold: has(command, 'HOLD'),

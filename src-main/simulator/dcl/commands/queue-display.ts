@@ -1,8 +1,9 @@
 /**
  * The queue manager's displays: SHOW QUEUE [/FULL] [/ALL], SHOW ENTRY [/FULL] and the lines SUBMIT
- * answers. Layout: the entry table with Entry right-aligned in 7 columns, Jobname in 15 (a longer
- * name takes a line of its own, the username and status following under their columns), Username
- * in 12; /FULL adds Submitted, File and Completed lines indented by 9, wrapped at 80 columns onto
+ * answers. Layout, as the OpenVMS User's Manual prints it for batch queues: the entry table with
+ * Entry right-aligned in 7 columns, Jobname in 15 (a longer name takes a line of its own, the
+ * username, blocks and status following under their columns), Username in 12, Blocks (the size
+ * of the command procedure) right-aligned in 6; /FULL adds Submitted, File and Completed lines indented by 9, wrapped at 80 columns onto
  * lines that start with a slash.
  */
 import type { BatchEntry, BatchQueue, QueueManager } from '../../batch/queue-manager';
@@ -25,7 +26,7 @@ export function statusText(entry: BatchEntry): string {
   }
 }
 
-export const TABLE_HEADER = ['  Entry  Jobname         Username     Status', '  -----  -------         --------     ------'];
+export const TABLE_HEADER = ['  Entry  Jobname         Username     Blocks  Status', '  -----  -------         --------     ------  ------'];
 
 function quoteParameter(value: string): string {
   return `"${value.replace(/"/g, '""')}"`;
@@ -61,7 +62,7 @@ function wrap(first: string, words: string[], indent: number): string[] {
 export function entryRows(entry: BatchEntry, full: boolean, showQueueLine: boolean): string[] {
   const lines: string[] = [];
   const number = String(entry.entry).padStart(7);
-  const rest = `${entry.username.padEnd(12)} ${statusText(entry)}`;
+  const rest = `${entry.username.padEnd(12)} ${String(entry.blocks).padStart(6)}  ${statusText(entry)}`;
   if (entry.jobName.length > 15) {
     lines.push(`${number}  ${entry.jobName}`);
     lines.push(`${' '.repeat(25)}${rest}`);

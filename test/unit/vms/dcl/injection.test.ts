@@ -168,12 +168,17 @@ describe('the injection corpus', () => {
       const result = attempt(build);
       return result.ok ? 'ok' : result.problem.field;
     };
-    expect(fieldOf(() => submitJob({ ...job, queue: 'TAPE_BACKUP/USER=SYSTEM' }, { uniquePart: '1A2B3C' }))).toBe('queue');
-    expect(fieldOf(() => submitJob({ ...job, procedure: '@X.COM' }, { uniquePart: '1A2B3C' }))).toBe('procedure');
-    expect(fieldOf(() => submitJob({ ...job, name: 'X Y' }, { uniquePart: '1A2B3C' }))).toBe('name');
-    expect(fieldOf(() => submitJob({ ...job, parameters: ["''P1'"] }, { uniquePart: '1A2B3C' }))).toBe('parameters[0]');
-    expect(fieldOf(() => submitJob(job, { uniquePart: '1A2B3C/X' }))).toBe('uniquePart');
-    expect(fieldOf(() => submitJob(job, { uniquePart: '1A2B3C', user: 'SYSTEM /PRIV' }))).toBe('user');
-    expect(fieldOf(() => submitJob({ ...job, procedure: 'X.COM' }, { uniquePart: '1A2B3C', proceduresDirectory: 'A:[B] /X' }))).toBe('proceduresDirectory');
+    expect(fieldOf(() => submitJob({ ...job, queue: 'TAPE_BACKUP/USER=SYSTEM' }, { uniquePart: '1A2B3C', batchUser: 'LEASE_BATCH' }))).toBe('queue');
+    expect(fieldOf(() => submitJob({ ...job, procedure: '@X.COM' }, { uniquePart: '1A2B3C', batchUser: 'LEASE_BATCH' }))).toBe('procedure');
+    expect(fieldOf(() => submitJob({ ...job, name: 'X Y' }, { uniquePart: '1A2B3C', batchUser: 'LEASE_BATCH' }))).toBe('name');
+    expect(fieldOf(() => submitJob({ ...job, parameters: ["''P1'"] }, { uniquePart: '1A2B3C', batchUser: 'LEASE_BATCH' }))).toBe('parameters[0]');
+    expect(fieldOf(() => submitJob(job, { uniquePart: '1A2B3C/X', batchUser: 'LEASE_BATCH' }))).toBe('uniquePart');
+    // the batch user goes into /USER of every job outside SYS$LOGIN:
+    const backup = { ...job, procedure: 'DISK$MENTAT:[USER_DIR.LEASE_BACKUP.COM]INITIALIZE_TAPES.COM' };
+    expect(fieldOf(() => submitJob(backup, { uniquePart: '1A2B3C', batchUser: 'SYSTEM /PRIV' }))).toBe('user');
+    expect(fieldOf(() => submitJob(backup, { uniquePart: '1A2B3C', batchUser: 'LEASE_BATCH/QUEUE=SYS$BATCH' }))).toBe('user');
+    expect(fieldOf(() => submitJob({ ...job, procedure: 'X.COM' }, { uniquePart: '1A2B3C', batchUser: 'LEASE_BATCH', proceduresDirectory: 'A:[B] /X' }))).toBe(
+      'proceduresDirectory',
+    );
   });
 });

@@ -69,4 +69,20 @@ describe('parseShowEntry', () => {
       error: { line: 1, expected: expect.stringContaining('Entry  Jobname') },
     });
   });
+
+  it("reads SHOW ENTRY with OpenVMS's Blocks column: the console's adhoc backup running as LEASE_BATCH", () => {
+    expect(listing('blocks-column-batch-user.txt').entries).toMatchObject([
+      {
+        entry: 1219,
+        jobName: 'TAPEOPS_RMU_BACKUP_LEASE_DATA_4K7Q2M',
+        username: 'LEASE_BATCH',
+        blocks: 12,
+        status: { state: 'executing' },
+        queue: 'TAPE_BACKUP',
+        file: '_$1$DGA2:[USER_DIR.LEASE_BACKUP.COM]RMU_BACKUP_LEASE_DATA.COM;3',
+        details: [],
+        line: 4,
+      },
+    ]);
+  });
 });

@@ -186,3 +186,51 @@ describe('queue attribute lines', () => {
     ]);
   });
 });
+
+describe('parseShowQueue: the Blocks column and the user an entry runs as', () => {
+  it("reads the batch table as OpenVMS prints it, with the Blocks column: each entry's user, blocks and queue", () => {
+    const { queues } = listing('blocks-column-batch-user.txt');
+    expect(queues.map((queue) => [queue.name, queue.states])).toEqual([
+      ['TAPE_BACKUP', ['busy']],
+      ['TIME_BLT4', ['available']],
+    ]);
+    expect(queues.flatMap((queue) => queue.entries.map((e) => [e.queue, e.entry, e.jobName, e.username, e.blocks, e.status.state]))).toEqual([
+      ['TAPE_BACKUP', 1219, 'TAPEOPS_RMU_BACKUP_LEASE_DATA_4K7Q2M', 'LEASE_BATCH', 12, 'executing'],
+      ['TAPE_BACKUP', 1221, 'TAPEOPS_INITIALIZE_TAPES_9ZK31B', 'SYSTEM', 3, 'pending'],
+      ['TIME_BLT4', 1220, 'BLT_CLEANUP', 'LEASE_BATCH', 4, 'executing'],
+      ['TIME_BLT4', 1217, 'RMU_BACKUP_DOCUMENT', 'LEASE_BATCH', 9, 'retained-on-error'],
+    ]);
+  });
+
+  it('reads the detail under a wrapped row with blocks: the Submitted line continued, the message and its - continuation', () => {
+    const [tape, time] = listing('blocks-column-batch-user.txt').queues;
+    expect(tape?.entries[0]).toMatchObject({
+      submitted: { iso: '2026-12-03T09:14:22.510' },
+      logFile: 'DISK$MENTAT:[USER_DIR.LEASECOMM]TAPEOPS_RMU_BACKUP_LEASE_DATA_4K7Q2M.LOG',
+      file: '_$1$DGA2:[USER_DIR.LEASE_BACKUP.COM]RMU_BACKUP_LEASE_DATA.COM;3',
+      priority: 100,
+      details: [],
+    });
+    expect(tape?.entries[1]?.parameters).toEqual(['3']);
+    const failed = time?.entries[1];
+    expect(
+      failed?.statusMessages.map((m) => [m.lead, m.facility, m.severity, m.ident, m.continuation.map((c) => `${c.lead}${c.facility}-${c.severity}-${c.ident}`)]),
+    ).toEqual([['%', 'RMU', 'F', 'WRITEERR', ['-RMS-F-FUL']]]);
+    expect(failed).toMatchObject({ completed: { iso: '2026-12-03T08:31:56.090' }, completedOnQueue: 'TIME_BLT4', details: [] });
+  });
+
+  it('reads what the simulated BLT4 prints after a SUBMIT/USER: the same layout as the fixture', async () => {
+    const { siteAt, run } = await import('../../simulator/site-fixture');
+    const { site } = siteAt('2026-12-03T09:00:00');
+    await run(
+      site,
+      'SUBMIT/QUEUE=TAPE_BACKUP/NAME=TAPEOPS_RMU_BACKUP_LEASE_DATA_4K7Q2M/USER=LEASE_BATCH DISK$MENTAT:[USER_DIR.LEASE_BACKUP.COM]RMU_BACKUP_LEASE_DATA.COM',
+    );
+    const parsed = parseShowQueue((await run(site, 'SHOW QUEUE/FULL/ALL_JOBS TAPE_BACKUP')).output);
+    if (!parsed.ok || parsed.refused) throw new Error('unreadable');
+    expect(parsed.warnings ?? []).toEqual([]);
+    const [entry] = parsed.value.queues[0]?.entries ?? [];
+    expect(entry).toMatchObject({ jobName: 'TAPEOPS_RMU_BACKUP_LEASE_DATA_4K7Q2M', username: 'LEASE_BATCH', status: { state: 'executing' }, details: [] });
+    expect(entry?.blocks).toBeGreaterThan(0);
+  });
+});
