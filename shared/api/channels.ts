@@ -5,10 +5,13 @@
 export const REQUEST_NAMES = [
   'app.info',
   'session.signIn',
+  'session.signOut',
   'day.plan',
   'calendar.month',
   'calendar.ics',
   'site.choose',
+  'site.profiles',
+  'site.chooseFile',
   'audit.recent',
   'audit.csv',
   'hosts.list',

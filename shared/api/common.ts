@@ -1,5 +1,6 @@
 /** The parts of the contract every feature shares: dates, initials, the app, the operator, the audit log, the site. */
 import { z } from 'zod';
+import { counted } from '../plural';
 
 /** The years the calendar plans: wide enough for any tape in a vault, narrow enough for date arithmetic. */
 export const FIRST_YEAR = 1901;
@@ -29,11 +30,26 @@ export const monthSchema = z
 
 export const hostNameSchema = z.string().regex(/^[A-Z0-9$_]{1,39}$/, 'must be the name of a host of the site profile');
 
+const INITIALS_RULE = 'initials are 2 to 4 letters, such as JS or MAB';
+
+/**
+ * Why some initials (trimmed, upper-cased) cannot sign, or null. Too many letters are refused by
+ * name, never cut to four: the report would then carry someone else's initials.
+ */
+export function initialsProblem(initials: string): string | null {
+  if (/^[A-Z]{2,4}$/.test(initials)) return null;
+  if (/^[A-Z]{5,}$/.test(initials)) return `${initials} has ${counted(initials.length, 'letter')}: ${INITIALS_RULE}`;
+  return INITIALS_RULE;
+}
+
 export const initialsSchema = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(/^[A-Z]{2,4}$/, 'initials are 2 to 4 letters, such as JS or MAB');
+  .superRefine((initials, ctx) => {
+    const problem = initialsProblem(initials);
+    if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 /**
  * The whole audit log as a CSV file, never held whole in the page: where the browser shell
@@ -88,6 +104,22 @@ export interface AuditEntry {
   details: unknown;
 }
 
+/** A profile file the console may load: one in the data folder, or one shipped with the console. */
+export interface SiteProfileChoice {
+  /** The absolute path, as site.choose takes it. */
+  file: string;
+  /** The file's name, as listed. */
+  name: string;
+  /** data: the console's data folder, where an operator puts a site's own profile; shipped: assets/sites. */
+  folder: 'data' | 'shipped';
+}
+
+/** The profile files Settings lists, and the folders they were looked for in (shown, so a technician knows where to put one). */
+export interface SiteProfileList {
+  folders: { data: string; shipped: string };
+  profiles: SiteProfileChoice[];
+}
+
 /** A text file for the browser to save: calendar export, audit CSV. */
 export interface IcsFile {
   fileName: string;
@@ -98,7 +130,14 @@ export interface IcsFile {
 export const commonRequests = {
   'app.info': request<AppInfo>()(z.object({}).strict()),
   'session.signIn': request<Operator>()(z.object({ initials: initialsSchema, name: z.string().trim().max(60).optional() }).strict()),
+  /** Signs the operator of this window out (audited); the next one signs in. Answers who signed out. */
+  'session.signOut': request<Operator>()(z.object({}).strict()),
+  /** Loads one of the profiles site.profiles lists (the browser shell takes no other path). */
   'site.choose': request<SiteSummary>()(z.object({ file: z.string().trim().min(1, 'name a profile file').max(1024) }).strict()),
-  'audit.recent': request<AuditEntry[]>()(z.object({ limit: z.number().int().min(1).max(500) }).strict()),
+  'site.profiles': request<SiteProfileList>()(z.object({}).strict()),
+  /** Electron only: the operating system's file dialog, then the chosen profile loaded; null when cancelled. */
+  'site.chooseFile': request<SiteSummary | null>()(z.object({}).strict()),
+  /** Newest first; `beforeId` asks for the page older than the oldest record shown (keyset paging). */
+  'audit.recent': request<AuditEntry[]>()(z.object({ limit: z.number().int().min(1).max(500), beforeId: z.number().int().min(1).optional() }).strict()),
   'audit.csv': request<AuditExport>()(z.object({}).strict()),
 } as const;

@@ -4,7 +4,7 @@
  * else the shipped one). Choosing another profile in Settings closes the session and opens it
  * again on the new profile.
  */
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { AppInfo, SiteSummary } from '../../shared/api';
 import { systemClock, type Clock } from '../../shared/clock';
 import type { ApiResult } from '../../shared/errors';
@@ -38,6 +38,8 @@ export interface ConsoleOptions {
   printer?: LabelPrinter;
   /** Electron's save dialog, where exports are written straight to the file the operator chose. */
   chooseSavePath?: (suggestedName: string) => Promise<string | null>;
+  /** Electron's open dialog for a site profile: the chosen path, or null when cancelled. */
+  chooseProfilePath?: () => Promise<string | null>;
   /** The simulated site's time scale: real seconds per simulated hour (3600 by default). */
   secondsPerSimulatedHour?: number;
 }
@@ -137,6 +139,8 @@ export async function startConsole(options: ConsoleOptions): Promise<ConsoleMain
     ...(options.printer ? { printer: options.printer } : {}),
     ...(downloads ? { downloads } : {}),
     ...(options.chooseSavePath ? { chooseSavePath: options.chooseSavePath } : {}),
+    siteFolders: { data: options.dataDir, shipped: dirname(options.defaultSiteFile) },
+    ...(options.chooseProfilePath ? { chooseProfilePath: options.chooseProfilePath } : {}),
   });
 
   let closing: Promise<void> | null = null;

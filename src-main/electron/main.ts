@@ -7,6 +7,7 @@ import { electronCredentialStore } from '../hosts/electron-credentials';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { registerIpc } from './ipc';
 import { electronLabelPrinter } from './label-printing';
+import { chooseProfilePath } from './profile-dialog';
 import { applySessionPolicy, createConsoleWindow } from './window';
 
 // The Electron shell: window, preload and IPC only; the services are the same as the browser shell's.
@@ -33,6 +34,7 @@ app
         const chosen = await dialog.showSaveDialog({ defaultPath: join(app.getPath('downloads'), suggestedName) });
         return chosen.canceled || chosen.filePath === undefined ? null : chosen.filePath;
       },
+      chooseProfilePath: () => chooseProfilePath(dataDir),
       clock: now.clock,
     });
     applySessionPolicy();

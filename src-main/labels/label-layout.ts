@@ -16,9 +16,14 @@ const MAX_MODULE_MM = 0.6;
 // Average advance of a character as a share of the em, on the wide side: DejaVu Sans (the SVG's
 // fallback) runs wider than Helvetica, and bold capitals widest.
 const ADVANCE = { regular: 0.62, bold: 0.72 };
-// From the top of a line to its baseline, and from the baseline to the next line's top.
+// From the top of a line to its baseline (capitals and parentheses reach 0.76 em in DejaVu Sans).
 const ASCENT = 0.78;
-const LINE_GAP = 0.36;
+// Below the baseline: descenders and the underscores of a job name such as
+// CONSOLIDATED_BACKUP_TO_TAPE reach 0.24 em in DejaVu Sans; then clear paper before the next line,
+// so the name never touches the date line under it (test/unit/labels/label-layout.test.ts measures it).
+const DESCENT = 0.24;
+const LEADING = 0.24;
+const LINE_GAP = DESCENT + LEADING;
 
 function fitted(text: string, sizeMm: number, maxWidthMm: number, bold: boolean): number {
   const estimate = text.length * sizeMm * (bold ? ADVANCE.bold : ADVANCE.regular);

@@ -1,6 +1,10 @@
 import type { ShownError } from '../stores/shown-error';
 
-/** A failure in the operator's words: what went wrong and, if several, each problem on its own line. */
+/**
+ * A failure in the operator's words: what went wrong and, if several, each problem on its own line
+ * (a refused profile's FILE:LINE:COLUMN lines, as `tapeops site check` prints them). One problem is
+ * the message itself.
+ */
 export function ErrorBox({ error }: { error: ShownError }) {
   return (
     <div className="error-box" role="alert">

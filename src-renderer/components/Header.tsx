@@ -1,5 +1,8 @@
-import { showScreen } from '../stores/session-actions';
+import { useState } from 'react';
+import { showScreen, signOut } from '../stores/session-actions';
 import { useConsole, type Screen } from '../stores/console-store';
+import type { ShownError } from '../stores/shown-error';
+import { ErrorBox } from './ErrorBox';
 
 const screens: { id: Screen; label: string }[] = [
   { id: 'today', label: 'Today' },
@@ -12,9 +15,25 @@ const screens: { id: Screen; label: string }[] = [
   { id: 'settings', label: 'Settings' },
 ];
 
+/** Who is signed in, as plain text, and the one way to hand the console over: Sign out (audited). */
+function OperatorArea() {
+  const operator = useConsole((s) => s.operator);
+  const [error, setError] = useState<ShownError | null>(null);
+  return (
+    <div className="operator">
+      <span>
+        Signed in as <span className="operator-initials">{operator?.initials}</span>
+      </span>
+      <button type="button" className="sign-out" onClick={() => void signOut().then(setError)}>
+        Sign out
+      </button>
+      {error && <ErrorBox error={error} />}
+    </div>
+  );
+}
+
 export function Header() {
   const site = useConsole((s) => s.info?.site);
-  const operator = useConsole((s) => s.operator);
   const screen = useConsole((s) => s.screen);
   return (
     <header className="app-header">
@@ -33,10 +52,7 @@ export function Header() {
           ))}
         </ul>
       </nav>
-      <div className="operator">
-        <span className="sr-only">Signed in as </span>
-        {operator?.initials}
-      </div>
+      <OperatorArea />
     </header>
   );
 }

@@ -46,6 +46,18 @@ function PasswordForm({ host, run }: { host: HostView; run: (action: () => Promi
   );
 }
 
+/**
+ * A host key as the technician compares it with the one read at the host's console: the algorithm,
+ * then the fingerprint on a line of its own, which breaks anywhere (it has no spaces) inside its box.
+ */
+function Fingerprint({ algorithm, fingerprint }: { algorithm: string; fingerprint: string }) {
+  return (
+    <span className="fingerprint">
+      <code>{algorithm}</code> <code className="fingerprint-value">{fingerprint}</code>
+    </span>
+  );
+}
+
 function HostCard({ host, onError }: { host: HostView; onError: (error: ShownError | null) => void }) {
   const state = host.state;
   const run = async (action: () => Promise<Outcome<HostView>>) => {
@@ -74,13 +86,13 @@ function HostCard({ host, onError }: { host: HostView; onError: (error: ShownErr
         <dt>Latency</dt>
         <dd>{host.latencyMs === null ? '—' : `${host.latencyMs} ms`}</dd>
         <dt>Host key</dt>
-        <dd>{host.pinned ? <code>{`${host.pinned.algorithm} ${host.pinned.fingerprint}`}</code> : 'not pinned yet'}</dd>
+        <dd>{host.pinned ? <Fingerprint algorithm={host.pinned.algorithm} fingerprint={host.pinned.fingerprint} /> : 'not pinned yet'}</dd>
       </dl>
       {state.kind === 'awaiting-host-key-approval' && (
         <div className="notice setting" role="alert">
           <p>{state.message}</p>
           <p>
-            Offered: <code>{`${state.offered.algorithm} ${state.offered.fingerprint}`}</code>
+            Offered: <Fingerprint algorithm={state.offered.algorithm} fingerprint={state.offered.fingerprint} />
           </p>
           <button type="button" className="primary" onClick={() => void run(() => approveHostKey(host.name, state.offered.fingerprint))}>
             Approve this key and connect

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { SiteSummary } from '../../shared/api';
 import { ErrorBox } from '../components/ErrorBox';
+import { useConsole } from '../stores/console-store';
 import { signIn } from '../stores/session-actions';
 import type { ShownError } from '../stores/shown-error';
 
@@ -10,6 +11,7 @@ export function SignInScreen({ site }: { site: SiteSummary }) {
   const [name, setName] = useState('');
   const [error, setError] = useState<ShownError | null>(null);
   const [busy, setBusy] = useState(false);
+  const signedOut = useConsole((s) => s.signedOut);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -24,6 +26,11 @@ export function SignInScreen({ site }: { site: SiteSummary }) {
       <p className="lead">
         {site.organisation} — {site.plan} (revision {site.revision})
       </p>
+      {signedOut && (
+        <p className="ok" role="status">
+          {signedOut.initials} signed out.
+        </p>
+      )}
       <form className="card sign-in" onSubmit={submit}>
         <h2>Who is at the console?</h2>
         <label htmlFor="initials">Your initials</label>
@@ -32,14 +39,13 @@ export function SignInScreen({ site }: { site: SiteSummary }) {
           name="initials"
           autoFocus
           autoComplete="off"
-          maxLength={4}
           value={initials}
           onChange={(e) => setInitials(e.target.value.toUpperCase())}
           aria-describedby="initials-help"
           aria-invalid={error ? true : undefined}
         />
         <p id="initials-help" className="help">
-          2 to 4 letters. Every step you confirm and every label you print is recorded under them.
+          2 to 4 letters, as you sign the daily backup report. Every step you confirm and every label you print is recorded under them.
         </p>
         <label htmlFor="operator-name">Your name (optional)</label>
         <input id="operator-name" name="name" autoComplete="name" maxLength={60} value={name} onChange={(e) => setName(e.target.value)} />

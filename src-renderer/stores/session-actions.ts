@@ -21,8 +21,20 @@ export async function start(api: ConsoleApi): Promise<void> {
 export async function signIn(initials: string, name: string): Promise<ShownError | null> {
   try {
     const operator = await getApi().request('session.signIn', { initials, name: name.trim() || undefined });
-    useConsole.setState({ operator });
+    useConsole.setState({ operator, signedOut: null });
     await reloadPlans();
+    return null;
+  } catch (error) {
+    return shown(error);
+  }
+}
+
+/** Signs the operator out (main audits it); the sign-in screen then asks who is at the console. */
+export async function signOut(): Promise<ShownError | null> {
+  try {
+    const operator = await getApi().request('session.signOut', {});
+    // the next operator starts from the day's overview, not from where the last one left off
+    useConsole.setState({ operator: null, signedOut: operator, screen: 'today' });
     return null;
   } catch (error) {
     return shown(error);

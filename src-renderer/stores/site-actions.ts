@@ -1,10 +1,11 @@
 /** The site profile: choosing another, and following main when it loads one. */
-import type { SiteSummary } from '../../shared/api';
+import type { SiteProfileList, SiteSummary } from '../../shared/api';
 import { getApi } from './console-api';
 import { useConsole } from './console-store';
 import { reloadPlans } from './day-actions';
 import { listHosts, readQueues } from './host-actions';
 import { listRuns } from './run-actions';
+import { attempt, attemptApplied, type Outcome } from './outcome';
 import { shown, type ShownError } from './shown-error';
 
 /**
@@ -33,4 +34,19 @@ export async function chooseSite(file: string): Promise<ShownError | null> {
   } catch (error) {
     return shown(error);
   }
+}
+
+/** The profiles Settings offers: those in the data folder and those shipped with the console. */
+export function listSiteProfiles(): Promise<Outcome<SiteProfileList>> {
+  return attempt(() => getApi().request('site.profiles', {}));
+}
+
+/** Electron: the operating system's file dialog, then the chosen profile loaded. The site loaded, null when cancelled. */
+export function chooseSiteFile(): Promise<Outcome<SiteSummary | null>> {
+  return attemptApplied(
+    () => getApi().request('site.chooseFile', {}),
+    (site) => {
+      if (site) useConsole.getState().siteChanged(site);
+    },
+  );
 }

@@ -1,11 +1,25 @@
 /** The console itself, the operator's sign-in, the choice of site profile and the audit log. */
 import { createWriteStream } from 'node:fs';
 import { localDate } from '../../../shared/clock';
-import type { commonRequests } from '../../../shared/api';
+import type { commonRequests, SiteSummary } from '../../../shared/api';
 import { auditCsv, writeAuditCsv } from '../../reports/audit-csv';
 import type { Handlers } from '../dispatch';
-import { summarise } from '../site-loading';
+import { ApiFailure } from '../../../shared/errors';
+import { listedProfileOrThrow, listSiteProfiles, summarise } from '../site-loading';
 import { rethrowStoreError, signedIn, type HandlerDeps } from './context';
+
+/** Loads a profile for an operator; a profile refused for what it holds is written to the audit log with its problems. */
+async function chooseAudited(deps: HandlerDeps, file: string, who: string): Promise<SiteSummary> {
+  try {
+    return await deps.chooseSite(file, who);
+  } catch (error) {
+    if (error instanceof ApiFailure && error.code === 'invalid-site-profile') {
+      const details = error.details as { file: string; problems: string[] };
+      deps.store.audit.append({ who, action: 'site.profile-refused', subject: details.file, details: { problems: details.problems } });
+    }
+    throw error;
+  }
+}
 
 export function commonHandlers(deps: HandlerDeps): Pick<Handlers, keyof typeof commonRequests> {
   return {
@@ -22,8 +36,31 @@ export function commonHandlers(deps: HandlerDeps): Pick<Handlers, keyof typeof c
         rethrowStoreError(error);
       }
     },
-    'site.choose': ({ file }, ctx) => deps.chooseSite(file, signedIn(ctx)),
-    'audit.recent': ({ limit }) => deps.store.audit.list({ limit }),
+    'session.signOut': (_input, ctx) => {
+      const initials = signedIn(ctx);
+      deps.store.operators.signOut(initials);
+      ctx.operator = null;
+      const known = deps.store.operators.get(initials);
+      return { initials, name: known?.name ?? null };
+    },
+    'site.choose': async ({ file }, ctx) => {
+      const who = signedIn(ctx);
+      const chosen = await listedProfileOrThrow(file, deps.siteFolders);
+      return chooseAudited(deps, chosen, who);
+    },
+    'site.profiles': async (_input, ctx) => {
+      signedIn(ctx);
+      return { folders: deps.siteFolders, profiles: await listSiteProfiles(deps.siteFolders) };
+    },
+    'site.chooseFile': async (_input, ctx) => {
+      const who = signedIn(ctx);
+      if (deps.chooseProfilePath === undefined) {
+        throw new ApiFailure('no-file-dialog', 'This console has no file dialog: choose one of the listed profiles.');
+      }
+      const file = await deps.chooseProfilePath();
+      return file === null ? null : chooseAudited(deps, file, who);
+    },
+    'audit.recent': ({ limit, beforeId }) => deps.store.audit.list(beforeId === undefined ? { limit } : { limit, beforeId }),
     'audit.csv': async (_input, ctx) => {
       signedIn(ctx);
       const fileName = `tapeops-audit-${localDate(deps.clock.now())}.csv`;

@@ -6,6 +6,7 @@ import { isStoreError, type Store } from '../../store';
 import type { RequestContext } from '../dispatch';
 import type { LabelPrinter } from '../../labels/label-printer';
 import type { Downloads } from '../downloads';
+import type { SiteFolders } from '../site-loading';
 import type { SiteSession } from '../site-session';
 
 export interface HandlerDeps {
@@ -23,6 +24,10 @@ export interface HandlerDeps {
   downloads?: Downloads;
   /** Electron's save dialog: the path the operator chose for a file, or null when cancelled. */
   chooseSavePath?: (suggestedName: string) => Promise<string | null>;
+  /** Where Settings lists profiles from; site.choose takes no other file. */
+  siteFolders: SiteFolders;
+  /** Electron's open dialog for a profile file: the chosen path, or null when cancelled. */
+  chooseProfilePath?: () => Promise<string | null>;
 }
 
 export function signedIn(ctx: RequestContext): string {

@@ -17,6 +17,8 @@ export interface OperatorsRepository {
    * without a name keeps the name given before.
    */
   signIn(initials: string, name?: string): OperatorRecord;
+  /** Audits that these initials left the console (sign out, or a switch to another operator). */
+  signOut(initials: string): void;
   get(initials: string): OperatorRecord | undefined;
   /** By initials. */
   list(): OperatorRecord[];
@@ -61,6 +63,10 @@ export function createOperatorsRepository(db: Database.Database, audit: AuditWri
       const initials = normalizeInitials(rawInitials);
       const name = rawName?.trim() || null;
       return signIn(initials, name);
+    },
+    signOut(rawInitials) {
+      const initials = normalizeInitials(rawInitials);
+      audit.append({ who: initials, action: 'operator.sign-out', subject: initials });
     },
     get(rawInitials) {
       const row = selectOne.get(rawInitials.trim().toUpperCase());

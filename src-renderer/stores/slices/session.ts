@@ -12,6 +12,8 @@ export interface SessionSlice {
   /** Why the console could not start (app.info failed). */
   startError: ShownError | null;
   operator: Operator | null;
+  /** Who signed out of this window last, for the sign-in screen to say so; null once someone signs in. */
+  signedOut: Operator | null;
   screen: Screen;
   /** Main loaded another site profile (this console chose it, or another one did). */
   siteChanged(site: SiteSummary): void;
@@ -21,6 +23,7 @@ export const createSessionSlice: StateCreator<ConsoleState, [], [], SessionSlice
   info: null,
   startError: null,
   operator: null,
+  signedOut: null,
   screen: 'today',
   siteChanged: (site) => set((state) => (state.info ? { info: { ...state.info, site } } : {})),
 });

@@ -6,9 +6,4 @@ export class SettingsPage {
   async open(): Promise<void> {
     await this.page.getByRole('button', { name: 'Settings', exact: true }).click();
   }
-
-  async loadProfile(file: string): Promise<void> {
-    await this.page.getByLabel(/Load another site profile/).fill(file);
-    await this.page.getByRole('button', { name: 'Load profile' }).click();
-  }
 }

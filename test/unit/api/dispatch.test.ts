@@ -80,7 +80,11 @@ const wrongInputs: Record<RequestName, { input: unknown; field: string }[]> = {
     { input: { file: 5 }, field: 'file' },
     { input: { file: 'x'.repeat(1025) }, field: 'file' },
   ],
+  'session.signOut': [{ input: { initials: 'JS' }, field: 'initials' }],
+  'site.profiles': [{ input: { folder: '/etc' }, field: 'folder' }],
+  'site.chooseFile': [{ input: { file: '/etc/passwd' }, field: 'file' }],
   'audit.recent': [
+    { input: { limit: 5, beforeId: 0 }, field: 'beforeId' },
     { input: { limit: 0 }, field: 'limit' },
     { input: { limit: 501 }, field: 'limit' },
     { input: { limit: 2.5 }, field: 'limit' },
@@ -171,6 +175,9 @@ const goodInputs: Record<RequestName, unknown> = {
   'calendar.ics': { month: '2010-08', months: 2 },
   'site.choose': { file: shippedSiteFile },
   'audit.recent': { limit: 10 },
+  'session.signOut': {},
+  'site.profiles': {},
+  'site.chooseFile': {},
   'hosts.list': {},
   'hosts.connect': { host: 'BLT4' },
   'hosts.disconnect': { host: 'BLT4' },
@@ -259,7 +266,7 @@ describe('dispatch refuses wrong input', () => {
       const ctx = signedOut();
       const error = errorOf(await services.request('session.signIn', { initials }, ctx));
       expect(error).toMatchObject({ code: 'invalid-input' });
-      expect(error.message).toMatch(/^session\.signIn: initials: initials are 2 to 4 letters/);
+      expect(error.message).toMatch(/^session\.signIn: initials: (ABCDE has 5 letters: )?initials are 2 to 4 letters/);
       expect(ctx.operator).toBeNull();
     }
     expect(services.store.operators.list()).toEqual([]);
@@ -342,7 +349,7 @@ describe('dispatch outcomes', () => {
   it('every result is plain JSON: it survives a round trip through JSON unchanged', async () => {
     const ctx = signedOut();
     // sign in first so that site.choose and audit.recent have something to answer
-    const order: RequestName[] = ['session.signIn', ...requestNames.filter((n) => n !== 'session.signIn')];
+    const order: RequestName[] = ['session.signIn', ...requestNames.filter((n) => n !== 'session.signIn' && n !== 'session.signOut'), 'session.signOut'];
     for (const name of order) {
       const result = await services.request(name, goodInputs[name], ctx);
       if (needsLinks.includes(name)) {
@@ -351,6 +358,10 @@ describe('dispatch outcomes', () => {
       }
       if (name === 'simulator.fault' || name === 'simulator.drive') {
         expect(errorOf(result), name).toMatchObject({ code: 'not-simulated' });
+        continue;
+      }
+      if (name === 'site.chooseFile') {
+        expect(errorOf(result), name).toMatchObject({ code: 'no-file-dialog' });
         continue;
       }
       if (name === 'procedures.act') {
@@ -398,19 +409,19 @@ describe('site.choose', () => {
     expect(error.code).toBe('invalid-site-profile');
     expect(error.message).toContain(broken.file);
     const details = error.details as { file: string; problems: string[] };
-    expect(details.problems).toContain(`jobs[${broken.jobIndex}].queue: unknown queue "TAPE_BACKUPP"`);
+    expect(details.problems).toContain(`${broken.file}:${broken.line}:${broken.column}: jobs[${broken.jobIndex}].queue: unknown queue "TAPE_BACKUPP"`);
     // the running site and the stored choice are untouched
     expect(services.site().file).toBe(shippedSiteFile);
     expect(services.store.settings.get('site.file')).toBeUndefined();
     expect(services.store.audit.list({ action: 'settings.change' })).toEqual([]);
   });
 
-  it('refuses a file that does not exist, naming it', async () => {
+  it('refuses a file that does not exist, naming it: it is none of the listed profiles', async () => {
     const ctx = signedOut();
     await services.request('session.signIn', { initials: 'ab' }, ctx);
     const missing = dir.file('nowhere.yaml');
     const error = errorOf(await services.request('site.choose', { file: missing }, ctx));
-    expect(error.code).toBe('invalid-site-profile');
+    expect(error.code).toBe('unlisted-site-profile');
     expect(error.message).toContain(missing);
   });
 

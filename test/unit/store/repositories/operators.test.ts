@@ -61,4 +61,16 @@ describe('operators repository', () => {
     for (const initials of ['RT', 'AB', 'MKL']) store.operators.signIn(initials);
     expect(store.operators.list().map((o) => o.initials)).toEqual(['AB', 'MKL', 'RT']);
   });
+
+  it("appends operator.sign-out when the operator leaves the console, and refuses initials that are not an operator's", () => {
+    const store = tmp.closeLater(openStore(tmp.path('console.db'), { now: steppingClock('2026-11-25T12:00:00Z') }));
+    store.operators.signIn('JS');
+    store.operators.signOut('JS');
+    expect(store.audit.list({ limit: 2 }).map((r) => [r.who, r.action, r.subject])).toEqual([
+      ['JS', 'operator.sign-out', 'JS'],
+      ['JS', 'operator.sign-in', 'JS'],
+    ]);
+    expect(() => store.operators.signOut('ABCDE')).toThrow(/2 to 4 letters A-Z/);
+    expect(store.audit.count()).toBe(2);
+  });
 });
