@@ -4,6 +4,7 @@
  * one is and what to do, in words for the step card.
  */
 import type { SlotPlan } from './procedure-types';
+import { sameCode } from './scanned-code';
 
 export interface MagazineCheck {
   matches: boolean;
@@ -13,7 +14,7 @@ export interface MagazineCheck {
   problems: string[];
 }
 
-const same = (a: string | null, b: string | null): boolean => (a ?? '').trim().toUpperCase() === (b ?? '').trim().toUpperCase();
+const same = sameCode;
 
 export function checkMagazine(slots: readonly SlotPlan[], found: Readonly<Record<string, string | null>>): MagazineCheck {
   const unread: number[] = [];

@@ -5,6 +5,7 @@
  */
 import type { DayPlan } from '../calendar/day-plan';
 import { apDateWithWeekday } from '../tapes/label-date';
+import { volumeLabelOf, type VolumeLabelRule } from '../tapes/volume-label';
 import type { ProcedureWhen, SlotPlan } from './procedure-types';
 
 export interface RunMagazine {
@@ -13,7 +14,7 @@ export interface RunMagazine {
   notes: string[];
 }
 
-export function magazineFor(when: ProcedureWhen, day: DayPlan): RunMagazine | { problem: string } {
+export function magazineFor(when: ProcedureWhen, day: DayPlan, rule: VolumeLabelRule = 'last-six'): RunMagazine | { problem: string } {
   if (when === 'billrun' && day.kind !== 'billrun') {
     return { problem: `${day.date} is not a Bill Run day; the next Bill Run is ${apDateWithWeekday(day.nextBillRun)}.` };
   }
@@ -30,7 +31,8 @@ export function magazineFor(when: ProcedureWhen, day: DayPlan): RunMagazine | { 
     }
   }
   if (when !== 'billrun' && when !== 'daily') return { slots: [], notes: [] };
-  return { slots: day.slots.map((code, index) => ({ slot: index + 1, code })), notes: magazineNotes(day) };
+  const slots = day.slots.map((code, index): SlotPlan => (code === null ? { slot: index + 1, code } : { slot: index + 1, code, volume: volumeLabelOf(code, rule) }));
+  return { slots, notes: magazineNotes(day) };
 }
 
 function magazineNotes(day: DayPlan): string[] {

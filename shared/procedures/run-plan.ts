@@ -5,10 +5,13 @@
  */
 import { CalendarInputError } from '../calendar/calendar-input-error';
 import { planDay, type DayPlan } from '../calendar/day-plan';
-import { weekdayOf, type IsoDate } from '../calendar/iso-date';
+import { dailyTapeFor } from '../calendar/daily-tape';
+import { addDaysIso, weekdayOf, type IsoDate } from '../calendar/iso-date';
 import type { SiteProfile } from '../site/schema';
 import { apDateWithWeekday } from '../tapes/label-date';
-import type { ProcedureDef, ProcedureRunPlan, RunStep } from './procedure-types';
+import { volumeLabelOf } from '../tapes/volume-label';
+import { courierSets } from './courier-tapes';
+import type { ProcedureDef, ProcedureRunPlan, RunStep, SlotPlan } from './procedure-types';
 import { magazineFor } from './run-magazine';
 import { runStepOf } from './run-steps';
 
@@ -27,10 +30,17 @@ export function planProcedureRun(profile: SiteProfile, procedureId: string, date
   if (!procedure) return { ok: false, problem: noSuchProcedure(procedures, procedureId) };
   const day = dayPlanOf(profile, date);
   if (typeof day === 'string') return { ok: false, problem: day };
-  const magazine = magazineFor(procedure.when, day);
+  const rule = profile.tapes.billRun.volumeLabel;
+  const magazine = magazineFor(procedure.when, day, rule);
   if ('problem' in magazine) return { ok: false, problem: magazine.problem };
 
   const weekday = weekdayOf(date);
+  const dailyTape = day.tapesToPull.find((tape) => tape.kind === 'daily')?.code;
+  const slots = procedure.when === 'adhoc' ? adhocSlots(profile, date) : magazine.slots;
+  const courierTapes =
+    procedure.when === 'courier'
+      ? courierSets(profile, date).flatMap((set) => set.codes.map((code) => ({ code, detail: `${set.retention} (Bill Run of ${apDateWithWeekday(set.date)})` })))
+      : [];
   const steps: RunStep[] = [];
   for (const step of procedure.steps) {
     if (step.onlyOn && !step.onlyOn.includes(weekday)) continue;
@@ -39,8 +49,15 @@ export function planProcedureRun(profile: SiteProfile, procedureId: string, date
       magazineNotes: magazine.notes,
       uniquePart: options.uniquePart,
       ...(options.chosenJob === undefined ? {} : { chosenJob: options.chosenJob }),
+      ...(dailyTape === undefined ? {} : { dailyTape }),
+      courierTapes,
     });
     if ('problem' in run) return { ok: false, problem: `${procedure.id}, ${run.problem}` };
+    // the tapes the SUBMIT initialises, each paper code beside the volume label it gets
+    if (run.command && day.initializeTapes && run.command.job === day.initializeTapes.job) {
+      const tapes = day.initializeTapes.initializes.map((tape) => `${tape.code} → volume ${volumeLabelOf(tape.code, rule)}`);
+      run.notes.push(`Volume labels it writes: ${tapes.join(', ')}.`);
+    }
     steps.push(run);
   }
   const { drive } = profile;
@@ -51,9 +68,11 @@ export function planProcedureRun(profile: SiteProfile, procedureId: string, date
       title: procedure.title,
       date,
       drive: { host: drive.host, model: drive.model, slots: drive.slots, device: drive.device },
-      slots: magazine.slots,
+      slots,
       steps,
-      notes: [...procedure.notes, ...dayNotes(profile, procedure, day)],
+      notes: [...procedure.notes, ...dayNotes(procedure, day)],
+      warnings: dayWarnings(profile, procedure, day),
+      next: whatComesNext(profile, procedure, day),
     },
   };
 }
@@ -72,13 +91,43 @@ function dayPlanOf(profile: SiteProfile, date: IsoDate): DayPlan | string {
   }
 }
 
-/** How the profile decided the date where the plan is silent, and a courier run on another weekday. */
-function dayNotes(profile: SiteProfile, procedure: ProcedureDef, day: DayPlan): string[] {
-  const notes = procedure.when === 'billrun' || procedure.when === 'daily' ? [...day.notes] : [];
+/** How the profile decided the date where the plan is silent. */
+function dayNotes(procedure: ProcedureDef, day: DayPlan): string[] {
+  return procedure.when === 'billrun' || procedure.when === 'daily' ? [...day.notes] : [];
+}
+
+/** A courier run on another weekday than the pickup's: said above every step. */
+function dayWarnings(profile: SiteProfile, procedure: ProcedureDef, day: DayPlan): string[] {
   const { company, pickupWeekday } = profile.courier;
-  if (procedure.when === 'courier' && day.weekday !== pickupWeekday)
-    notes.push(`The ${company} courier picks up on ${capitalised(pickupWeekday)}s; this run is for ${apDateWithWeekday(day.date)}.`);
-  return notes;
+  if (procedure.when !== 'courier' || day.weekday === pickupWeekday) return [];
+  return [`The ${company} courier picks up on ${capitalised(pickupWeekday)}s; this run is for ${apDateWithWeekday(day.date)}.`];
+}
+
+/**
+ * The tape of an adhoc backup: the plan says to set one up with the Procedure for Daily Backups,
+ * so the DAILY tape that procedure loads next (plan silent on which: the next daily day's).
+ */
+function adhocSlots(profile: SiteProfile, date: IsoDate): SlotPlan[] {
+  for (let ahead = 1; ahead <= 14; ahead++) {
+    const use = dailyTapeFor(profile, addDaysIso(date, ahead));
+    if (use !== null) return [{ slot: 1, code: use.tape, volume: volumeLabelOf(use.tape, profile.tapes.billRun.volumeLabel) }];
+  }
+  return [];
+}
+
+/** The jobs a Bill Run or daily run prepared the tapes for, and when they run: said once the steps are done. */
+function whatComesNext(profile: SiteProfile, procedure: ProcedureDef, day: DayPlan): string[] {
+  const follow = 'Follow them on the Queues screen: the queue entry, its status and its log.';
+  const daily = day.tapesToPull
+    .filter((tape) => tape.kind === 'daily')
+    .map((tape) => `${tape.job} runs at ${profile.calendar.dailyBackup.at} on ${apDateWithWeekday(tape.runs)} and writes ${tape.code}.`);
+  if (procedure.when === 'billrun') {
+    const chain = day.timeline.map((entry) => `${entry.job} (${entry.queue}): ${entry.when.text}${entry.tapes ? `, ${entry.tapes.join(', ')}` : ''}.`);
+    return ['The backups have not run yet. The Bill Run chain:', ...chain, ...daily, follow];
+  }
+  if (procedure.when === 'daily') return ['The backup has not run yet.', ...daily, follow];
+  if (procedure.when === 'adhoc') return ['The adhoc backup job runs in its queue now.', follow];
+  return [];
 }
 
 function capitalised(word: string): string {

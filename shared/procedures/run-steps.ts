@@ -10,6 +10,15 @@ export interface StepContext {
   uniquePart: string;
   /** The adhoc backup job chosen when the run started, for a step that lets the operator choose. */
   chosenJob?: string;
+  /** The day's DAILY tape, for `{dailyTape}` in a step's text and notes. */
+  dailyTape?: string;
+  /** A courier step's list: the Bill Run tapes since the last pickup. */
+  courierTapes?: { code: string; detail: string }[];
+}
+
+/** A step's words with the day's values: `{dailyTape}`. */
+function filled(text: string, context: StepContext): string {
+  return text.replace(/\{dailyTape\}/g, context.dailyTape ?? 'the DAILY tape of the day');
 }
 
 /** The jobs an operator may choose for an adhoc backup: the profile's adhoc jobs. */
@@ -17,17 +26,36 @@ export function adhocJobs(profile: SiteProfile): { name: string; title: string }
   return profile.jobs.filter((job) => job.when === 'adhoc').map((job) => ({ name: job.name, title: job.title }));
 }
 
+/** The adhoc job chosen at the start, or what to do. */
+function jobOf(context: StepContext, wanted: string | undefined): SiteProfile['jobs'][number] | { problem: string } {
+  const names = adhocJobs(context.profile)
+    .map((j) => j.name)
+    .join(', ');
+  if (wanted === undefined) return { problem: `choose the database to back up: ${names}` };
+  const job = context.profile.jobs.find((candidate) => candidate.name === wanted && candidate.when === 'adhoc');
+  return job ?? { problem: `${wanted} is not an adhoc backup job; the adhoc jobs are ${names}` };
+}
+
 export function runStepOf(step: ProcedureStepDef, context: StepContext): RunStep | { problem: string } {
   const checksMagazine = step.sense?.kind === 'magazine-matches-plan';
   const run: RunStep = {
     id: step.id,
-    text: step.text,
+    text: filled(step.text, context),
     kind: step.kind,
-    notes: [...(step.notes ?? []), ...(checksMagazine ? context.magazineNotes : [])],
+    notes: [...(step.notes ?? []).map((note) => filled(note, context)), ...(checksMagazine ? context.magazineNotes : [])],
     showsMagazine: checksMagazine || step.illustrates === 'magazine',
   };
   if (step.sense) run.sense = { ...step.sense };
   if (step.illustrates !== undefined && step.illustrates !== 'magazine') run.showsDrive = step.illustrates;
+  if (step.reads !== undefined) run.reads = step.reads;
+  if (step.receipt === true) run.receipt = true;
+  if (step.lists === 'courier-tapes') run.items = [...(context.courierTapes ?? [])];
+  if (step.sense?.kind === 'procedure-listed') {
+    const job = jobOf(context, context.chosenJob);
+    if ('problem' in job) return job;
+    const file = job.procedure.slice(job.procedure.lastIndexOf(']') + 1);
+    run.procedure = { host: job.host, directory: context.profile.directories.procedures.path, file };
+  }
   if (!step.command) return run;
 
   const { profile } = context;

@@ -5,8 +5,19 @@ import { text, vmsName, weekday } from './schema-values';
 export const senseConditionSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('drive-unloaded') }),
   z.strictObject({ kind: z.literal('drive-loaded') }),
-  z.strictObject({ kind: z.literal('queue-entry'), queue: vmsName, job: vmsName }),
+  z.strictObject({
+    kind: z.literal('queue-entry'),
+    queue: vmsName,
+    job: vmsName,
+    // the entry is held until this time of day (the DAILY_BACKUP waiting for 06:05), or running
+    at: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day such as 06:05')
+      .optional(),
+  }),
   z.strictObject({ kind: z.literal('magazine-matches-plan') }),
+  // DIRECTORY of the procedures folder: the run's command procedure is there
+  z.strictObject({ kind: z.literal('procedure-listed') }),
 ]);
 
 /** What each kind needs, said once here so that a profile cannot hold a step the console cannot run. */
@@ -28,8 +39,23 @@ export const procedureStepSchema = z
     notes: z.array(text).optional(),
     onlyOn: z.array(weekday).min(1).optional(),
     illustrates: z.enum(['eject', 'load', 'door', 'magazine']).optional(),
+    // a manual step the host cannot see (the door, the magazine out), with the drive read beside it
+    reads: z.literal('drive').optional(),
+    // the courier's receipt: who took the tapes and when, typed by the operator
+    receipt: z.boolean().optional(),
+    // the Bill Run tapes written since the courier's last pickup, with their return dates
+    lists: z.literal('courier-tapes').optional(),
   })
   .superRefine((step, ctx) => {
+    if (step.receipt === true && step.kind !== 'manual')
+      ctx.addIssue({ code: 'custom', path: ['receipt'], input: undefined, message: `only a manual step takes a receipt; this step is ${step.kind}` });
+    if (step.reads !== undefined && step.kind !== 'manual')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reads'],
+        input: undefined,
+        message: `only a manual step reads the drive beside it; a ${step.kind} step is checked by the console`,
+      });
     for (const [kind, field] of Object.entries(STEP_NEEDS)) {
       const present = step[field] !== undefined;
       const message =

@@ -9,6 +9,7 @@
  * keep type-checking.
  */
 import { z } from 'zod';
+import { VOLUME_LABEL_RULES } from '../tapes/volume-label';
 import { calendarSchema } from './calendar-schema';
 import { operatorProcedureSchema, type procedureStepSchema } from './procedure-schema';
 import { commandProcedure, hhmm, isoDate, severityCode, text, vmsDirectory, vmsName, weekday } from './schema-values';
@@ -204,6 +205,12 @@ export const siteProfileSchema = z.strictObject({
       initializedByJobs: z.number().int().min(0),
       /** What goes on each label, in the plan's words. */
       label: text.optional(),
+      /**
+       * How a tape's seven-character paper code becomes its volume label (INITIALIZE takes at
+       * most six): `last-six`, the code without blanks, its last six characters (100803E →
+       * 00803E, DAILY 1 → DAILY1). One rule, shown beside the paper code; older profiles get it.
+       */
+      volumeLabel: z.enum(VOLUME_LABEL_RULES).default('last-six'),
     }),
     daily: z.strictObject({
       job: vmsName,

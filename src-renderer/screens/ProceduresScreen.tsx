@@ -7,11 +7,12 @@ import { StepCard, type RunAction } from '../components/procedure/StepCard';
 import { StepList } from '../components/procedure/StepList';
 import { SimulatedDrivePanel } from '../components/procedure/SimulatedDrivePanel';
 import { useConsole } from '../stores/console-store';
-import { actOnRun, ensureRuns, startRun } from '../stores/run-actions';
+import type { DayOffers } from '../../shared/procedures/day-offers';
+import { actOnRun, dayOffersFor, ensureRuns, startRun } from '../stores/run-actions';
 import type { ShownError } from '../stores/shown-error';
 
 /** A procedure that asks for its job first: the adhoc backup of one database. */
-function ChooseAndStart({ choice, busy, onStart }: { choice: ProcedureChoice; busy: boolean; onStart(job: string): void }) {
+function ChooseAndStart({ choice, busy, label, onStart }: { choice: ProcedureChoice; busy: boolean; label: string; onStart(job: string): void }) {
   const [job, setJob] = useState(choice.jobs?.[0]?.name ?? '');
   return (
     <div className="choose-and-start">
@@ -24,7 +25,7 @@ function ChooseAndStart({ choice, busy, onStart }: { choice: ProcedureChoice; bu
         ))}
       </select>
       <button type="button" className="big" disabled={busy || job === ''} onClick={() => onStart(job)}>
-        {choice.title}
+        {label}
       </button>
     </div>
   );
@@ -38,8 +39,9 @@ export function ProceduresScreen() {
   const [date, setDate] = useState(planned);
   const choices = useConsole((s) => s.choices);
   const listError = useConsole((s) => s.runsError);
-  const [openId, setOpenId] = useState<string | null>(null);
-  const open = useConsole((s) => s.runs.find((r) => r.runId === openId) ?? null);
+  const openId = useConsole((s) => s.openRunId);
+  const setOpenId = useConsole((s) => s.runOpened);
+  const open = useConsole((s) => s.runs.find((r) => r.runId === s.openRunId) ?? null);
   const underway = useConsole(useShallow((s) => s.runs.filter((r) => r.status === 'active' || r.status === 'refused')));
   const finished = useConsole(useShallow((s) => s.runs.filter((r) => r.status === 'done' || r.status === 'abandoned')));
   const [actError, setError] = useState<ShownError | null>(null);
@@ -49,6 +51,21 @@ export function ProceduresScreen() {
   useEffect(() => {
     void ensureRuns();
   }, []);
+
+  // what applies on the chosen day: information beside each procedure, never an error
+  const [offers, setOffers] = useState<DayOffers | null>(null);
+  useEffect(() => {
+    if (date === '') return;
+    let current = true;
+    void dayOffersFor(date).then((outcome) => {
+      if (!current) return;
+      setOffers(outcome.ok ? outcome.value : null);
+      if (!outcome.ok) setError(outcome.error);
+    });
+    return () => {
+      current = false;
+    };
+  }, [date]);
 
   const act = useCallback(
     async (action: RunAction) => {
@@ -68,7 +85,10 @@ export function ProceduresScreen() {
       const target = event.target as HTMLElement | null;
       if (target && ['INPUT', 'TEXTAREA', 'SELECT', 'BUTTON'].includes(target.tagName)) return;
       const step = open.plan?.steps[open.index];
-      if (event.key === 'Enter' && (step?.kind === 'manual' || open.state === 'review' || open.state === 'commandFailed')) {
+      const personConfirms = open.state === 'waiting' && open.reading?.personConfirms === true;
+      const confirms =
+        (step?.kind === 'manual' && step.receipt !== true) || personConfirms || open.state === 'rehearsal' || open.state === 'review' || open.state === 'commandFailed';
+      if (event.key === 'Enter' && confirms) {
         event.preventDefault();
         void act({ action: 'confirm' });
       } else if (event.key === 'Backspace' && open.index > 0) {
@@ -80,9 +100,9 @@ export function ProceduresScreen() {
     return () => window.removeEventListener('keydown', onKey);
   }, [open, act]);
 
-  async function begin(procedureId: string, job?: string) {
+  async function begin(procedureId: string, job?: string, on = date) {
     setBusy(true);
-    const outcome = await startRun(procedureId, date, job);
+    const outcome = await startRun(procedureId, on, job, on !== (offers?.today ?? planned));
     setBusy(false);
     if (!outcome.ok) return setError(outcome.error);
     setError(null);
@@ -98,9 +118,20 @@ export function ProceduresScreen() {
             All procedures
           </button>
           <h1>
+            {open.plan?.rehearsal ? 'Rehearsal: ' : ''}
             {open.plan?.title} <span className="run-date">for {open.date}</span>
           </h1>
         </div>
+        {open.plan?.warnings?.map((warning) => (
+          <p key={warning} className="warning-box" role="note">
+            <strong>Not the pickup day:</strong> {warning}
+          </p>
+        ))}
+        {open.plan?.rehearsal && (
+          <p className="notice rehearsal-banner" role="note">
+            <strong>Rehearsal for {open.date}.</strong> Nothing is sent to {open.plan.drive.host} and nothing is checked there: you walk through each step.
+          </p>
+        )}
         {error && <ErrorBox error={error} />}
         {open.message && <p className="error-box">{open.message}</p>}
         {open.status === 'active' && step ? (
@@ -151,18 +182,41 @@ export function ProceduresScreen() {
           <label htmlFor="procedure-day">For the day</label>
           <input id="procedure-day" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
         </div>
+        {offers?.notes.map((note) => (
+          <p key={note} className="notice" role="note">
+            {note}
+          </p>
+        ))}
         <ul className="procedure-choices">
-          {choices.map((choice) => (
-            <li key={choice.id}>
-              {choice.jobs ? (
-                <ChooseAndStart choice={choice} busy={busy} onStart={(job) => void begin(choice.id, job)} />
-              ) : (
-                <button type="button" className="big" disabled={busy} onClick={() => void begin(choice.id)}>
-                  {choice.title}
-                </button>
-              )}
-            </li>
-          ))}
+          {choices.map((choice) => {
+            const offer = offers?.offers.find((o) => o.procedureId === choice.id);
+            const rehearsal = offers?.rehearsal === true;
+            const label = rehearsal ? `Rehearse: ${choice.title}` : choice.title;
+            if (offer && !offer.applies) {
+              return (
+                <li key={choice.id} className="not-today">
+                  <strong>{choice.title}</strong>
+                  <p className="help">{offer.note}</p>
+                  {offer.instead && (
+                    <button type="button" disabled={busy} onClick={() => void begin(offer.instead?.procedureId ?? choice.id, undefined, offer.instead?.date)}>
+                      {offer.instead.label}
+                    </button>
+                  )}
+                </li>
+              );
+            }
+            return (
+              <li key={choice.id}>
+                {choice.jobs ? (
+                  <ChooseAndStart choice={choice} busy={busy} label={label} onStart={(job) => void begin(choice.id, job)} />
+                ) : (
+                  <button type="button" className="big" disabled={busy} onClick={() => void begin(choice.id)}>
+                    {label}
+                  </button>
+                )}
+              </li>
+            );
+          })}
         </ul>
       </section>
       {finished.length > 0 && (
@@ -171,7 +225,8 @@ export function ProceduresScreen() {
           <ul className="run-list">
             {finished.map((run) => (
               <li key={run.runId}>
-                {run.plan?.title} for {run.date}: {run.status === 'done' ? 'completed' : 'abandoned'}{' '}
+                {run.plan?.title} for {run.date}: {run.plan?.rehearsal ? 'rehearsal, ' : ''}
+                {run.status === 'done' ? 'steps done' : 'abandoned'}{' '}
                 <button type="button" onClick={() => setOpenId(run.runId)}>
                   Summary
                 </button>

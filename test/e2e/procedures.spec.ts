@@ -15,9 +15,10 @@ const BILL_RUN = ['100803P', '100803D', '100803E', '100803F', '100803G'];
 test.skip(process.env.TAPEOPS_E2E_SHELL === 'electron', 'the browser shell only: the time scale is a console option');
 
 test('a whole Bill Run procedure: a wrong tape in slot 2 caught, INITIALIZE_TAPES seen in TAPE_BACKUP, tapes 3 to 5 initialised', async () => {
-  test.setTimeout(180_000);
-  // a daily day after 06:05, so that no job of the simulated site's own runs in TAPE_BACKUP meanwhile
-  const running = await startConsoleProcess(['--time-scale', '36'], '2010-08-02T08:00');
+  test.setTimeout(300_000);
+  // the Bill Run day itself (a procedure for another day is only a rehearsal), early: the site's
+  // Bill Run starts at 07:30, after INITIALIZE_TAPES has the tape queue, and the run ends by seeing it queued
+  const running = await startConsoleProcess(['--time-scale', '36'], '2010-08-03T05:30');
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   try {
     const page = await (await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-US' })).newPage();
@@ -40,7 +41,7 @@ async function walkBillRun(page: Page): Promise<void> {
   await screenshot(page, 'procedures-start');
   expect(await seriousViolations(page)).toEqual([]);
   await procedures.start('Procedure for Bill Run Backups', '2010-08-03');
-  await expect(procedures.stepCount()).toHaveText(/^Step 1 of 13/);
+  await expect(procedures.stepCount()).toHaveText(/^Step 1 of 14/);
   await expect(procedures.stepHeading()).toContainText('The first task in the morning is to obtain five DLT IV tape cartridges.');
   await screenshot(page, 'procedure-step-1');
   expect(await seriousViolations(page)).toEqual([]);
@@ -57,25 +58,25 @@ async function walkBillRun(page: Page): Promise<void> {
   // Enter confirms a manual step; Backspace goes back (with no field or button focused)
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await page.keyboard.press('Enter');
-  await expect(procedures.stepCount()).toHaveText(/^Step 2 of 13/);
+  await expect(procedures.stepCount()).toHaveText(/^Step 2 of 14/);
   await page.keyboard.press('Backspace');
-  await expect(procedures.stepCount()).toHaveText(/^Step 1 of 13/);
+  await expect(procedures.stepCount()).toHaveText(/^Step 1 of 14/);
   await page.keyboard.press('Enter');
   await procedures.confirm();
 
   // step 3, sensed: the drive still holds a tape until Eject is pressed
-  await expect(procedures.stepCount()).toHaveText(/^Step 3 of 13 · the console checks/);
+  await expect(procedures.stepCount()).toHaveText(/^Step 3 of 14 · the console checks/);
   await expect(page.locator('.sense-not-yet')).toContainText('press Eject');
   await screenshot(page, 'procedure-sensed-waiting');
   await procedures.atDrive('Press Eject');
-  await expect(procedures.stepCount()).toHaveText(/^Step 4 of 13/, { timeout: 10_000 });
+  await expect(procedures.stepCount()).toHaveText(/^Step 4 of 14/, { timeout: 10_000 });
   await procedures.atDrive('Take the magazine out');
   await procedures.confirm();
   await procedures.atDrive('Empty the magazine');
   await procedures.confirm();
 
   // step 6: the magazine against the slot plan, tape by tape; a wrong tape in slot 2
-  await expect(procedures.stepCount()).toHaveText(/^Step 6 of 13/);
+  await expect(procedures.stepCount()).toHaveText(/^Step 6 of 14/);
   await procedures.putTape(1, BILL_RUN[0] as string);
   await procedures.scan(1, BILL_RUN[0] as string);
   await procedures.putTape(2, '100803E');
@@ -93,31 +94,37 @@ async function walkBillRun(page: Page): Promise<void> {
   await procedures.putTape(6, dailyCode);
   await procedures.scan(6, dailyCode);
 
-  await expect(procedures.stepCount()).toHaveText(/^Step 7 of 13/, { timeout: 10_000 });
+  await expect(procedures.stepCount()).toHaveText(/^Step 7 of 14/, { timeout: 10_000 });
   await procedures.confirm();
   await procedures.atDrive('Put the magazine in');
   await procedures.atDrive('Close the door');
   await procedures.confirm();
-  await expect(procedures.stepCount()).toHaveText(/^Step 9 of 13/);
+  await expect(procedures.stepCount()).toHaveText(/^Step 9 of 14/);
+  // Load is seen as a change: first the drive without a tape
+  await expect(page.locator('.sense-before')).toContainText('no tape loaded');
   await procedures.atDrive('Press Load');
   await expect(page.getByRole('region', { name: 'At the simulated drive' }).getByRole('status')).toContainText('loaded: 100803P.');
-  await expect(procedures.stepCount()).toHaveText(/^Step 10 of 13/, { timeout: 10_000 });
+  await expect(procedures.stepCount()).toHaveText(/^Step 10 of 14/, { timeout: 10_000 });
   await procedures.confirm();
 
   // step 11: the exact command, sent once
   await expect(page.locator('.step-card pre')).toHaveText(
-    /^SUBMIT\/PARAMETER=3\/QUEUE=TAPE_BACKUP\/RETAIN=UNTIL=1-00:00:00\/NAME=TAPEOPS_INITIALIZE_TAPES_[0-9A-Z]{6} SYS\$LOGIN:INITIALIZE_TAPES\.COM$/,
+    /^SUBMIT\/PARAMETER=3\/QUEUE=TAPE_BACKUP\/RETAIN=UNTIL=1-00:00:00\/NAME=TAPEOPS_INITIALIZE_TAPES_[0-9A-Z]{6}(?:\/USER=\w+)? SYS\$LOGIN:INITIALIZE_TAPES\.COM$/,
   );
   await screenshot(page, 'procedure-command');
   await procedures.confirm();
-  // step 12: the console sees the entry in TAPE_BACKUP by itself; step 13: Tuesday delivery
-  await expect(procedures.stepCount()).toHaveText(/^Step 13 of 13/, { timeout: 20_000 });
+  // step 12: the console sees the entry in TAPE_BACKUP by itself; step 13: the Bill Run's first job
+  // queued in TIME_BLT4 (at 07:30 simulated); step 14: Tuesday delivery
+  await expect(procedures.stepCount()).toHaveText(/^Step 13 of 14/, { timeout: 20_000 });
+  await expect(procedures.stepCount()).toHaveText(/^Step 14 of 14/, { timeout: 100_000 });
   await procedures.confirm();
 
-  const summary = page.getByRole('region', { name: /^Completed: Procedure for Bill Run Backups/ });
+  const summary = page.getByRole('region', { name: /^Steps done: Procedure for Bill Run Backups/ });
+  await expect(summary.getByRole('heading', { name: 'What comes next' })).toBeVisible();
   await expect(summary).toBeVisible();
   await expect(summary.getByRole('row').filter({ hasText: 'Sent' })).toContainText('Job TAPEOPS_INITIALIZE_TAPES_');
-  await expect(summary.getByRole('row').filter({ hasText: 'Seen by the console' }).last()).toContainText('in TAPE_BACKUP');
+  await expect(summary.getByRole('row').filter({ hasText: 'INITIALIZE_TAPES entry seen' })).toContainText('in TAPE_BACKUP');
+  await expect(summary.getByRole('row').filter({ hasText: 'INVOICE_STATEMENT_GENERATE (the' })).toContainText('in TIME_BLT4');
   await screenshot(page, 'procedure-summary');
   expect(await seriousViolations(page)).toEqual([]);
 

@@ -6,8 +6,8 @@ import { signedIn, type HandlerDeps } from './context';
 export function procedureHandlers(deps: HandlerDeps): Pick<Handlers, keyof typeof procedureRequests> {
   const runs = () => deps.session().procedures;
   return {
-    'procedures.list': () => ({ choices: runs().choices(), runs: runs().list() }),
-    'procedures.start': ({ procedureId, date, job }, ctx) => runs().start(procedureId, date, signedIn(ctx), job),
+    'procedures.list': ({ date }) => ({ choices: runs().choices(), runs: runs().list(), ...(date === undefined ? {} : { day: runs().offers(date) }) }),
+    'procedures.start': ({ procedureId, date, job, rehearsal }, ctx) => runs().start(procedureId, date, signedIn(ctx), { job, rehearsal: rehearsal === true }),
     'procedures.act': (action, ctx) => runs().act(action, signedIn(ctx)),
   };
 }

@@ -6,10 +6,13 @@
  */
 import { fromPromise } from 'xstate';
 import type { Clock } from '../../../shared/clock';
+import { counted } from '../../../shared/plural';
+import { driveChange } from '../../../shared/procedures/drive-change';
 import { checkMagazine } from '../../../shared/procedures/magazine-check';
 import type { RunStep } from '../../../shared/procedures/procedure-types';
 import type { SiteLinks } from '../../hosts';
 import { connectedLink, findEntry, readDrive, submitChecked } from '../../host-queries';
+import { listCommandProcedures } from '../../host-queries/adhoc-procedures';
 import type { CommandInput, CommandResult, SenseInput, SenseReading } from './procedure-machine';
 
 export interface ProcedureActorDeps {
@@ -20,21 +23,22 @@ export interface ProcedureActorDeps {
 }
 
 async function sense(deps: ProcedureActorDeps, input: SenseInput): Promise<Omit<SenseReading, 'at'>> {
-  const condition = input.step.sense;
   const host = input.plan.drive.host;
+  if (input.step.kind === 'manual' && input.step.reads === 'drive') {
+    const drive = await readDrive(connectedLink(deps.links, host), deps.driveDevice());
+    return { satisfied: false, detail: `${drive.words}. The console cannot see the door or the magazine: you confirm this step.`, read: drive.words };
+  }
+  const condition = input.step.sense;
   switch (condition?.kind) {
-    case 'drive-unloaded': {
-      const drive = await readDrive(connectedLink(deps.links, host), deps.driveDevice());
-      return drive.loaded
-        ? { satisfied: false, detail: `${drive.words}: press Eject on the ${input.plan.drive.model}; the console sees it when the drive has unloaded.` }
-        : { satisfied: true, detail: drive.words };
-    }
+    case 'drive-unloaded':
     case 'drive-loaded': {
       const drive = await readDrive(connectedLink(deps.links, host), deps.driveDevice());
-      if (!drive.online) return { satisfied: false, detail: `${drive.words}: the drive is offline; check the door is closed and the magazine is in.` };
-      return drive.loaded
-        ? { satisfied: true, detail: drive.words }
-        : { satisfied: false, detail: `${drive.words}: close the door and press Load; the console sees the tape when the drive has loaded it.` };
+      return driveChange(
+        { model: input.plan.drive.model, before: input.before },
+        drive,
+        condition.kind === 'drive-unloaded' ? 'unloaded' : 'loaded',
+        deps.clock.now().toISOString(),
+      );
     }
     case 'queue-entry': {
       const entry = await findEntry(
@@ -42,9 +46,27 @@ async function sense(deps: ProcedureActorDeps, input: SenseInput): Promise<Omit<
         condition.queue,
         (e) => e.jobName === condition.job || e.jobName.startsWith(`TAPEOPS_${condition.job}`),
       );
-      return entry === undefined
-        ? { satisfied: false, detail: `No ${condition.job} entry in ${condition.queue} yet.` }
-        : { satisfied: true, detail: `${entry.jobName} is entry ${entry.entry} in ${condition.queue} (${entry.status.state}).` };
+      if (entry === undefined) {
+        const when = condition.at === undefined ? '' : ` for ${condition.at}`;
+        return { satisfied: false, detail: `No ${condition.job} entry${when} in ${condition.queue} yet.` };
+      }
+      const release = entry.status.until ?? entry.after;
+      const seen = `${entry.jobName} is entry ${entry.entry} in ${condition.queue} (${entry.status.text})`;
+      // a job for 06:05 held until another time is not the one the tape was loaded for
+      const heldUntil = release?.iso.slice(11, 16);
+      if (condition.at !== undefined && heldUntil !== undefined && heldUntil !== condition.at) {
+        return { satisfied: false, detail: `${seen}, not for ${condition.at}: check the entry on the Queues screen.`, read: seen };
+      }
+      return { satisfied: true, detail: `${seen}.`, read: seen };
+    }
+    case 'procedure-listed': {
+      const wanted = input.step.procedure;
+      if (wanted === undefined) return { satisfied: false, detail: 'This step names no command procedure to look for: skip it with a reason.' };
+      const listed = await listCommandProcedures(connectedLink(deps.links, wanted.host), wanted.directory);
+      const read = `DIRECTORY ${wanted.directory}*.COM lists ${counted(listed.length, 'command procedure')}${listed.length > 0 ? `: ${listed.join(', ')}` : ''}`;
+      return listed.includes(wanted.file.toUpperCase())
+        ? { satisfied: true, detail: `${read}. ${wanted.file} is there.`, read }
+        : { satisfied: false, detail: `${read}. ${wanted.file} is not there: check the folder on ${wanted.host}, or choose another database.`, read };
     }
     case 'magazine-matches-plan': {
       const check = checkMagazine(input.plan.slots, input.found);

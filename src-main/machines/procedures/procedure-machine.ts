@@ -12,14 +12,18 @@
  * again on restore (xstate restarts invocations), so each one first checks whether its effect
  * already happened.
  */
-import { assign, fromPromise, setup } from 'xstate';
+import { and, assign, fromPromise, setup } from 'xstate';
 import type { ProcedureRunPlan, RunStep } from '../../../shared/procedures/procedure-types';
-import type { SenseReading, StepOutcome, StepRecord } from '../../../shared/procedures/run-view';
+import type { BeforeReading, SenseReading, StepOutcome, StepRecord } from '../../../shared/procedures/run-view';
 
-export type { SenseReading, StepOutcome, StepRecord } from '../../../shared/procedures/run-view';
+export type { BeforeReading, SenseReading, StepOutcome, StepRecord } from '../../../shared/procedures/run-view';
 
-/** Raised when the context or the states change shape; older snapshots go through ./procedure-migrations. */
-export const PROCEDURE_MACHINE_VERSION = 1;
+/**
+ * Raised when the context or the states change shape; a snapshot of another version is refused
+ * with its reason (../persisted-runs). 2: sensed changes (`before`), manual steps with a
+ * reading, rehearsals, the courier's receipt.
+ */
+export const PROCEDURE_MACHINE_VERSION = 2;
 
 /** Between two readings of a sensed condition that does not hold yet. */
 export const RECHECK_AFTER_MS = 2000;
@@ -30,8 +34,10 @@ export interface ProcedureContext {
   startedBy: string;
   index: number;
   records: StepRecord[];
-  /** The last reading of the current sensed step. */
+  /** The last reading of the current sensed step, or of a manual step that reads the drive. */
   reading: SenseReading | null;
+  /** The reading of this step that showed the state its sensed change starts from. */
+  before: BeforeReading | null;
   nextCheckAt: string | null;
   /** The codes the operator scanned or typed per slot ("1".."7"; null: the slot is empty). */
   found: Record<string, string | null>;
@@ -47,7 +53,7 @@ export interface ProcedureInput {
 }
 
 export type ProcedureEvent =
-  | { type: 'CONFIRM'; who: string; at: string }
+  | { type: 'CONFIRM'; who: string; at: string; receipt?: { takenBy: string; takenAt: string } }
   | { type: 'BACK'; who: string; at: string }
   | { type: 'SKIP'; who: string; at: string; reason: string }
   | { type: 'RECHECK'; at: string }
@@ -59,6 +65,8 @@ export interface SenseInput {
   plan: ProcedureRunPlan;
   step: RunStep;
   found: Record<string, string | null>;
+  /** What this step saw before (a tape loaded, before Eject), or null. */
+  before: BeforeReading | null;
 }
 
 export interface CommandInput {
@@ -81,7 +89,25 @@ function record(context: ProcedureContext, outcome: StepOutcome, who: string, at
   return [...context.records, { stepId: step?.id ?? '', index: context.index, outcome, who, at, ...extra }];
 }
 
-const FRESH_STEP = { reading: null, nextCheckAt: null, commandError: null, sentBy: null } as const;
+const FRESH_STEP = { reading: null, before: null, nextCheckAt: null, commandError: null, sentBy: null } as const;
+
+/** A person's confirmation of a step, with what the console read beside it. */
+function confirmedDetail(reading: SenseReading | null): { detail?: string } {
+  if (reading === null) return {};
+  return { detail: `Confirmed by the person; the console read: ${reading.read ?? reading.detail}` };
+}
+
+/** The courier's receipt as the record keeps it. */
+function receiptDetail(receipt: { takenBy: string; takenAt: string }): { detail: string } {
+  return { detail: `Receipt: taken by ${receipt.takenBy.trim()}, ${receipt.takenAt.trim()}` };
+}
+
+/** What a rehearsed step did not do, for the record. */
+function rehearsedDetail(step: RunStep | undefined): string {
+  if (step?.command) return `Rehearsal: not sent: ${step.command.dcl}`;
+  if (step?.kind === 'sensed') return 'Rehearsal: not checked on the host.';
+  return 'Rehearsal.';
+}
 
 function later(at: string, ms: number): string {
   return new Date(Date.parse(at) + ms).toISOString();
@@ -109,6 +135,13 @@ export const procedureMachine = setup({
   guards: {
     finished: ({ context }) => context.index >= context.plan.steps.length,
     isManual: ({ context }) => currentStep(context)?.kind === 'manual',
+    readsBeside: ({ context }) => currentStep(context)?.reads !== undefined,
+    rehearsing: ({ context }) => context.plan.rehearsal === true,
+    // the courier's receipt step is confirmed only with who took the tapes and when
+    receiptGiven: ({ context, event }) =>
+      currentStep(context)?.receipt !== true ||
+      (event.type === 'CONFIRM' && event.receipt !== undefined && event.receipt.takenBy.trim() !== '' && event.receipt.takenAt.trim() !== ''),
+    personConfirms: ({ context }) => context.reading?.personConfirms === true,
     isSensed: ({ context }) => currentStep(context)?.kind === 'sensed',
     canGoBack: ({ context }) => context.index > 0,
     hasReason: ({ event }) => 'reason' in event && event.reason.trim().length > 0,
@@ -145,15 +178,61 @@ export const procedureMachine = setup({
   },
   states: {
     step: {
-      always: [{ guard: 'finished', target: 'done' }, { guard: 'isManual', target: 'manual' }, { guard: 'isSensed', target: 'sensing' }, { target: 'review' }],
+      always: [
+        { guard: 'finished', target: 'done' },
+        { guard: 'rehearsing', target: 'rehearsal' },
+        { guard: and(['isManual', 'readsBeside']), target: 'manualRead' },
+        { guard: 'isManual', target: 'manual' },
+        { guard: 'isSensed', target: 'sensing' },
+        { target: 'review' },
+      ],
     },
     manual: {
       on: {
         CONFIRM: {
+          guard: 'receiptGiven',
           target: 'step',
           reenter: true,
-          actions: assign(({ context, event }) => ({ records: record(context, 'confirmed', event.who, event.at), index: context.index + 1, ...FRESH_STEP })),
+          actions: assign(({ context, event }) => ({
+            records: record(context, 'confirmed', event.who, event.at, event.receipt ? receiptDetail(event.receipt) : confirmedDetail(context.reading)),
+            index: context.index + 1,
+            ...FRESH_STEP,
+          })),
         },
+      },
+    },
+    // a rehearsal asks nothing of the host and sends nothing: each step is walked through by the person
+    rehearsal: {
+      on: {
+        CONFIRM: {
+          target: 'step',
+          reenter: true,
+          actions: assign(({ context, event }) => ({
+            records: record(context, 'rehearsed', event.who, event.at, { detail: rehearsedDetail(currentStep(context)) }),
+            index: context.index + 1,
+            ...FRESH_STEP,
+          })),
+        },
+      },
+    },
+    // a manual step the host cannot see, with the drive read beside it: the person need not wait for the reading
+    manualRead: {
+      on: {
+        CONFIRM: {
+          target: 'step',
+          actions: assign(({ context, event }) => ({
+            records: record(context, 'confirmed', event.who, event.at, confirmedDetail(context.reading)),
+            index: context.index + 1,
+            ...FRESH_STEP,
+          })),
+        },
+      },
+      invoke: {
+        id: 'sense',
+        src: 'sense',
+        input: ({ context }): SenseInput => ({ runId: context.runId, plan: context.plan, step: currentStep(context) as RunStep, found: context.found, before: null }),
+        onDone: { target: 'manual', actions: assign(({ event }) => ({ reading: event.output })) },
+        onError: { target: 'manual' },
       },
     },
     sensing: {
@@ -169,7 +248,13 @@ export const procedureMachine = setup({
       invoke: {
         id: 'sense',
         src: 'sense',
-        input: ({ context }): SenseInput => ({ runId: context.runId, plan: context.plan, step: currentStep(context) as RunStep, found: context.found }),
+        input: ({ context }): SenseInput => ({
+          runId: context.runId,
+          plan: context.plan,
+          step: currentStep(context) as RunStep,
+          found: context.found,
+          before: context.before,
+        }),
         onDone: [
           {
             guard: ({ event }) => event.output.satisfied,
@@ -182,7 +267,12 @@ export const procedureMachine = setup({
           },
           {
             target: 'waiting',
-            actions: assign(({ event }) => ({ reading: event.output, nextCheckAt: later(event.output.at, RECHECK_AFTER_MS) })),
+            actions: assign(({ context, event }) => ({
+              reading: event.output,
+              // the first sight of the state the change starts from is the step's evidence
+              before: context.before ?? (event.output.before === true ? { read: event.output.read ?? event.output.detail, at: event.output.at } : null),
+              nextCheckAt: later(event.output.at, RECHECK_AFTER_MS),
+            })),
           },
         ],
         // the run manager's sense actor answers every failure as a reading; this is for a bug in it
@@ -198,6 +288,16 @@ export const procedureMachine = setup({
     waiting: {
       on: {
         RECHECK: 'sensing',
+        // only where the console said it cannot see the act; the record keeps what it read
+        CONFIRM: {
+          guard: 'personConfirms',
+          target: 'step',
+          actions: assign(({ context, event }) => ({
+            records: record(context, 'confirmed', event.who, event.at, confirmedDetail(context.reading)),
+            index: context.index + 1,
+            ...FRESH_STEP,
+          })),
+        },
         SCAN: {
           guard: 'validSlot',
           target: 'sensing',

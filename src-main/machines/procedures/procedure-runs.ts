@@ -4,12 +4,14 @@
  * deadlines of sensed steps.
  */
 import { randomBytes } from 'node:crypto';
-import type { Clock } from '../../../shared/clock';
+import { localDate, type Clock } from '../../../shared/clock';
 import { ApiFailure } from '../../../shared/errors';
 import type { OperatorAction } from '../../../shared/api';
+import { dayOffers, type DayOffers } from '../../../shared/procedures/day-offers';
 import { planProcedureRun } from '../../../shared/procedures/run-plan';
+import { normalisedCode } from '../../../shared/procedures/scanned-code';
 import { adhocJobs } from '../../../shared/procedures/run-steps';
-import type { ProcedureChoice, RunState, RunView, StepRecord } from '../../../shared/procedures/run-view';
+import { howDone, type ProcedureChoice, type RunState, type RunView, type StepRecord } from '../../../shared/procedures/run-view';
 import type { SiteProfile } from '../../../shared/site/schema';
 import { uniquePartFrom } from '../../../shared/vms/dcl';
 import type { SiteLinks } from '../../hosts';
@@ -31,7 +33,10 @@ export interface ProcedureRuns {
   choices(): ProcedureChoice[];
   /** The runs of this console's life and the ones under way or refused at its start, then the latest finished. */
   list(): RunView[];
-  start(procedureId: string, date: string, who: string, chosenJob?: string): RunView;
+  /** What the screen offers for a day; a malformed date is invalid input. */
+  offers(date: string): DayOffers;
+  /** A day other than the console's today starts only as a rehearsal, which sends nothing. */
+  start(procedureId: string, date: string, who: string, options?: { job?: string | undefined; rehearsal?: boolean }): RunView;
   act(action: OperatorAction, who: string): RunView;
   close(): void;
 }
@@ -40,7 +45,11 @@ function stepAudit(meta: RunMeta, record: StepRecord, title: string): NewAuditEn
   return {
     who: record.who,
     action: record.outcome === 'abandoned' ? 'procedure.abandoned' : 'procedure.step',
-    subject: `${meta.subject} ${meta.date} step ${record.index + 1} ${record.stepId}`,
+    // an abandoned run says why where the audit log is read, not only in its details
+    subject:
+      record.outcome === 'abandoned'
+        ? `${meta.subject} ${meta.date} abandoned at step ${record.index + 1} ${record.stepId}: ${record.reason ?? ''}`
+        : `${meta.subject} ${meta.date} step ${record.index + 1} ${record.stepId}`,
     details: { runId: meta.id, title, ...record },
   };
 }
@@ -72,7 +81,8 @@ function procedureKind(machine: typeof procedureMachine): RunKind<typeof procedu
           who: meta.startedBy,
           action: 'procedure.completed',
           subject: `${meta.subject} ${meta.date}`,
-          details: { runId: meta.id, steps: context.plan.steps.length },
+          // which steps the console saw itself and what it read, which a person confirmed
+          details: { runId: meta.id, steps: context.plan.steps.length, rehearsal: context.plan.rehearsal === true, ...howDone(context.records) },
         });
       }
       return fresh;
@@ -93,6 +103,7 @@ function procedureKind(machine: typeof procedureMachine): RunKind<typeof procedu
         records: context.records ?? [],
         // a finished run, read back from its snapshot, waits for nothing
         reading: live ? context.reading : null,
+        before: live ? (context.before ?? null) : null,
         nextCheckAt: live ? context.nextCheckAt : null,
         found: context.found ?? {},
         commandError: live ? context.commandError : null,
@@ -112,6 +123,7 @@ function procedureKind(machine: typeof procedureMachine): RunKind<typeof procedu
       index: 0,
       records: [],
       reading: null,
+      before: null,
       nextCheckAt: null,
       found: {},
       commandError: null,
@@ -148,10 +160,10 @@ function procedureRecords(store: Store): RunRecords {
 }
 
 /** The machine event of an operator's act, with who and when. */
-function eventOf(action: OperatorAction, who: string, at: string): ProcedureEvent {
+function eventOf(action: OperatorAction, who: string, at: string, known: readonly string[]): ProcedureEvent {
   switch (action.action) {
     case 'confirm':
-      return { type: 'CONFIRM', who, at };
+      return action.receipt === undefined ? { type: 'CONFIRM', who, at } : { type: 'CONFIRM', who, at, receipt: action.receipt };
     case 'back':
       return { type: 'BACK', who, at };
     case 'recheck':
@@ -161,7 +173,8 @@ function eventOf(action: OperatorAction, who: string, at: string): ProcedureEven
     case 'abandon':
       return { type: 'ABANDON', who, at, reason: action.reason };
     case 'scan':
-      return { type: 'SCAN', who, at, slot: action.slot, code: action.code };
+      // DAILY1 and daily 1 are DAILY 1: the one normaliser of scanned codes
+      return { type: 'SCAN', who, at, slot: action.slot, code: action.code === null ? null : normalisedCode(action.code, known) };
   }
 }
 
@@ -181,17 +194,38 @@ export function createProcedureRuns(deps: ProcedureRunsDeps): ProcedureRuns {
         ...(p.steps.some((s) => s.command !== undefined && 'choose' in s.command) ? { jobs: adhocJobs(profile) } : {}),
       })),
     list: () => runs.list(),
-    start(procedureId, date, who, chosenJob) {
+    offers(date) {
+      const offers = dayOffers(profile, date, localDate(deps.clock.now()));
+      if ('problem' in offers) throw new ApiFailure('invalid-input', offers.problem);
+      return offers;
+    },
+    start(procedureId, date, who, options = {}) {
+      const chosenJob = options.job;
+      const today = localDate(deps.clock.now());
+      const rehearsal = options.rehearsal === true;
+      // never both a day other than today and commands sent: that day is walked through, or refused
+      if (date !== today && !rehearsal) {
+        throw new ApiFailure(
+          'not-today',
+          `${date} is not today (${today}): a procedure for another day is a rehearsal, which sends no command. Start it as a rehearsal, or choose today.`,
+        );
+      }
       const planned = planProcedureRun(profile, procedureId, date, {
         uniquePart: uniquePartFrom(randomBytes(4).readUInt32BE(0) % 36 ** 6),
         ...(chosenJob === undefined ? {} : { chosenJob }),
       });
       if (!planned.ok) throw new ApiFailure('invalid-input', planned.problem);
+      if (rehearsal) planned.plan.rehearsal = true;
       const id = `${procedureId}-${date}-${randomBytes(3).toString('hex')}`;
-      const started: NewAuditEntry = { who, action: 'procedure.started', subject: `${procedureId} ${date}`, details: { runId: id, title: planned.plan.title } };
+      const started: NewAuditEntry = {
+        who,
+        action: 'procedure.started',
+        subject: `${procedureId} ${date}${rehearsal ? ' (rehearsal: nothing sent)' : ''}`,
+        details: { runId: id, title: planned.plan.title, rehearsal, today },
+      };
       return runs.start({ id, subject: procedureId, date, startedBy: who }, { runId: id, plan: planned.plan, startedBy: who }, [started]);
     },
-    act: (action, who) => runs.send(action.runId, eventOf(action, who, deps.clock.now().toISOString())),
+    act: (action, who) => runs.send(action.runId, eventOf(action, who, deps.clock.now().toISOString(), profile.tapes.daily.labels)),
     close: () => runs.close(),
   };
 }

@@ -1,6 +1,6 @@
 import type { RunView } from '../../../shared/procedures/run-view';
 
-const MARK: Record<string, string> = { confirmed: '✓ done', sensed: '✓ seen by the console', sent: '✓ sent', skipped: '↷ skipped' };
+const MARK: Record<string, string> = { confirmed: '✓ done', sensed: '✓ seen by the console', sent: '✓ sent', rehearsed: '○ rehearsed', skipped: '↷ skipped' };
 
 /** The steps at the side: what is done (and how), the current one, what comes. */
 export function StepList({ run }: { run: RunView }) {

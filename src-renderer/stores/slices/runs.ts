@@ -10,6 +10,9 @@ export interface RunsSlice {
   runs: RunView[];
   runsListed: boolean;
   runsError: ShownError | null;
+  /** The run open on the Procedures screen: kept here so that leaving the screen keeps it open. */
+  openRunId: string | null;
+  runOpened(runId: string | null): void;
   /**
    * A run's view, from an answer or an event. The two reach the console in either order, so a
    * view replaces the one held only if it is newer (a higher `seq`) or of another run.
@@ -32,6 +35,8 @@ export const createRunsSlice: StateCreator<ConsoleState, [], [], RunsSlice> = (s
   runs: [],
   runsListed: false,
   runsError: null,
+  openRunId: null,
+  runOpened: (openRunId) => set({ openRunId }),
   runChanged: (run) => set((state) => ({ runs: withRun(state.runs, run) })),
   runsListedAs: ({ choices, runs }) =>
     set((state) => {
@@ -39,5 +44,5 @@ export const createRunsSlice: StateCreator<ConsoleState, [], [], RunsSlice> = (s
       const merged = state.runs.reduce((list, held) => withRun(list, held), runs);
       return { choices, runs: merged, runsListed: true, runsError: null };
     }),
-  runsForgotten: () => set({ choices: [], runs: [], runsListed: false, runsError: null }),
+  runsForgotten: () => set({ choices: [], runs: [], runsListed: false, runsError: null, openRunId: null }),
 });

@@ -258,4 +258,108 @@ describe('a run through a real actor', () => {
     expect(restored.getSnapshot().context.nextCheckAt).toBe('2010-08-03T08:00:02.000Z');
     restored.stop();
   });
+
+  it('passes the start of a sensed change to the next reading, and never marks the step seen from the end state alone', async () => {
+    const { actor, senses } = run(
+      [
+        { satisfied: false, detail: 'a tape loaded: press Load', read: 'a tape loaded', before: true, at: '2010-08-03T08:00:01.000Z' },
+        { satisfied: true, detail: 'no tape, then a tape', at: AT },
+      ],
+      async () => ({ detail: 'x', at: AT }),
+    );
+    actor.send({ type: 'CONFIRM', who: 'JS', at: AT });
+    await waitFor(actor, (s) => s.value === 'waiting');
+    expect(actor.getSnapshot().context.before).toEqual({ read: 'a tape loaded', at: '2010-08-03T08:00:01.000Z' });
+    actor.send({ type: 'RECHECK', at: AT });
+    await waitFor(actor, (s) => s.value === 'review');
+    expect(senses.map((s) => s.before)).toEqual([null, { read: 'a tape loaded', at: '2010-08-03T08:00:01.000Z' }]);
+    // the next step starts afresh
+    expect(actor.getSnapshot().context.before).toBeNull();
+    actor.stop();
+  });
+
+  it('lets the person confirm a step the console said it cannot see, keeping the reading in the record', async () => {
+    const { actor } = run([{ satisfied: false, detail: 'already empty', read: 'no tape loaded', personConfirms: true, at: AT }], async () => ({ detail: 'x', at: AT }));
+    actor.send({ type: 'CONFIRM', who: 'JS', at: AT });
+    await waitFor(actor, (s) => s.value === 'waiting');
+    actor.send({ type: 'CONFIRM', who: 'JS', at: AT });
+    await waitFor(actor, (s) => s.value === 'review');
+    expect(actor.getSnapshot().context.records.at(-1)).toMatchObject({
+      stepId: 'press-load',
+      outcome: 'confirmed',
+      who: 'JS',
+      detail: 'Confirmed by the person; the console read: no tape loaded',
+    });
+    actor.stop();
+  });
+
+  it('does not take a confirmation on a sensed step the console can still see', async () => {
+    const { actor } = run([{ satisfied: false, detail: 'no tape loaded', before: true, at: AT }], async () => ({ detail: 'x', at: AT }));
+    actor.send({ type: 'CONFIRM', who: 'JS', at: AT });
+    await waitFor(actor, (s) => s.value === 'waiting');
+    actor.send({ type: 'CONFIRM', who: 'JS', at: AT });
+    expect(actor.getSnapshot().value).toBe('waiting');
+    expect(actor.getSnapshot().context.index).toBe(1);
+    actor.stop();
+  });
+
+  it('reads the drive beside a manual step and keeps the reading with the confirmation', async () => {
+    const plan = shortPlan();
+    plan.steps[0] = { ...plan.steps[0], id: 'remove-magazine', text: 'Remove the magazine.', kind: 'manual', reads: 'drive', notes: [], showsMagazine: false };
+    const actor = createActor(
+      procedureMachine.provide({
+        actors: {
+          sense: fromPromise<SenseReading, SenseInput>(async () => ({ satisfied: false, detail: 'no tape loaded.', read: '_$2$MKA500: online, no tape loaded', at: AT })),
+        },
+      }),
+      { input: { ...input, plan } },
+    );
+    actor.start();
+    expect(actor.getSnapshot().value).toBe('manualRead');
+    await waitFor(actor, (s) => s.value === 'manual');
+    actor.send({ type: 'CONFIRM', who: 'JS', at: AT });
+    expect(actor.getSnapshot().context.records[0]).toMatchObject({
+      outcome: 'confirmed',
+      detail: 'Confirmed by the person; the console read: _$2$MKA500: online, no tape loaded',
+    });
+    actor.stop();
+  });
+
+  it('walks a rehearsal through every step without asking the host or sending anything', async () => {
+    const sent: string[] = [];
+    const { actor, senses } = run([], async ({ step }) => {
+      sent.push(step.id);
+      return { detail: 'x', at: AT };
+    });
+    actor.stop();
+    const rehearsal = createActor(procedureMachine, { input: { ...input, plan: { ...shortPlan(), rehearsal: true } } });
+    rehearsal.start();
+    for (let i = 0; i < 4; i++) {
+      expect(rehearsal.getSnapshot().value).toBe('rehearsal');
+      rehearsal.send({ type: 'CONFIRM', who: 'JS', at: AT });
+    }
+    expect(rehearsal.getSnapshot().status).toBe('done');
+    expect(rehearsal.getSnapshot().context.records.map((r) => [r.stepId, r.outcome])).toEqual([
+      ['obtain-tapes', 'rehearsed'],
+      ['press-load', 'rehearsed'],
+      ['initialize-tapes', 'rehearsed'],
+      ['deliver', 'rehearsed'],
+    ]);
+    expect(rehearsal.getSnapshot().context.records[2]?.detail).toMatch(/^Rehearsal: not sent: SUBMIT/);
+    expect(sent).toEqual([]);
+    expect(senses).toEqual([]);
+  });
+
+  it("takes the courier's receipt step only with who took the tapes and when, and keeps both in the record", () => {
+    const plan = shortPlan();
+    plan.steps = [{ id: 'courier-pickup', text: 'The courier picks up the tapes.', kind: 'manual', receipt: true, notes: [], showsMagazine: false }];
+    const actor = createActor(procedureMachine, { input: { ...input, plan } });
+    actor.start();
+    actor.send({ type: 'CONFIRM', who: 'JS', at: AT });
+    actor.send({ type: 'CONFIRM', who: 'JS', at: AT, receipt: { takenBy: '  ', takenAt: '15:20' } });
+    expect(actor.getSnapshot().context.index).toBe(0);
+    actor.send({ type: 'CONFIRM', who: 'JS', at: AT, receipt: { takenBy: 'R. Diaz (Iron Mountain)', takenAt: '15:20' } });
+    expect(actor.getSnapshot().status).toBe('done');
+    expect(actor.getSnapshot().context.records[0]).toMatchObject({ who: 'JS', outcome: 'confirmed', detail: 'Receipt: taken by R. Diaz (Iron Mountain), 15:20' });
+  });
 });

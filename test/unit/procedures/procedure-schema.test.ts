@@ -45,10 +45,10 @@ describe('operator procedures: the shape of a step', () => {
 
   it('refuses an unknown sense, weekday or when', () => {
     expect(problemsAfter((d) => setAt(d, [...BILL, 2, 'sense'], { kind: 'drive-ejected' }))).toEqual([
-      'operatorProcedures[0].steps[2].sense.kind: expected one of "drive-unloaded" | "drive-loaded" | "queue-entry" | "magazine-matches-plan"',
+      'operatorProcedures[0].steps[2].sense.kind: expected one of "drive-unloaded" | "drive-loaded" | "queue-entry" | "magazine-matches-plan" | "procedure-listed"',
     ]);
-    expect(problemsAfter((d) => setAt(d, [...BILL, 12, 'onlyOn'], ['tuseday']))).toEqual([
-      'operatorProcedures[0].steps[12].onlyOn[0]: expected one of "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"',
+    expect(problemsAfter((d) => setAt(d, [...BILL, 13, 'onlyOn'], ['tuseday']))).toEqual([
+      'operatorProcedures[0].steps[13].onlyOn[0]: expected one of "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"',
     ]);
     expect(problemsAfter((d) => setAt(d, ['operatorProcedures', 3, 'when'], 'weekly'))).toEqual([
       'operatorProcedures[3].when: expected one of "billrun" | "daily" | "adhoc" | "courier" | "restore"',

@@ -38,13 +38,14 @@ const BILL_RUN_STEPS = [
   'log-in',
   'submit-initialize-tapes',
   'see-initialize-tapes',
+  'see-bill-run-queued',
   'deliver-to-receptionist',
 ];
 
 describe('planProcedureRun: the Bill Run of Tuesday 2010-08-03', () => {
   const run = plan('bill-run', '2010-08-03');
 
-  it("has the plan's 12 steps, the console's queue check after the SUBMIT, and the Tuesday delivery", () => {
+  it("has the plan's 12 steps, the console's queue checks after the SUBMIT, and the Tuesday delivery", () => {
     expect(run.steps.map((s) => s.id)).toEqual(BILL_RUN_STEPS);
     expect(run.steps.map((s) => s.kind)).toEqual([
       'manual',
@@ -59,8 +60,13 @@ describe('planProcedureRun: the Bill Run of Tuesday 2010-08-03', () => {
       'manual',
       'command',
       'sensed',
+      'sensed',
       'manual',
     ]);
+    // the run ends by seeing the chain's first job queued, and says what comes next
+    expect(step(run, 'see-bill-run-queued').sense).toEqual({ kind: 'queue-entry', queue: 'TIME_BLT4', job: 'INVOICE_STATEMENT_GENERATE' });
+    expect(run.next?.[0]).toBe('The backups have not run yet. The Bill Run chain:');
+    expect(run.next).toContain('CONSOLIDATED_BACKUP_TO_TAPE (TAPE_BACKUP): after RMU_BACKUP_DOCUMENT completes, 100803D, 100803E, 100803F, 100803G.');
     expect(run).toMatchObject({ procedureId: 'bill-run', title: 'Procedure for Bill Run Backups', date: '2010-08-03' });
     expect(run.drive).toEqual({ host: 'BLT4', model: 'TZ887', slots: 7, device: '$2$MKA500:' });
   });
@@ -121,7 +127,9 @@ describe('planProcedureRun: other days and procedures', () => {
 
   it("puts the day's DAILY tape in slot 1 of a daily run, the tape planDay loads for the next morning", () => {
     const run = plan('daily', '2010-08-05');
-    expect(run.steps).toHaveLength(8);
+    expect(run.steps).toHaveLength(9);
+    // the run ends by seeing the DAILY_BACKUP entry waiting for 06:05
+    expect(run.steps.at(-1)?.sense).toEqual({ kind: 'queue-entry', queue: 'TAPE_BACKUP', job: 'DAILY_BACKUP', at: '06:05' });
     expect(run.slots.map((s) => s.code)).toEqual(['DAILY 3', null, null, null, null, null, null]);
     expect(run.slots.map((s) => s.code)).toEqual(planDay(microfinancial(), '2010-08-05').slots);
     expect(step(run, 'install-daily-tape')).toMatchObject({ kind: 'sensed', showsMagazine: true });
@@ -130,6 +138,7 @@ describe('planProcedureRun: other days and procedures', () => {
       ['press-eject', 'drive-unloaded'],
       ['install-daily-tape', 'magazine-matches-plan'],
       ['press-load', 'drive-loaded'],
+      ['see-daily-backup-queued', 'queue-entry'],
     ]);
     expect(run.steps.some((s) => s.command)).toBe(false);
     expect(run.notes.join(' ')).toMatch(/use the first DAILY tape in the tape drive magazine/);
@@ -141,13 +150,17 @@ describe('planProcedureRun: other days and procedures', () => {
       expect(run.slots).toEqual([]);
       expect(run.steps.every((s) => s.kind === 'manual' && !s.showsMagazine)).toBe(true);
     }
-    expect(plan('adhoc', '2010-08-10', microfinancial(), 'RMU_BACKUP_LEASE_DATA').steps.map((s) => s.id)).toEqual([
-      'set-default',
-      'list-procedures',
-      'choose-procedure',
-      'set-up-tape',
-      'run-procedure',
+    // the console lists the procedures itself (no SET DEFAULT and DIRECTORY to type) and checks the tape
+    const adhoc = plan('adhoc', '2010-08-10', microfinancial(), 'RMU_BACKUP_LEASE_DATA');
+    expect(adhoc.steps.map((s) => [s.id, s.kind])).toEqual([
+      ['list-procedures', 'sensed'],
+      ['set-up-tape', 'sensed'],
+      ['run-procedure', 'command'],
     ]);
+    expect(step(adhoc, 'list-procedures').procedure).toEqual({ host: 'BLT4', directory: 'DISK$MENTAT:[USER_DIR.LEASE_BACKUP.COM]', file: 'RMU_BACKUP_LEASE_DATA.COM' });
+    // the tape the Procedure for Daily Backups sets up next: the one loaded on 2010-08-10 for the 11th
+    expect(adhoc.slots).toEqual([{ slot: 1, code: planDay(microfinancial(), '2010-08-10').slots[0], volume: expect.stringMatching(/^DAILY\d$/) }]);
+    expect(step(adhoc, 'set-up-tape').sense).toEqual({ kind: 'magazine-matches-plan' });
     expect(
       plan('test-restore', '2010-08-10')
         .steps.map((s) => s.text)
@@ -157,7 +170,7 @@ describe('planProcedureRun: other days and procedures', () => {
 
   it('runs the adhoc backup of the database chosen at the start, as a command step, and asks for the choice', () => {
     const run = plan('adhoc', '2010-08-10', microfinancial(), 'RMU_BACKUP_TAX_DATA');
-    expect(run.slots).toEqual([]);
+    expect(run.slots).toHaveLength(1);
     expect(step(run, 'run-procedure').command).toMatchObject({ job: 'RMU_BACKUP_TAX_DATA', host: 'BLT4' });
     expect(step(run, 'run-procedure').command?.dcl).toMatch(
       /^SUBMIT\/QUEUE=\w+\/RETAIN=UNTIL=1-00:00:00\/NAME=TAPEOPS_RMU_BACKUP_TAX_DATA_\w+\/USER=LEASE_BATCH \S*RMU_BACKUP_TAX_DATA\.COM$/,
@@ -168,9 +181,24 @@ describe('planProcedureRun: other days and procedures', () => {
     );
   });
 
-  it('says so when the courier run is not on the pickup weekday', () => {
-    expect(plan('courier', '2010-08-10').notes).not.toContain(expect.stringMatching(/picks up on/));
-    expect(plan('courier', '2010-08-09').notes).toContain('The Iron Mountain courier picks up on Tuesdays; this run is for Monday, Aug. 9, 2010.');
+  it('warns when the courier run is not on the pickup weekday', () => {
+    expect(plan('courier', '2010-08-10').warnings).toEqual([]);
+    expect(plan('courier', '2010-08-09').warnings).toEqual(['The Iron Mountain courier picks up on Tuesdays; this run is for Monday, Aug. 9, 2010.']);
+  });
+
+  it('lists the Bill Run tapes written since the last pickup, with their return dates, and takes a receipt', () => {
+    // Tuesday 2010-08-10: the Bill Runs since Tuesday 2010-08-03 (the 3rd, the first of August, and the 9th)
+    const run = plan('courier', '2010-08-10');
+    const items = step(run, 'gather-bill-run-tapes').items ?? [];
+    expect(items.map((i) => i.code)).toEqual(['100803P', '100803D', '100803E', '100803F', '100803G', '100809P', '100809D', '100809E', '100809F', '100809G']);
+    expect(items[0]?.detail).toBe('No return date (Bill Run of Tuesday, Aug. 3, 2010)');
+    expect(items[5]?.detail).toBe('Return after Feb. 9, 2011 (Bill Run of Monday, Aug. 9, 2010)');
+    expect(step(run, 'courier-pickup').receipt).toBe(true);
+  });
+
+  it("names the day's DAILY tape in the daily procedure's first step", () => {
+    const run = plan('daily', '2010-08-05');
+    expect(step(run, 'obtain-daily-tape').notes).toContain(`Today's DAILY tape: ${run.slots[0]?.code}.`);
   });
 });
 

@@ -241,11 +241,13 @@ describe('the shipped profile (assets/sites/microfinancial.yaml)', () => {
       ['courier', 'courier'],
       ['test-restore', 'restore'],
     ]);
-    // the plan's 12 steps and the console's check that INITIALIZE_TAPES reached its queue
-    expect(procedures[0]?.steps).toHaveLength(13);
+    // the plan's 12 steps and the console's checks that INITIALIZE_TAPES and the Bill Run reached their queues
+    expect(procedures[0]?.steps).toHaveLength(14);
     expect(procedures[0]?.steps[0]?.text).toMatch(/obtain five DLT IV tape cartridges/);
     expect(procedures[0]?.steps[10]?.command).toEqual({ job: 'INITIALIZE_TAPES', parameters: ['3'] });
-    expect(procedures[0]?.steps[12]?.onlyOn).toEqual(['tuesday']);
-    expect(procedures[1]?.steps).toHaveLength(8);
+    expect(procedures[0]?.steps[12]?.sense).toEqual({ kind: 'queue-entry', queue: 'TIME_BLT4', job: 'INVOICE_STATEMENT_GENERATE' });
+    expect(procedures[0]?.steps[13]?.onlyOn).toEqual(['tuesday']);
+    // the plan's 8 steps and the console's check that the DAILY_BACKUP for 06:05 is queued
+    expect(procedures[1]?.steps).toHaveLength(9);
   });
 });

@@ -171,7 +171,11 @@ describe('validateSiteProfile: references', () => {
     setAt(data, ['queues'], [...data.queues, { name: 'TAPE_BLT3', host: 'BLT3', kind: 'tape', description: 'x' }]);
     setAt(data, ['jobs', DAILY, 'host'], 'BLT3');
     setAt(data, ['jobs', DAILY, 'queue'], 'TAPE_BLT3');
-    expect(problemsOf(data)).toEqual([`jobs[${DAILY}].host: a disk-to-disk-and-tape job must run on BLT4, the host of the tape drive`]);
+    expect(problemsOf(data)).toEqual([
+      `jobs[${DAILY}].host: a disk-to-disk-and-tape job must run on BLT4, the host of the tape drive`,
+      // the daily procedure's last step looks for DAILY_BACKUP in TAPE_BACKUP
+      `operatorProcedures[1].steps[8].sense.queue: DAILY_BACKUP runs in TAPE_BLT3 (jobs[${DAILY}].queue), not in TAPE_BACKUP`,
+    ]);
   });
 
   it('reports a logical name that translates to itself', () => {
