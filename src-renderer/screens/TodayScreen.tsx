@@ -8,6 +8,7 @@ import { longDate } from '../format';
 import { useConsole } from '../stores/console-store';
 import { showScreen } from '../stores/session-actions';
 import '../styles/day.css';
+import { wrapDcl } from '../components/DclText';
 
 function DayBanner({ plan }: { plan: DayPlan }) {
   const billRun = plan.kind === 'billrun';
@@ -88,7 +89,7 @@ function InitializeTapes({ plan }: { plan: DayPlan }) {
     <section className="card" aria-labelledby="init-heading">
       <h2 id="init-heading">After loading the magazine: initialise tapes</h2>
       <p>At the {host} prompt, logged in as system manager, enter:</p>
-      <pre className="command">{init.command}</pre>
+      <pre className="command">{wrapDcl(init.command)}</pre>
       <p>
         It initialises{' '}
         {init.initializes.map((tape, i) => (

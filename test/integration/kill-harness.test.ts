@@ -42,10 +42,11 @@ async function doStep(c: KillableConsole, sim: SimulatedBlt4, run: RunView, send
     await actOn({ action: 'confirm' });
   } else if (step.kind === 'command') {
     if (run.state === 'review' || run.state === 'commandFailed') await actOn({ action: 'confirm' });
-  } else if (step.sense?.kind === 'drive-unloaded') {
-    await hands('eject');
-  } else if (step.sense?.kind === 'drive-loaded') {
-    await hands('load');
+  } else if (step.sense?.kind === 'drive-unloaded' || step.sense?.kind === 'drive-loaded') {
+    // a drive step is a change the console sees: the state it starts from first, then the act
+    const seen = await startSeen(c, run);
+    if (seen.reading?.personConfirms === true) await actOn({ action: 'confirm' });
+    else await hands(step.sense.kind === 'drive-unloaded' ? 'eject' : 'load');
   } else if (step.sense?.kind === 'magazine-matches-plan') {
     for (const { slot, code } of run.plan?.slots ?? []) {
       if (code === null) continue;
@@ -53,6 +54,18 @@ async function doStep(c: KillableConsole, sim: SimulatedBlt4, run: RunView, send
       if (!(String(slot) in run.found)) await actOn({ action: 'scan', slot, code });
     }
   }
+}
+
+/** The run once the console has read the state its drive step starts from (or found it cannot see the act). */
+async function startSeen(c: KillableConsole, run: RunView): Promise<RunView> {
+  const seen = (view: RunView | undefined) => view !== undefined && (view.reading?.before === true || view.reading?.personConfirms === true);
+  const now = await runOf(c, run.runId);
+  if (now !== undefined && seen(now)) return now;
+  const frame = await c.socket.waitFor((f) => {
+    const view = isEvent(f) && f.event === 'procedures.changed' ? (f.payload as RunView) : undefined;
+    return view?.runId === run.runId && view.index === run.index && seen(view);
+  }, 30_000);
+  return (frame as { payload: RunView }).payload;
 }
 
 /** The run once it has moved on from where it was (another step, another state, or its end): now, or at a later event. */

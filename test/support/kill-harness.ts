@@ -14,6 +14,9 @@ import { freePort } from './sshd';
 
 const CLI = join(projectRoot, 'bin', 'tapeops.js');
 
+/** The morning of the Bill Run the harness walks through: the console and the simulator both start their clocks there. */
+export const HARNESS_NOW = '2010-08-03T07:00';
+
 function waitForOutput(child: ChildProcess, pattern: RegExp, what: string, timeoutMs = 30_000): Promise<RegExpExecArray> {
   let output = '';
   return new Promise((resolve, reject) => {
@@ -64,9 +67,13 @@ export interface SimulatedBlt4 {
 }
 
 export async function startSimulatedBlt4(site: string, port: number, dataDir: string): Promise<SimulatedBlt4> {
-  const child = spawn(process.execPath, [CLI, 'simulate', '--site', site, '--host', 'BLT4', '--port', String(port), '--data-dir', dataDir, '--hands'], {
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [CLI, 'simulate', '--site', site, '--host', 'BLT4', '--port', String(port), '--data-dir', dataDir, '--hands', '--now', HARNESS_NOW],
+    {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    },
+  );
   const password = (await waitForOutput(child, /user SYSTEM, password (\S+)[\s\S]*At the drive: type/, 'the simulator password and the hands prompt'))[1] ?? '';
   return {
     password,
@@ -96,7 +103,7 @@ export interface KillableConsole {
 }
 
 export async function startConsole(site: string, dataDir: string): Promise<KillableConsole> {
-  const child = spawn(process.execPath, [CLI, 'console', '--live', '--site', site, '--data-dir', dataDir, '--port', '0', '--no-build'], {
+  const child = spawn(process.execPath, [CLI, 'console', '--live', '--site', site, '--data-dir', dataDir, '--port', '0', '--no-build', '--now', HARNESS_NOW], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = new URL((await waitForOutput(child, /http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/, 'the console URL'))[0]);

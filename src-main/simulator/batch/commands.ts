@@ -36,9 +36,3 @@ export function rmuBackupCommand(layout: SiteLayout, db: DatabasePlan, full: boo
   const kind = full ? '' : '/INCREMENTAL';
   return `RMU/BACKUP/ONLINE/LOG${kind} ${db.root} ${areaFile(layout, target)}`;
 }
-
-/** A volume label (at most 6 characters) for a tape: the label code without blanks, its last six characters. */
-export function volumeLabelOf(code: string): string {
-  const bare = code.replace(/\s+/g, '').toUpperCase();
-  return bare.length > 6 ? bare.slice(-6) : bare;
-}

@@ -16,7 +16,8 @@ import { BLOCKS_PER_GB, pick } from '../host/sizes';
 import type { DatabasePlan } from '../host/site-layout';
 import type { Disk } from '../files/volumes';
 import { vmsDateTime } from '../time/vms-time';
-import { aijName, areaFile, rbfName, rmuBackupCommand, volumeLabelOf } from './commands';
+import { volumeLabelOf } from '../../../shared/tapes/volume-label';
+import { aijName, areaFile, rbfName, rmuBackupCommand } from './commands';
 import { JobFailure, type JobContext, type JobScript } from './job-context';
 import { dismountUnload, initialize, mountTape, writeSaveset } from './tape-steps';
 
@@ -196,7 +197,7 @@ function* rmuBackups(ctx: JobContext, job: SiteJob, full: boolean): JobScript {
 function jobTapes(ctx: JobContext, job: SiteJob): { position: number; label: string }[] {
   const date = localDate(ctx.entry.submitted);
   return ctx.layout.profile.tapes.billRun.tapes
-    .map((tape, index) => ({ position: index + 1, job: tape.job, label: volumeLabelOf(billRunCode(date, tape.letter)) }))
+    .map((tape, index) => ({ position: index + 1, job: tape.job, label: volumeLabelOf(billRunCode(date, tape.letter), ctx.layout.profile.tapes.billRun.volumeLabel) }))
     .filter((tape) => tape.job === job.name);
 }
 
@@ -404,7 +405,7 @@ function* initializeTapes(ctx: JobContext): JobScript {
   for (let moves = 0; moves < occupied * 2 && position <= tapes.length; moves += 1) {
     if (position >= from) {
       const letter = tapes[position - 1]?.letter ?? '';
-      const label = volumeLabelOf(billRunCode(date, letter));
+      const label = volumeLabelOf(billRunCode(date, letter), ctx.layout.profile.tapes.billRun.volumeLabel);
       ctx.command(`INITIALIZE ${drive.device} ${label}`);
       const tape = drive.loaded();
       if (tape === null || !drive.ready()) {

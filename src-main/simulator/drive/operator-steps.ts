@@ -6,7 +6,7 @@
  */
 import { billRunSet } from '../../../shared/tapes/bill-run-set';
 import type { SiteProfile } from '../../../shared/site/schema';
-import { volumeLabelOf } from '../batch/commands';
+import { volumeLabelOf } from '../../../shared/tapes/volume-label';
 import type { TapeCartridge, TapeDrive } from './tape-drive';
 
 export function emptyMagazine(drive: TapeDrive): TapeCartridge[] {
@@ -29,11 +29,13 @@ export function loadBillRunMagazine(
   emptyMagazine(drive);
   const set = billRunSet(profile, date);
   for (const tape of set) {
-    const cartridge = drive.blankTape(tape.code, { volumeLabel: options.staleLabels === false ? null : volumeLabelOf(`0${tape.letter}`) });
+    const cartridge = drive.blankTape(tape.code, {
+      volumeLabel: options.staleLabels === false ? null : volumeLabelOf(`0${tape.letter}`, profile.tapes.billRun.volumeLabel),
+    });
     drive.insertTape(tape.position, cartridge);
   }
   if (options.dailyLabel !== undefined) {
-    drive.insertTape(set.length + 1, drive.blankTape(options.dailyLabel, { volumeLabel: volumeLabelOf(options.dailyLabel) }));
+    drive.insertTape(set.length + 1, drive.blankTape(options.dailyLabel, { volumeLabel: volumeLabelOf(options.dailyLabel, profile.tapes.billRun.volumeLabel) }));
   }
   drive.insertMagazine();
   drive.closeDoor();

@@ -8,7 +8,8 @@ import type { Clock } from '../../../shared/clock';
 import { localDate, systemClock } from '../../../shared/clock';
 import { isBillRunDay } from '../../../shared/calendar/bill-run-search';
 import type { SiteJob, SiteProfile } from '../../../shared/site/schema';
-import { logFileOf, volumeLabelOf } from '../batch/commands';
+import { volumeLabelOf } from '../../../shared/tapes/volume-label';
+import { logFileOf } from '../batch/commands';
 import { runJob } from '../batch/job-runner';
 import { QueueManager, type BatchEntry, type BatchQueue } from '../batch/queue-manager';
 import { submitConfirmation } from '../dcl/commands/queue-display';
@@ -117,7 +118,11 @@ export class SimulatedSiteCore implements SiteServices {
     const tapeDrive = new TapeDrive(drive.model, this.layout.tapeDevice, drive.slots, this.layout.tapeCapacityBlocks);
     // yesterday's daily tape sits in the top slot, as the operator left it
     const label = this.profile.tapes.daily.labels[(start.getDate() - 1) % this.profile.tapes.daily.labels.length] ?? 'DAILY';
-    tapeDrive.slots[0] = { ...tapeDrive.blankTape(label), volumeLabel: volumeLabelOf(label), initializedAt: new Date(start.getTime() - 400 * DAY) };
+    tapeDrive.slots[0] = {
+      ...tapeDrive.blankTape(label),
+      volumeLabel: volumeLabelOf(label, this.profile.tapes.billRun.volumeLabel),
+      initializedAt: new Date(start.getTime() - 400 * DAY),
+    };
     host.drive = tapeDrive;
   }
 
@@ -181,18 +186,44 @@ export class SimulatedSiteCore implements SiteServices {
     const billRun = isBillRunDay(this.profile.calendar, date);
     // incremental (AIJ) backups made during the night by replication
     later(at('05:00'), () => this.replicationBackups());
-    const dailyJob = this.profile.jobs.find((j) => j.name === this.profile.calendar.dailyBackup.job);
-    if (!billRun && dailyJob !== undefined && this.options.dailyBackup !== false) {
-      later(at(this.profile.calendar.dailyBackup.at), () => this.submitJob(this.host(dailyJob.host), dailyJob, undefined));
+    if (this.options.dailyBackup !== false) {
+      // "submitted automatically": the scheduler's entry waits in its queue, holding until the next
+      // daily backup's time; once that one starts, the next is held (as a job resubmitting itself)
+      this.holdNextDailyBackup();
+      later(new Date(at(this.profile.calendar.dailyBackup.at).getTime() + 1000), () => this.holdNextDailyBackup());
     }
     const billRunAt = this.options.billRunAt === undefined ? '07:30' : this.options.billRunAt;
-    if (billRun && billRunAt !== null) {
+    if (billRun && billRunAt !== null && at(billRunAt).getTime() >= notBefore.getTime()) {
+      // the Bill Run's first jobs are in their queues from the start of the day, holding until then
       for (const job of this.profile.jobs.filter((j) => j.when === 'billrun' && j.submittedBy.kind === 'scheduler')) {
-        later(at(billRunAt), () => this.submitJob(this.host(job.host), job, undefined));
+        this.submitJob(this.host(job.host), job, at(billRunAt));
       }
     }
     const next = new Date(day.getFullYear(), day.getMonth(), day.getDate() + 1);
     this.schedule(next, () => this.planDay(next, next));
+  }
+
+  /** The daily backup's time on the next day it runs (not a Bill Run day), after now. */
+  private nextDailyBackupTime(): Date {
+    const [h, m] = this.profile.calendar.dailyBackup.at.split(':').map(Number) as [number, number];
+    const now = this.now();
+    for (let ahead = 0; ahead < 62; ahead += 1) {
+      const time = new Date(now.getFullYear(), now.getMonth(), now.getDate() + ahead, h, m);
+      if (time.getTime() > now.getTime() && !isBillRunDay(this.profile.calendar, localDate(time))) return time;
+    }
+    throw new Error('the calendar has no daily backup day in the next two months');
+  }
+
+  /** Keeps one entry of the daily backup job holding until its next run, as the plan's scheduler does. */
+  private holdNextDailyBackup(): void {
+    const job = this.profile.jobs.find((j) => j.name === this.profile.calendar.dailyBackup.job);
+    if (job === undefined) return;
+    const host = this.host(job.host);
+    const manager = this.managers.get(host.name);
+    const queue = manager?.queue(job.queue);
+    if (manager === undefined || queue === undefined) return;
+    if (manager.entriesOf(queue).some((entry) => entry.profileJob === job.name && entry.state === 'holding-until')) return;
+    this.submitJob(host, job, this.nextDailyBackupTime());
   }
 
   private replicationBackups(): void {
@@ -268,7 +299,7 @@ export class SimulatedSiteCore implements SiteServices {
    * Submits a profile job as the plan's procedures and schedulers do: as the batch user ("All
    * backups should run as USER=LEASE_BATCH"), or as the user of the job that submits it.
    */
-  submitJob(host: HostState, job: SiteJob, at: string | undefined, username = this.profile.batchUser): string {
+  submitJob(host: HostState, job: SiteJob, at: string | Date | undefined, username = this.profile.batchUser): string {
     const user = host.users.get(username);
     const login = user?.login ?? this.layout.logs;
     try {
@@ -280,7 +311,7 @@ export class SimulatedSiteCore implements SiteServices {
         jobName: job.name,
         username,
         parameters: job.parameters,
-        after: at === undefined ? null : parseVmsTime(at, this.now()),
+        after: at === undefined ? null : at instanceof Date ? at : parseVmsTime(at, this.now()),
         hold: false,
         logFile: logFileOf(this.layout, job.name),
         keep: true,
@@ -385,7 +416,7 @@ export class SimulatedSiteCore implements SiteServices {
     if (tape === null || tape === undefined) return;
     // the label of the same tape six months ago
     const old = new Date(this.now().getTime() - 182 * DAY);
-    tape.volumeLabel = volumeLabelOf(`${localDate(old).replace(/-/g, '').slice(2)}${tape.code.slice(-1)}`);
+    tape.volumeLabel = volumeLabelOf(`${localDate(old).replace(/-/g, '').slice(2)}${tape.code.slice(-1)}`, this.profile.tapes.billRun.volumeLabel);
   }
 
   private setQueueStopped(queue: string, on: boolean): void {

@@ -195,7 +195,7 @@ const goodInputs: Record<RequestName, unknown> = {
   'audit.csv': {},
   'simulator.drive': { act: 'eject' },
   'procedures.list': {},
-  'procedures.start': { procedureId: 'daily', date: '2010-08-04' },
+  'procedures.start': { procedureId: 'daily', date: '2010-08-04', rehearsal: true },
   'procedures.act': { runId: 'no-such-run', action: 'back' },
 };
 
@@ -422,7 +422,8 @@ describe('site.choose', () => {
     const missing = dir.file('nowhere.yaml');
     const error = errorOf(await services.request('site.choose', { file: missing }, ctx));
     expect(error.code).toBe('unlisted-site-profile');
-    expect(error.message).toContain(missing);
+    expect(error.message).toContain('nowhere.yaml');
+    expect(error.message).toContain(dir.path);
   });
 
   it('switches to a valid copy, keeps it in settings for the next start and audits it', async () => {

@@ -21,7 +21,7 @@ async function entriesOf(site: Site, queue: string) {
 
 describe('SUBMIT/USER in the simulated site', () => {
   it("runs the job as the named user: SHOW QUEUE's Username column, Blocks beside it, in OpenVMS's layout", async () => {
-    const { site } = siteAt('2010-08-04T09:00:00');
+    const { site } = siteAt('2010-08-04T09:00:00', { dailyBackup: false });
     const submitted = await run(site, `SUBMIT/QUEUE=TAPE_BACKUP/RETAIN=ALWAYS/NAME=ADHOC_LEASE/USER=LEASE_BATCH ${PROCEDURES}RMU_BACKUP_LEASE_DATA.COM`);
     expect(submitted.lines[0]).toMatch(/^Job ADHOC_LEASE \(queue TAPE_BACKUP, entry \d+\) (started on TAPE_BACKUP|pending)$/);
 
@@ -45,7 +45,7 @@ describe('SUBMIT/USER in the simulated site', () => {
   });
 
   it("shows the user in SHOW ENTRY, and the entry among that user's own", async () => {
-    const { site } = siteAt('2010-08-04T09:00:00');
+    const { site } = siteAt('2010-08-04T09:00:00', { dailyBackup: false });
     await run(site, `SUBMIT/QUEUE=TIME_BLT4/NAME=CLEANUP_AS_BATCH/USER=LEASE_BATCH ${PROCEDURES}BLT_CLEANUP.COM`);
     // the system manager's own entries do not include it; the batch user's do
     expect((await run(site, 'SHOW ENTRY')).lines).toEqual(['%JBC-E-NOSUCHENT, no such entry']);
@@ -56,7 +56,7 @@ describe('SUBMIT/USER in the simulated site', () => {
   });
 
   it("writes the job's log in the user's login directory, owned by the user, and accounts the job to the user", async () => {
-    const { site, clock } = siteAt('2010-08-04T09:00:00');
+    const { site, clock } = siteAt('2010-08-04T09:00:00', { dailyBackup: false });
     await run(site, `SUBMIT/QUEUE=TIME_BLT4/NAME=CLEANUP_AS_BATCH/USER=LEASE_BATCH ${PROCEDURES}BLT_CLEANUP.COM`);
     clock.advanceMinutes(30);
     const directory = await run(site, `DIRECTORY/OWNER ${LOGS}CLEANUP_AS_BATCH.LOG`);
@@ -66,7 +66,7 @@ describe('SUBMIT/USER in the simulated site', () => {
   });
 
   it("runs a job without /USER as the account that submitted it: the plan's INITIALIZE_TAPES from the system manager", async () => {
-    const { site } = siteAt('2010-08-04T09:00:00');
+    const { site } = siteAt('2010-08-04T09:00:00', { dailyBackup: false });
     await run(site, 'SUBMIT/PARAMETER=3/QUEUE=TAPE_BACKUP/RETAIN=ALWAYS SYS$LOGIN:INITIALIZE_TAPES.COM');
     const [entry] = await entriesOf(site, 'TAPE_BACKUP');
     expect(entry).toMatchObject({ jobName: 'INITIALIZE_TAPES', username: 'SYSTEM' });
@@ -74,7 +74,7 @@ describe('SUBMIT/USER in the simulated site', () => {
   });
 
   it('refuses /USER from an account without CMKRNL, as the job controller does, and queues nothing', async () => {
-    const { site } = siteAt('2010-08-04T09:00:00');
+    const { site } = siteAt('2010-08-04T09:00:00', { dailyBackup: false });
     const refused = await site.exec('BLT4', `SUBMIT/QUEUE=TIME_BLT4/USER=SYSTEM ${PROCEDURES}BLT_CLEANUP.COM`, { username: 'LEASE_BATCH' });
     expect(refused.output).toBe('%SUBMIT-F-CREJOB, error creating job\r\n-SYSTEM-F-NOPRIV, no privilege for attempted operation\r\n');
     expect(refused.status & 7).toBe(4); // F: severe error
@@ -89,7 +89,7 @@ describe('SUBMIT/USER in the simulated site', () => {
   });
 
   it('refuses a user the host does not know', async () => {
-    const { site } = siteAt('2010-08-04T09:00:00');
+    const { site } = siteAt('2010-08-04T09:00:00', { dailyBackup: false });
     const result = await run(site, `SUBMIT/QUEUE=TIME_BLT4/USER=NOBODY ${PROCEDURES}BLT_CLEANUP.COM`);
     expect(result.lines).toEqual(['%SUBMIT-F-CREJOB, error creating job', '-JBC-E-INVUSER, invalid user name']);
     expect(await entriesOf(site, 'TIME_BLT4')).toEqual([]);

@@ -29,7 +29,7 @@ async function submit(site: Site, qualifiers: string, file = CLEANUP): Promise<s
 
 describe('job retention in the simulated BLT4', () => {
   it("gives the plan's queues no /RETAIN: a job that has run leaves them", async () => {
-    const { site, clock } = siteAt('2010-08-04T09:00:00');
+    const { site, clock } = siteAt('2010-08-04T09:00:00', { dailyBackup: false });
     const listing = parseShowQueue((await run(site, 'SHOW QUEUE/BATCH/FULL')).output);
     if (!listing.ok || listing.refused) throw new Error('unreadable');
     expect(Object.fromEntries(listing.value.queues.map((q) => [q.name, q.retain]))).toEqual({ SYS$BATCH: 'ERROR', TIME_BLT4: null, TAPE_BACKUP: null });
@@ -43,7 +43,7 @@ describe('job retention in the simulated BLT4', () => {
   });
 
   it('keeps an entry submitted /RETAIN=ALWAYS, failed or not, until DELETE/ENTRY', async () => {
-    const { site, clock } = siteAt('2010-08-04T09:00:00');
+    const { site, clock } = siteAt('2010-08-04T09:00:00', { dailyBackup: false });
     await submit(site, '/QUEUE=TIME_BLT4/RETAIN=ALWAYS/NAME=KEPT_OK');
     const failing = await submit(site, '/QUEUE=TAPE_BACKUP/RETAIN=ALWAYS/NAME=KEPT_FAILED/PARAMETER=3', FAILING);
     clock.advanceHours(30);
@@ -54,7 +54,7 @@ describe('job retention in the simulated BLT4', () => {
   });
 
   it('keeps a /RETAIN=ERROR entry only when the job fails', async () => {
-    const { site, clock } = siteAt('2010-08-04T09:00:00');
+    const { site, clock } = siteAt('2010-08-04T09:00:00', { dailyBackup: false });
     await submit(site, '/QUEUE=TIME_BLT4/RETAIN=ERROR/NAME=ENDED_WELL');
     await submit(site, '/QUEUE=TAPE_BACKUP/RETAIN=ERROR/NAME=ENDED_BADLY/PARAMETER=3', FAILING);
     clock.advanceMinutes(30);
@@ -62,7 +62,7 @@ describe('job retention in the simulated BLT4', () => {
   });
 
   it('keeps a /RETAIN=UNTIL entry until its time, then removes it as the clock moves', async () => {
-    const { site, clock } = siteAt('2010-08-04T09:00:00');
+    const { site, clock } = siteAt('2010-08-04T09:00:00', { dailyBackup: false });
     // a delta time counts from the job's end (BLT_CLEANUP takes five minutes: it ends at 09:05)
     await submit(site, '/QUEUE=TIME_BLT4/RETAIN=UNTIL=0-01:00/NAME=DELTA');
     await submit(site, '/QUEUE=TIME_BLT4/RETAIN=UNTIL="+0:30"/NAME=COMBINED');
@@ -82,7 +82,7 @@ describe('job retention in the simulated BLT4', () => {
   });
 
   it('leaves /RETAIN=DEFAULT to the queue: SYS$BATCH keeps the failed job only', async () => {
-    const { site, clock } = siteAt('2010-08-04T09:00:00');
+    const { site, clock } = siteAt('2010-08-04T09:00:00', { dailyBackup: false });
     await submit(site, '/QUEUE=SYS$BATCH/RETAIN=DEFAULT/NAME=DEFAULT_OK');
     await submit(site, '/QUEUE=SYS$BATCH/RETAIN=DEFAULT/NAME=DEFAULT_FAILED/PARAMETER=3', FAILING);
     await submit(site, '/QUEUE=TAPE_BACKUP/RETAIN=DEFAULT/NAME=TAPE_FAILED/PARAMETER=3', FAILING);
@@ -91,7 +91,7 @@ describe('job retention in the simulated BLT4', () => {
   });
 
   it("keeps the entry of the console's own SUBMIT for a day after the job ends", async () => {
-    const { site, clock } = siteAt('2010-08-04T09:00:00');
+    const { site, clock } = siteAt('2010-08-04T09:00:00', { dailyBackup: false });
     const job = shippedProfile().jobs.find((j) => j.name === 'BLT_CLEANUP');
     if (job === undefined) throw new Error('the shipped profile has no BLT_CLEANUP');
     const submission = submitJob(job, { uniquePart: 'R00001', batchUser: shippedProfile().batchUser, proceduresDirectory: shippedProfile().directories.procedures.path });
@@ -104,7 +104,7 @@ describe('job retention in the simulated BLT4', () => {
   });
 
   it("sets a held job's retention with SET ENTRY/RETAIN", async () => {
-    const { site, clock } = siteAt('2010-08-04T09:00:00');
+    const { site, clock } = siteAt('2010-08-04T09:00:00', { dailyBackup: false });
     const held = await run(site, `SUBMIT/QUEUE=TIME_BLT4/HOLD/NAME=HELD ${CLEANUP}`);
     const entry = /entry (\d+)/.exec(held.lines[0] ?? '')?.[1] ?? '';
     expect((await run(site, `SET ENTRY ${entry}/RETAIN=ALWAYS/RELEASE`)).status & 1).toBe(1);
@@ -113,7 +113,7 @@ describe('job retention in the simulated BLT4', () => {
   });
 
   it('refuses a retention it cannot read, and queues nothing', async () => {
-    const { site } = siteAt('2010-08-04T09:00:00');
+    const { site } = siteAt('2010-08-04T09:00:00', { dailyBackup: false });
     expect((await run(site, `SUBMIT/QUEUE=TIME_BLT4/RETAIN=SOMETIMES ${CLEANUP}`)).lines).toEqual([
       '%DCL-W-IVKEYW, unrecognized keyword - check validity and spelling',
       ' \\SOMETIMES\\',
