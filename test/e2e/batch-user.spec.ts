@@ -8,8 +8,6 @@ import { startConsoleProcess, stopConsoleProcess } from './console-fixture';
 import { chromiumArgs, chromiumPath } from '../support/chromium';
 import { seriousViolations } from './accessibility';
 import { screenshot } from './screenshots';
-import { SignInPage } from './pages/sign-in-page';
-import { HostsPage } from './pages/hosts-page';
 import { ProceduresPage } from './pages/procedures-page';
 
 test.skip(process.env.TAPEOPS_E2E_SHELL === 'electron', 'the browser shell only: it starts its own console');
@@ -33,12 +31,7 @@ test('an adhoc backup sent by the console runs as LEASE_BATCH in TAPE_BACKUP, an
 });
 
 async function sendAdhocLeaseBackup(page: Page): Promise<void> {
-  await new SignInPage(page).signIn('JS');
-  const hosts = new HostsPage(page);
-  await hosts.open();
-  await hosts.connectAndApprove('BLT4');
-  const procedures = new ProceduresPage(page);
-  await procedures.open();
+  const procedures = await ProceduresPage.readyWithBlt4(page);
   await expect(page.getByLabel('Database to back up')).toHaveValue('RMU_BACKUP_LEASE_DATA');
   await procedures.start('Performing Adhoc (Manual) Backups', TODAY);
   // the steps before the command are the operator's; the command step shows the exact SUBMIT

@@ -8,9 +8,7 @@
 import { chromium, expect, test, type Page } from '@playwright/test';
 import { seriousViolations } from './accessibility';
 import { startConsoleProcess, stopConsoleProcess, type RunningConsole } from './console-fixture';
-import { HostsPage } from './pages/hosts-page';
 import { ProceduresPage } from './pages/procedures-page';
-import { SignInPage } from './pages/sign-in-page';
 import { screenshot } from './screenshots';
 import { chromiumArgs, chromiumPath } from '../support/chromium';
 
@@ -23,12 +21,7 @@ async function consoleAt(now: string, run: (page: Page, procedures: ProceduresPa
   try {
     const page = await (await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-US' })).newPage();
     await page.goto(running.url);
-    await new SignInPage(page).signIn('JS');
-    const hosts = new HostsPage(page);
-    await hosts.open();
-    await hosts.connectAndApprove('BLT4');
-    const procedures = new ProceduresPage(page);
-    await procedures.open();
+    const procedures = await ProceduresPage.readyWithBlt4(page);
     await run(page, procedures);
   } finally {
     await browser.close();

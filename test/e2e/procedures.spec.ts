@@ -3,8 +3,6 @@ import { startConsoleProcess, stopConsoleProcess } from './console-fixture';
 import { chromiumArgs, chromiumPath } from '../support/chromium';
 import { seriousViolations } from './accessibility';
 import { screenshot } from './screenshots';
-import { SignInPage } from './pages/sign-in-page';
-import { HostsPage } from './pages/hosts-page';
 import { ProceduresPage } from './pages/procedures-page';
 import type { Page } from '@playwright/test';
 
@@ -31,12 +29,7 @@ test('a whole Bill Run procedure: a wrong tape in slot 2 caught, INITIALIZE_TAPE
 });
 
 async function walkBillRun(page: Page): Promise<void> {
-  await new SignInPage(page).signIn('JS');
-  const hosts = new HostsPage(page);
-  await hosts.open();
-  await hosts.connectAndApprove('BLT4');
-  const procedures = new ProceduresPage(page);
-  await procedures.open();
+  const procedures = await ProceduresPage.readyWithBlt4(page);
   await expect(page.getByLabel('Database to back up')).toHaveValue('RMU_BACKUP_LEASE_DATA');
   await screenshot(page, 'procedures-start');
   expect(await seriousViolations(page)).toEqual([]);

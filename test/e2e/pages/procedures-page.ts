@@ -1,7 +1,20 @@
 import type { Locator, Page } from '@playwright/test';
+import { HostsPage } from './hosts-page';
+import { SignInPage } from './sign-in-page';
 
 export class ProceduresPage {
   constructor(private readonly page: Page) {}
+
+  /** Signed in as JS, BLT4 connected (its key approved), on the Procedures screen: where every procedure test begins. */
+  static async readyWithBlt4(page: Page): Promise<ProceduresPage> {
+    await new SignInPage(page).signIn('JS');
+    const hosts = new HostsPage(page);
+    await hosts.open();
+    await hosts.connectAndApprove('BLT4');
+    const procedures = new ProceduresPage(page);
+    await procedures.open();
+    return procedures;
+  }
 
   async open(): Promise<void> {
     await this.page.getByRole('button', { name: 'Procedures', exact: true }).click();

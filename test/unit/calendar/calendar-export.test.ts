@@ -1,36 +1,9 @@
-import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { CalendarInputError } from '../../../shared/calendar/calendar-input-error';
 import { calendarIcs } from '../../../src-main/reports/calendar-ics';
 import { microfinancial, withCalendar } from './site-profile';
+import { kindOf, readIcs as read } from '../reports/read-ics';
 
-interface ReadEvent {
-  uid: string;
-  summary: string;
-  description: string;
-  start: string;
-  allDay: boolean;
-  categories: string[];
-}
-
-/** The .ics read back as a mail calendar reads it. */
-function read(ics: string): { name: unknown; description: unknown; events: ReadEvent[] } {
-  const calendar = new ICAL.Component(ICAL.parse(ics));
-  const events = calendar.getAllSubcomponents('vevent').map((component) => {
-    const event = new ICAL.Event(component);
-    return {
-      uid: event.uid,
-      summary: event.summary,
-      description: event.description,
-      start: event.startDate.toString(),
-      allDay: event.startDate.isDate,
-      categories: component.getAllProperties('categories').flatMap((property) => property.getValues().map(String)),
-    };
-  });
-  return { name: calendar.getFirstPropertyValue('x-wr-calname'), description: calendar.getFirstPropertyValue('x-wr-caldesc'), events };
-}
-
-const kindOf = (event: ReadEvent) => event.uid.split('-')[0];
 const stamp = new Date('2026-12-03T17:00:00Z');
 
 describe('the calendar export: one event per Bill Run day and per courier pickup', () => {

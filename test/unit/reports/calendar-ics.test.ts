@@ -1,33 +1,8 @@
-import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { CalendarInputError } from '../../../shared/calendar/calendar-input-error';
 import { calendarIcs } from '../../../src-main/reports/calendar-ics';
 import { microfinancial } from '../calendar/site-profile';
-
-interface ParsedEvent {
-  uid: string;
-  summary: string;
-  description: string;
-  start: string;
-  allDay: boolean;
-}
-
-function parse(ics: string): { name: unknown; events: ParsedEvent[] } {
-  const calendar = new ICAL.Component(ICAL.parse(ics));
-  const events = calendar.getAllSubcomponents('vevent').map((component) => {
-    const event = new ICAL.Event(component);
-    return {
-      uid: event.uid,
-      summary: event.summary,
-      description: event.description,
-      start: event.startDate.toString(),
-      allDay: event.startDate.isDate,
-    };
-  });
-  return { name: calendar.getFirstPropertyValue('x-wr-calname'), events };
-}
-
-const kindOf = (event: ParsedEvent) => event.uid.split('-')[0];
+import { kindOf, readIcs as parse } from './read-ics';
 
 describe('calendarIcs', () => {
   const august = () => parse(calendarIcs(microfinancial(), '2010-08', 1));

@@ -221,7 +221,7 @@ describe('parseShowQueue: the Blocks column and the user an entry runs as', () =
 
   it('reads what the simulated BLT4 prints after a SUBMIT/USER: the same layout as the fixture', async () => {
     const { siteAt, run } = await import('../../simulator/site-fixture');
-    const { site } = siteAt('2026-12-03T09:00:00');
+    const { site } = siteAt('2026-12-03T09:00:00', { dailyBackup: false });
     await run(
       site,
       'SUBMIT/QUEUE=TAPE_BACKUP/NAME=TAPEOPS_RMU_BACKUP_LEASE_DATA_4K7Q2M/USER=LEASE_BATCH DISK$MENTAT:[USER_DIR.LEASE_BACKUP.COM]RMU_BACKUP_LEASE_DATA.COM',
