@@ -10,6 +10,7 @@ import type { IsoDate } from '../calendar/iso-date';
 import type { SiteProfile } from '../site/schema';
 import { apDate, apDateWithWeekday } from './label-date';
 import { billRunRetention, dailyRetention, type Retention } from './retention';
+import { volumeLabelOf } from './volume-label';
 
 export type LabelSetChoice = 'billrun' | 'daily' | 'all';
 
@@ -29,6 +30,8 @@ export interface SetLabel {
   retention: Retention;
   /** What the barcode carries: the code itself, spaces included (Code 128 and Code 39 both carry a space). */
   barcodeText: string;
+  /** The volume label INITIALIZE writes on the tape (six characters at most), by the profile's rule. */
+  volumeLabel: string;
 }
 
 export type SetLabelsResult = { ok: true; labels: SetLabel[] } | { ok: false; problem: string };
@@ -48,6 +51,7 @@ function labelOf(profile: SiteProfile, tape: TapeToPull, setSize: number): SetLa
     runDate: tape.runs,
     runDateText: apDate(tape.runs),
     barcodeText: tape.code,
+    volumeLabel: volumeLabelOf(tape.code, profile.tapes.billRun.volumeLabel),
   };
   if (tape.kind === 'daily') {
     return { kind: 'daily', ...common, setText: 'Daily backup', retention: dailyRetention(profile) };

@@ -81,6 +81,8 @@ export function setLabelDrawing(label: SetLabel, size: LabelSize, symbology: Lab
     const unit = Math.min(size.heightMm, size.widthMm / 2) / 50.8;
     column = new Column(pad, pad, width)
       .line(label.code, 8 * unit, true)
+      // the tape's own label beside the paper one, so that SHOW DEVICE and the label agree at a glance
+      .right(`Volume ${label.volumeLabel}`, 3 * unit, true, width * 0.38)
       .line(label.jobName, 3.4 * unit, true)
       .line(`Runs ${runs}`, 3 * unit, false)
       .line(label.setText, 3 * unit, false)
@@ -91,7 +93,7 @@ export function setLabelDrawing(label: SetLabel, size: LabelSize, symbology: Lab
     column = new Column(pad * 0.6, pad, width)
       .line(label.code, 4.4 * unit, true)
       .right(aside, 2 * unit, false, width * 0.5)
-      .line(`${label.jobName} · ${runs}`, 2 * unit, false);
+      .line(`${label.jobName} · ${runs} · volume ${label.volumeLabel}`, 2 * unit, false);
   }
   const top = column.bottom + pad * 0.3;
   const barcode = barcodeIn(pattern, pad, top, width, size.heightMm - pad * 0.6 - top);

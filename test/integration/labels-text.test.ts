@@ -23,7 +23,14 @@ describe('the words on a printed label', () => {
     const [, second] = labelsOf('2010-08-03', 'billrun');
     if (second === undefined) throw new Error('no second tape');
     const text = await pdfText(work.file('100803D.pdf', await renderLabels([second], { format: 'pdf' })));
-    for (const words of ['100803D', 'CONSOLIDATED_BACKUP_TO_TAPE #1', 'Aug. 3, 2010 (2010-08-03)', 'Bill Run of Aug. 3, 2010 · tape 2 of 5', 'No return date']) {
+    for (const words of [
+      '100803D',
+      'Volume 00803D',
+      'CONSOLIDATED_BACKUP_TO_TAPE #1',
+      'Aug. 3, 2010 (2010-08-03)',
+      'Bill Run of Aug. 3, 2010 · tape 2 of 5',
+      'No return date',
+    ]) {
       expect(text).toContain(words);
     }
   });
@@ -47,7 +54,7 @@ describe('the words on a printed label', () => {
   it('keeps every word on the small DLT label too', async () => {
     const labels = labelsOf('2010-08-03', 'billrun').slice(1, 2);
     const text = await pdfText(work.file('dlt.pdf', await renderLabels(labels, { format: 'pdf', stockId: 'dlt-cartridge' })));
-    for (const words of ['100803D', 'CONSOLIDATED_BACKUP_TO_TAPE #1', 'Aug. 3, 2010 (2010-08-03)', 'tape 2', 'No return date']) {
+    for (const words of ['100803D', 'CONSOLIDATED_BACKUP_TO_TAPE #1', 'Aug. 3, 2010 (2010-08-03)', 'volume 00803D', 'tape 2', 'No return date']) {
       expect(text).toContain(words);
     }
   });

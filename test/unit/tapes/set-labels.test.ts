@@ -35,6 +35,7 @@ describe('labelsForDate', () => {
       position: 2,
       retention: { kind: 'no-return-date', reason: 'first Bill Run set of August 2010', text: 'No return date' },
       barcodeText: '100803D',
+      volumeLabel: '00803D',
     });
   });
 
@@ -52,6 +53,7 @@ describe('labelsForDate', () => {
           retention: { kind: 'reused', reason: 'Daily backup tapes are re-used in between each bill run.', text: 'Re-used between Bill Runs' },
           // the space stays: Code 128 carries it
           barcodeText: 'DAILY 3',
+          volumeLabel: 'DAILY3',
         },
       ],
     });
