@@ -34,11 +34,21 @@ async function sendAdhocLeaseBackup(page: Page): Promise<void> {
   const procedures = await ProceduresPage.readyWithBlt4(page);
   await expect(page.getByLabel('Database to back up')).toHaveValue('RMU_BACKUP_LEASE_DATA');
   await procedures.start('Performing Adhoc (Manual) Backups', TODAY);
-  // the steps before the command are the operator's; the command step shows the exact SUBMIT
+  // the console lists the procedures itself; the tape is set up and scanned; the command step
+  // shows the exact SUBMIT
   const command = page.locator('.step-card pre');
-  for (let step = 0; step < 12 && !(await command.isVisible()); step += 1) {
-    await procedures.confirm();
-    await page.locator('.step-count').waitFor();
+  const scanField = page.getByLabel('Label of the tape in slot 1', { exact: true });
+  const confirm = page.getByRole('button', { name: /^Done: next step \(Enter\)$/ });
+  for (let step = 0; step < 12; step += 1) {
+    await expect(command.or(scanField).or(confirm).first()).toBeVisible({ timeout: 20_000 });
+    if (await command.isVisible()) break;
+    if (await scanField.isVisible()) {
+      const tape = /DAILY \d/.exec((await page.locator('.step-card').textContent()) ?? '')?.[0];
+      if (tape === undefined) throw new Error('the tape step names no DAILY tape');
+      await procedures.putTape(1, tape);
+      await procedures.scan(1, tape);
+      await expect(scanField).toBeHidden({ timeout: 20_000 });
+    } else await confirm.click();
   }
   await expect(command).toHaveText(
     /^SUBMIT\/QUEUE=TAPE_BACKUP\/RETAIN=UNTIL=1-00:00:00\/NAME=TAPEOPS_RMU_BACKUP_LEASE_DATA_[0-9A-Z]{6}\/USER=LEASE_BATCH DISK\$MENTAT:\[USER_DIR\.LEASE_BACKUP\.COM\]RMU_BACKUP_LEASE_DATA\.COM$/,
