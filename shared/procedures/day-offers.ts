@@ -64,7 +64,8 @@ function offerOf(procedure: ProcedureDef, day: DayPlan, tomorrowsBillRun: { proc
   const magazine = magazineFor(procedure.when, day);
   if (!('problem' in magazine)) return { procedureId: procedure.id, applies: true, note: null };
   const offer: ProcedureOffer = { procedureId: procedure.id, applies: false, note: magazine.problem };
-  if (tomorrowsBillRun !== null && (procedure.when === 'billrun' || procedure.when === 'daily')) {
+  // the one rehearsal is offered once, on the Bill Run's own card
+  if (tomorrowsBillRun !== null && procedure.when === 'billrun') {
     offer.instead = { ...tomorrowsBillRun, label: `Rehearse tomorrow's Bill Run (${apDateWithWeekday(tomorrowsBillRun.date)})` };
   }
   return offer;

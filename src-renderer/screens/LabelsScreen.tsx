@@ -3,6 +3,7 @@ import type { LabelSelection, LabelStocksView, PrinterView } from '../../shared/
 import type { PreparesFor } from '../../shared/calendar/day-plan';
 import { ErrorBox } from '../components/ErrorBox';
 import { LabelSheet } from '../components/LabelSheet';
+import { PreparesNotes } from '../components/PreparesNotes';
 import { getApi } from '../stores/console-api';
 import { useConsole } from '../stores/console-store';
 import { shown, type ShownError } from '../stores/shown-error';
@@ -111,14 +112,7 @@ export function LabelsScreen() {
       {prepares && (
         <section className="card prepares-card" aria-labelledby="tomorrow-labels-heading" data-testid="tomorrow-labels" data-date={prepares.date}>
           <h2 id="tomorrow-labels-heading">Tomorrow's Bill Run labels</h2>
-          <p className="notice prepares" role="note">
-            {prepares.note}
-          </p>
-          {prepares.weekendBillRun && (
-            <p className="notice weekend" role="note">
-              {prepares.weekendBillRun}
-            </p>
-          )}
+          <PreparesNotes prepares={prepares} />
           <p className="help">The labels of {longDate(prepares.date)}, as the morning of the Bill Run will print them; a print now is recorded for that date.</p>
           <LabelSheet selection={tomorrow} stockId={stockId} printers={printers} noun="label" />
         </section>

@@ -4,6 +4,7 @@ import { DayPicker } from '../components/DayPicker';
 import { ErrorBox } from '../components/ErrorBox';
 import { JobTimeline } from '../components/JobTimeline';
 import { MagazineSlots } from '../components/MagazineSlots';
+import { PreparesNotes } from '../components/PreparesNotes';
 import { longDate } from '../format';
 import { useConsole } from '../stores/console-store';
 import { showScreen } from '../stores/session-actions';
@@ -56,14 +57,7 @@ function TomorrowsBillRun({ prepares }: { prepares: PreparesFor }) {
   return (
     <section className="card prepares-card" aria-labelledby="prepares-heading" data-testid="prepares-for" data-date={prepares.date}>
       <h2 id="prepares-heading">Tomorrow's Bill Run: labels to print today</h2>
-      <p className="notice prepares" role="note">
-        {prepares.note}
-      </p>
-      {prepares.weekendBillRun && (
-        <p className="notice weekend" role="note">
-          {prepares.weekendBillRun}
-        </p>
-      )}
+      <PreparesNotes prepares={prepares} />
       <ol className="tape-list" aria-label={`Tomorrow's tapes, ${longDate(prepares.date)}`}>
         {prepares.tapes.map((tape) => (
           <li key={tape.code} data-code={tape.code}>

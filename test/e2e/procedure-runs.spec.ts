@@ -89,7 +89,7 @@ test('the day before a Bill Run: no red error, tomorrow’s Bill Run offered as 
     await screenshot(page, 'procedures-day-before-bill-run');
     expect(await seriousViolations(page)).toEqual([]);
 
-    await page.getByRole('button', { name: "Rehearse tomorrow's Bill Run (Friday, Dec. 4, 2026)" }).first().click();
+    await page.getByRole('button', { name: "Rehearse tomorrow's Bill Run (Friday, Dec. 4, 2026)" }).click();
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Rehearsal: Procedure for Bill Run Backups');
     await expect(page.getByRole('note').filter({ hasText: 'Rehearsal for 2026-12-04.' })).toContainText('Nothing is sent to BLT4');
     await expect(procedures.stepCount()).toHaveText(/^Step 1 of 13 · rehearsal/);

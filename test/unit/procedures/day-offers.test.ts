@@ -24,6 +24,8 @@ describe('dayOffers', () => {
     });
     expect(daily?.applies).toBe(false);
     expect(daily?.note).toMatch(/^No DAILY tape is loaded on 2026-12-03/);
+    // the rehearsal is offered once, on the Bill Run's card
+    expect(daily?.instead).toBeUndefined();
     expect(day.offers.find((o) => o.procedureId === 'adhoc')?.applies).toBe(true);
   });
 
