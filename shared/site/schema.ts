@@ -35,6 +35,13 @@ export const hostSchema = z.strictObject({
   legacyAlgorithms: z.boolean().default(false),
   /** Exec channels work on this host; otherwise one interactive session carries every command. */
   exec: z.boolean().default(false),
+  /**
+   * What the host's SSH server speaks, as the simulated site serves it: `legacy`, the server of HP
+   * TCP/IP Services for OpenVMS of 2010 (from SSH Secure Shell 3.2: SHA-1 key exchanges, CBC
+   * ciphers, hmac-sha1/md5); `modern`, today's algorithms. The console's own offer is
+   * `legacyAlgorithms`.
+   */
+  sshServer: z.enum(['legacy', 'modern']).default('legacy'),
 });
 
 export const queueSchema = z.strictObject({

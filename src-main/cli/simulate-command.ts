@@ -85,7 +85,11 @@ export async function runSimulateCommand(
   );
   const password = randomBytes(9).toString('base64url');
   const batchPassword = randomBytes(9).toString('base64url');
-  const listen = hosts.map((h, i) => ({ hostName: h.name, port: options.port === undefined ? h.port : options.port === 0 ? 0 : options.port + i }));
+  const listen = hosts.map((h, i) => ({
+    hostName: h.name,
+    port: options.port === undefined ? h.port : options.port === 0 ? 0 : options.port + i,
+    sshServer: h.sshServer,
+  }));
   const server = await startSimulatorSshServer(site, {
     listen,
     hostKeys,

@@ -197,7 +197,7 @@ export function handshakeFailure(
     return fail(
       'no-common-algorithm',
       `${host} and the console share no SSH algorithm (${message.replace(/^Handshake failed: /, '')})` +
-        (legacy ? '' : '; if this is an old OpenVMS SSH server, allow legacy algorithms for it in the site profile'),
+        (legacy ? '' : `; if this is an old OpenVMS SSH server, set legacyAlgorithms: true for ${host} in the site profile`),
     );
   }
   if (['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT'].includes(code)) {
@@ -209,7 +209,7 @@ export function handshakeFailure(
     return fail(
       'link-dropped',
       `the connection to ${host} (${address}:${port}) ended before the SSH key exchange completed: ${message}` +
-        (legacy ? '' : '; if this is an old OpenVMS SSH server, it may share no algorithm with the console: allow legacy algorithms for it in the site profile'),
+        (legacy ? '' : `; if this is an old OpenVMS SSH server, it may share no algorithm with the console: set legacyAlgorithms: true for ${host} in the site profile`),
     );
   }
   return fail('link-dropped', `the connection to ${host} (${address}:${port}) ended during login: ${message}`);

@@ -70,7 +70,8 @@ async function linkToBlt4(setup: LinkSetup = {}): Promise<{ link: HostLink; stor
   const { access, port: viaPort, secret: _secret, ...rest } = setup;
   const link = createHostLink({
     host: { name: 'BLT4', address: '127.0.0.1', port: viaPort ?? port, user: 'SYSTEM' },
-    access: { authentication: 'password', ...access },
+    // the simulated BLT4 speaks as HP TCP/IP Services' SSH server does: SHA-1 key exchange, CBC ciphers
+    access: { authentication: 'password', legacyAlgorithms: true, ...access },
     pins: store.hostKeys,
     credentials,
     backoff: { initialMs: 100, maxMs: 400, factor: 2 },
@@ -153,6 +154,14 @@ describe('the host link to the simulated BLT4, interactive session', () => {
     const { link } = await linkToBlt4({ secret: { kind: 'password', password: 'wrong' }, pins: made.store.hostKeys });
     const error = await link.connect().catch((e: unknown) => e);
     expect(isHostLinkError(error, 'auth-failed')).toBe(true);
+    expect(link.state.kind).toBe('disconnected');
+  });
+
+  it("fails to reach the era's SSH server without legacyAlgorithms, and names the setting", async () => {
+    const { link } = await linkToBlt4({ access: { legacyAlgorithms: false } });
+    const error = await link.connect().catch((e: unknown) => e);
+    expect(isHostLinkError(error, 'no-common-algorithm')).toBe(true);
+    expect((error as Error).message).toMatch(/no matching .*set legacyAlgorithms: true for BLT4 in the site profile/);
     expect(link.state.kind).toBe('disconnected');
   });
 

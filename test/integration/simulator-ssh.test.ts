@@ -1,7 +1,9 @@
 /** The simulated site over real SSH on 127.0.0.1: a shell channel with a pty, and an exec channel. */
 import { generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connect as tcpConnect } from 'node:net';
 import { Client } from 'ssh2';
+import { algorithmsFor } from '../../src-main/hosts/algorithms';
 import { parseShowQueue } from '../../shared/vms/parsers';
 import { startSimulatorSshServer } from '../../src-main/simulator/ssh/server';
 import { siteAt } from '../unit/simulator/site-fixture';
@@ -29,9 +31,67 @@ function connect(): Promise<Client> {
   return new Promise((resolve, reject) => {
     const client = new Client();
     client.on('ready', () => resolve(client)).on('error', reject);
-    client.connect({ host: '127.0.0.1', port: server.ports['BLT4'], username: 'SYSTEM', password: 'secret' });
+    // the simulated host speaks as the era's OpenVMS SSH server: the client offers its algorithms
+    client.connect({ host: '127.0.0.1', port: server.ports['BLT4'], username: 'SYSTEM', password: 'secret', algorithms: algorithmsFor({ legacyAlgorithms: true }) });
   });
 }
+
+/** The identification line a server sends first (RFC 4253 §4.2), read off a plain TCP socket. */
+function identification(port: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = tcpConnect({ host: '127.0.0.1', port });
+    let text = '';
+    socket.on('data', (chunk) => {
+      text += chunk.toString('latin1');
+      const end = text.indexOf('\r\n');
+      if (end >= 0) {
+        socket.destroy();
+        resolve(text.slice(0, end));
+      }
+    });
+    socket.once('error', reject);
+  });
+}
+
+/** What a client with the given algorithms agrees on with a server, or the handshake's error. */
+function handshake(port: number, algorithms?: ReturnType<typeof algorithmsFor>): Promise<{ kex: string; cipher: string; mac: string } | Error> {
+  return new Promise((resolve) => {
+    const client = new Client();
+    client.on('handshake', (negotiated) => {
+      client.end();
+      resolve({ kex: negotiated.kex, cipher: negotiated.cs.cipher, mac: negotiated.cs.mac });
+    });
+    client.on('error', (error) => resolve(error));
+    client.connect({ host: '127.0.0.1', port, username: 'SYSTEM', password: 'secret', ...(algorithms ? { algorithms } : {}) });
+  });
+}
+
+describe('the SSH server of the era', () => {
+  it('identifies as SSH Secure Shell 3.2 and agrees only on SHA-1 key exchange, CBC ciphers and hmac-sha1/md5', async () => {
+    const port = server.ports['BLT4'] as number;
+    expect(await identification(port)).toBe('SSH-2.0-3.2.0 SSH Secure Shell OpenVMS V5.5');
+    expect(await handshake(port, algorithmsFor({ legacyAlgorithms: true }))).toEqual({ kex: 'diffie-hellman-group1-sha1', cipher: 'aes128-cbc', mac: 'hmac-sha1' });
+    // a client offering only today's algorithms shares none with it
+    const refused = await handshake(port);
+    expect(refused).toBeInstanceOf(Error);
+    expect((refused as Error).message).toMatch(/no matching/i);
+  });
+
+  it("serves today's algorithms for a host whose profile says sshServer: modern", async () => {
+    const modern = await startSimulatorSshServer(site, {
+      listen: [{ hostName: 'BLT4', port: 0, sshServer: 'modern' }],
+      hostKeys: { BLT4: privateKey },
+      users: [{ username: 'SYSTEM', password: 'secret' }],
+    });
+    try {
+      const agreed = await handshake(modern.ports['BLT4'] as number);
+      expect(agreed).not.toBeInstanceOf(Error);
+      expect((agreed as { kex: string }).kex).not.toMatch(/sha1$/);
+    } finally {
+      await modern.close();
+    }
+  });
+});
 
 describe('simulator SSH server', () => {
   it('runs SHOW QUEUE/FULL TAPE_BACKUP in an exec channel', async () => {

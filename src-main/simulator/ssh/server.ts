@@ -5,14 +5,33 @@
  * some VMS SSH servers are set up), and the link-dropped fault cutting connections abruptly.
  */
 import { timingSafeEqual } from 'node:crypto';
-import ssh2, { type Connection, type Server, type ServerChannel } from 'ssh2';
+import ssh2, { type Algorithms, type Connection, type Server, type ServerChannel } from 'ssh2';
 
 // ssh2 is CommonJS: Node's ES module loader gives its exports only through the default import
 const { Server: SshServer, utils } = ssh2;
 import type { SimulatedSite } from '../index';
 
+/**
+ * The SSH server of HP TCP/IP Services for OpenVMS of 2010, from SSH Secure Shell 3.2 (2002):
+ * SHA-1 key exchanges only, RSA host keys signed with SHA-1, CBC ciphers and hmac-sha1/md5, and
+ * the identification string of its era. A host whose profile says `sshServer: modern` gets ssh2's
+ * own defaults instead.
+ */
+export const LEGACY_SERVER = {
+  ident: '3.2.0 SSH Secure Shell OpenVMS V5.5',
+  algorithms: {
+    // the real server offers diffie-hellman-group-exchange-sha1 too; ssh2's server cannot run a
+    // group exchange, so the simulated one offers the other key exchange of that server alone
+    kex: ['diffie-hellman-group1-sha1'],
+    serverHostKey: ['ssh-rsa'],
+    cipher: ['aes128-cbc', '3des-cbc'],
+    hmac: ['hmac-sha1', 'hmac-md5'],
+  },
+} as const satisfies { ident: string; algorithms: Algorithms };
+
 export interface SimulatorSshOptions {
-  listen: { hostName: string; port: number }[];
+  /** One port per host; `sshServer` as the host's profile entry says (legacy by default). */
+  listen: { hostName: string; port: number; sshServer?: 'legacy' | 'modern' }[];
   hostKeys: Record<string, string>;
   users: { username: string; password?: string; publicKeys?: string[] }[];
   refuseExec?: boolean;
@@ -49,13 +68,17 @@ export async function startSimulatorSshServer(site: SimulatedSite, options: Simu
     }
   });
 
-  for (const { hostName, port } of options.listen) {
+  for (const { hostName, port, sshServer = 'legacy' } of options.listen) {
     const host = hostName.toUpperCase();
     const key = options.hostKeys[host] ?? options.hostKeys[hostName];
     if (key === undefined) throw new Error(`no host key for ${host}`);
     const set = new Set<Connection>();
     connections.set(host, set);
-    const server = new SshServer({ hostKeys: [key], ident: 'OpenSSH_3.8 OpenVMS' }, (client) => {
+    const speaks =
+      sshServer === 'legacy'
+        ? { ident: LEGACY_SERVER.ident, algorithms: structuredClone(LEGACY_SERVER.algorithms) as unknown as Algorithms }
+        : { ident: 'OpenSSH_8.9 OpenVMS' };
+    const server = new SshServer({ hostKeys: [key], ...speaks }, (client) => {
       set.add(client);
       let username = 'SYSTEM';
       client.on('authentication', (ctx) => {

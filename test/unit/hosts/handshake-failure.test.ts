@@ -49,12 +49,12 @@ describe('how a failed connection attempt reads', () => {
     const none = fail(Object.assign(new Error('Handshake failed: no matching key exchange algorithm'), { level: 'handshake' }), { handshaken: false });
     expect(none.code).toBe('no-common-algorithm');
     expect(none.message).toBe(
-      'BLT4 and the console share no SSH algorithm (no matching key exchange algorithm); if this is an old OpenVMS SSH server, allow legacy algorithms for it in the site profile',
+      'BLT4 and the console share no SSH algorithm (no matching key exchange algorithm); if this is an old OpenVMS SSH server, set legacyAlgorithms: true for BLT4 in the site profile',
     );
     expect(fail(new Error('Handshake failed: no matching host key format'), { legacy: true }).message).not.toMatch(/allow legacy/);
     const reset = fail(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }), { handshaken: false });
     expect(reset.code).toBe('link-dropped');
-    expect(reset.message).toMatch(/ended before the SSH key exchange completed: read ECONNRESET; .*allow legacy algorithms/);
+    expect(reset.message).toMatch(/ended before the SSH key exchange completed: read ECONNRESET; .*set legacyAlgorithms: true for BLT4/);
     expect(fail(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' })).message).toBe(
       'the connection to BLT4 (10.1.1.4:22) ended during login: read ECONNRESET',
     );

@@ -26,7 +26,9 @@ describe('validateSiteProfile: shape problems', () => {
     ]);
     expect(problemsOf(changed(['hosts', 3, 'legacyAlgorithms'], 'yes'))).toEqual(['hosts[3].legacyAlgorithms: expected true or false, got "yes"']);
     const result = validateSiteProfile(planData());
-    expect(result.ok && result.profile.hosts.map((h) => [h.authentication, h.legacyAlgorithms, h.exec])[3]).toEqual(['password', false, false]);
+    // the shipped profile offers the era's algorithms to its hosts, whose SSH server is legacy unless said otherwise
+    expect(result.ok && result.profile.hosts.map((h) => [h.authentication, h.legacyAlgorithms, h.exec, h.sshServer])[3]).toEqual(['password', true, false, 'legacy']);
+    expect(problemsOf(changed(['hosts', 3, 'sshServer'], 'openssh'))).toEqual(['hosts[3].sshServer: expected one of "legacy" | "modern"']);
   });
 
   it('reports a bad literal', () => {
