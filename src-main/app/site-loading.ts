@@ -3,6 +3,7 @@ import { basename, join, resolve } from 'node:path';
 import type { SiteProfileChoice, SiteSummary } from '../../shared/api';
 import { ApiFailure } from '../../shared/errors';
 import type { SiteProfile } from '../../shared/site/schema';
+import { problemLine } from '../site/check-site-file';
 import { loadSiteProfile, readSiteProfile, type LocatedProblem, type SiteProfileLoad } from '../site/load-site-profile';
 
 /** The Settings key under which the operator's choice of profile is kept. */
@@ -12,17 +13,6 @@ export const SITE_FILE_SETTING = 'site.file';
 export interface LoadedSite {
   file: string;
   profile: SiteProfile;
-}
-
-/**
- * One problem as `tapeops site check` prints it: FILE:LINE:COLUMN: message, like a compiler, so
- * that the line Settings shows is the line an editor jumps to. (The CLI's own lineFor in
- * site/check-site-file.ts writes the same; one of the two should import the other.)
- */
-export function problemLine(file: string, p: LocatedProblem): string {
-  if (p.kind === 'file') return p.message;
-  if (p.line === undefined) return `${file}: ${p.message}`;
-  return `${file}:${p.line}:${p.column ?? 1}: ${p.message}`;
 }
 
 /** The one problem of a refusal in the message's words: where it is, then what. */

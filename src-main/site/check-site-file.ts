@@ -19,10 +19,14 @@ export function checkSiteFile(file: string): SiteFileCheck {
       lines: [`ok: ${file} — ${counted(hosts.length, 'host')}, ${counted(queues.length, 'queue')}, ${counted(jobs.length, 'job')}`],
     };
   }
-  return { exitCode: 1, lines: result.located.map((p) => lineFor(file, p)) };
+  return { exitCode: 1, lines: result.located.map((p) => problemLine(file, p)) };
 }
 
-function lineFor(file: string, p: LocatedProblem): string {
+/**
+ * One problem as `tapeops site check` prints it and Settings shows it: FILE:LINE:COLUMN: message,
+ * like a compiler, so that the line on screen is the line an editor jumps to.
+ */
+export function problemLine(file: string, p: LocatedProblem): string {
   if (p.kind === 'file') return p.message;
   if (p.line === undefined) return `${file}: ${p.message}`;
   return `${file}:${p.line}:${p.column ?? 1}: ${p.message}`;
