@@ -32,7 +32,7 @@ export async function startSimulatedSite(
   const user = 'SYSTEM';
   const password = randomBytes(12).toString('base64url');
   const server = await startSimulatorSshServer(site, {
-    listen: profile.hosts.map((host) => ({ hostName: host.name, port: 0, sshServer: host.sshServer })),
+    listen: profile.hosts.map((host) => ({ hostName: host.name, port: 0, sshServer: host.sshServer, exec: host.exec })),
     hostKeys: await loadOrCreateHostKeys(
       keyDir,
       profile.hosts.map((host) => host.name),

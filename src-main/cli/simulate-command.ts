@@ -89,6 +89,7 @@ export async function runSimulateCommand(
     hostName: h.name,
     port: options.port === undefined ? h.port : options.port === 0 ? 0 : options.port + i,
     sshServer: h.sshServer,
+    exec: h.exec,
   }));
   const server = await startSimulatorSshServer(site, {
     listen,

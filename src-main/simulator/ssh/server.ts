@@ -13,7 +13,7 @@ import type { SimulatedSite } from '../index';
 
 /**
  * The SSH server of HP TCP/IP Services for OpenVMS of 2010, from SSH Secure Shell 3.2 (2002):
- * SHA-1 key exchanges only, RSA host keys signed with SHA-1, CBC ciphers and hmac-sha1/md5, and
+ * SHA-1 key exchanges only, DSA and RSA host keys signed with SHA-1, CBC ciphers and hmac-sha1/md5, and
  * the identification string of its era. A host whose profile says `sshServer: modern` gets ssh2's
  * own defaults instead.
  */
@@ -23,18 +23,45 @@ export const LEGACY_SERVER = {
     // the real server offers diffie-hellman-group-exchange-sha1 too; ssh2's server cannot run a
     // group exchange, so the simulated one offers the other key exchange of that server alone
     kex: ['diffie-hellman-group1-sha1'],
-    serverHostKey: ['ssh-rsa'],
+    // a host given no DSA key offers ssh-rsa alone (see serverSpeech)
+    serverHostKey: ['ssh-dss', 'ssh-rsa'],
     cipher: ['aes128-cbc', '3des-cbc'],
     hmac: ['hmac-sha1', 'hmac-md5'],
   },
 } as const satisfies { ident: string; algorithms: Algorithms };
 
 export interface SimulatorSshOptions {
-  /** One port per host; `sshServer` as the host's profile entry says (legacy by default). */
-  listen: { hostName: string; port: number; sshServer?: 'legacy' | 'modern' }[];
-  hostKeys: Record<string, string>;
+  /**
+   * One port per host; `sshServer` as the host's profile entry says (legacy by default); `exec`
+   * false refuses exec channels, as VMS SSH servers set up for interactive use do (allowed unless
+   * said).
+   */
+  listen: { hostName: string; port: number; sshServer?: 'legacy' | 'modern'; exec?: boolean }[];
+  /** Each host's private keys (PEM): an RSA key, and a DSA key for the legacy server. */
+  hostKeys: Record<string, string | readonly string[]>;
   users: { username: string; password?: string; publicKeys?: string[] }[];
   refuseExec?: boolean;
+}
+
+/** The key types of PEM private keys, as SSH names them. */
+function keyTypes(keys: readonly string[]): string[] {
+  return keys.map((key) => {
+    const parsed = utils.parseKey(key);
+    if (parsed instanceof Error) throw new Error(`a host key cannot be read: ${parsed.message}`);
+    return (Array.isArray(parsed) ? parsed[0] : parsed).type;
+  });
+}
+
+/**
+ * The keys and algorithms one host's server speaks with: the legacy server offers the era's
+ * signatures for the keys it has; the modern one leaves DSA out, as OpenSSH 7.0 and later do.
+ */
+function serverSpeech(sshServer: 'legacy' | 'modern', keys: readonly string[]): { hostKeys: string[]; ident: string; algorithms?: Algorithms } {
+  const types = keyTypes(keys);
+  if (sshServer === 'modern') return { hostKeys: keys.filter((_, i) => types[i] !== 'ssh-dss'), ident: 'OpenSSH_8.9 OpenVMS' };
+  const algorithms = structuredClone(LEGACY_SERVER.algorithms) as { serverHostKey: string[] };
+  algorithms.serverHostKey = algorithms.serverHostKey.filter((name) => types.includes(name));
+  return { hostKeys: [...keys], ident: LEGACY_SERVER.ident, algorithms: algorithms as unknown as Algorithms };
 }
 
 function same(a: Buffer, b: Buffer): boolean {
@@ -68,17 +95,14 @@ export async function startSimulatorSshServer(site: SimulatedSite, options: Simu
     }
   });
 
-  for (const { hostName, port, sshServer = 'legacy' } of options.listen) {
+  for (const { hostName, port, sshServer = 'legacy', exec = true } of options.listen) {
     const host = hostName.toUpperCase();
     const key = options.hostKeys[host] ?? options.hostKeys[hostName];
     if (key === undefined) throw new Error(`no host key for ${host}`);
+    const speaks = serverSpeech(sshServer, typeof key === 'string' ? [key] : key);
     const set = new Set<Connection>();
     connections.set(host, set);
-    const speaks =
-      sshServer === 'legacy'
-        ? { ident: LEGACY_SERVER.ident, algorithms: structuredClone(LEGACY_SERVER.algorithms) as unknown as Algorithms }
-        : { ident: 'OpenSSH_8.9 OpenVMS' };
-    const server = new SshServer({ hostKeys: [key], ...speaks }, (client) => {
+    const server = new SshServer(speaks, (client) => {
       set.add(client);
       let username = 'SYSTEM';
       client.on('authentication', (ctx) => {
@@ -118,7 +142,7 @@ export async function startSimulatorSshServer(site: SimulatedSite, options: Simu
             attachShell(site, host, username, channel, hasPty);
           });
           session.on('exec', (accept, reject, info) => {
-            if (options.refuseExec === true || site.faults.active().some((f) => f === 'exec refused: *' || f === `exec refused: ${host}`)) {
+            if (!exec || options.refuseExec === true || site.faults.active().some((f) => f === 'exec refused: *' || f === `exec refused: ${host}`)) {
               reject();
               return;
             }
