@@ -144,6 +144,12 @@ export function TodayScreen() {
             <TapesToPull plan={plan} />
             <section className="card" aria-labelledby="slots-heading">
               <h2 id="slots-heading">Magazine slot plan</h2>
+              {plan.slots.every((code) => code === null) && (
+                <p className="slots-nothing">
+                  Nothing goes into the magazine today.
+                  {plan.preparesFor ? " Tomorrow's tapes and their slots are listed above." : ''}
+                </p>
+              )}
               <MagazineSlots slots={plan.slots} tapes={plan.tapesToPull} />
               <p className="help">Push each tape down until it locks. The drive always loads the next available tape, whatever slot it is in.</p>
             </section>

@@ -20,6 +20,9 @@ test.describe('the day before a Bill Run: 2026-12-03', () => {
     await expect(page.locator('[data-testid="day-plan"][data-date="2026-12-03"]')).toBeVisible();
     await expect(today.dayKind()).toHaveText('Daily backup day');
     expect(await today.slotCodes()).toEqual([null, null, null, null, null, null, null]);
+    await expect(page.getByRole('region', { name: 'Magazine slot plan' }).locator('.slots-nothing')).toHaveText(
+      "Nothing goes into the magazine today. Tomorrow's tapes and their slots are listed above.",
+    );
 
     const offer = page.getByRole('region', { name: "Tomorrow's Bill Run: labels to print today" });
     await expect(offer.getByRole('note')).toHaveText(
