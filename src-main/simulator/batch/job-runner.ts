@@ -1,7 +1,8 @@
 /**
- * Runs a batch job: opens its log (a new version, held open while the job runs), plays its script
- * event by event in simulated time, writes the accounting trailer and tells the queue manager how
- * it ended.
+ * Runs a batch job: creates its process (BATCH_<entry>, under the job's user), opens its log (a
+ * new version, held open while the job runs), plays its script event by event in simulated time,
+ * writes the accounting trailer and tells the queue manager how it ended: with the status the
+ * procedure exited with (the last command's $STATUS), or the one that stopped it.
  */
 import type { SiteJob } from '../../../shared/site/schema';
 import { MSG, messageLine } from '../dcl/messages';
@@ -12,9 +13,10 @@ import type { TapeDrive } from '../drive/tape-drive';
 import type { Faults } from '../faults/fault-control';
 import { accountingTrailer } from './accounting';
 import { submitCommand } from './commands';
-import { JobFailure, type JobContext } from './job-context';
+import { loginEcho } from './log-header';
+import { errorHandlingOf, JobFailure, type JobContext } from './job-context';
 import { scriptFor } from './job-scripts';
-import type { BatchEntry, QueueManager } from './queue-manager';
+import { batchProcessName, type BatchEntry, type QueueManager } from './queue-manager';
 
 export interface RunnerDeps {
   host: HostState;
@@ -33,7 +35,7 @@ function openLog(deps: RunnerDeps, entry: BatchEntry): VmsFile | null {
   const user = host.users.get(entry.username);
   const defaults = user?.login ?? deps.layout.logs;
   try {
-    const spec = host.resolve(host.processTables(entry.username, '00000000'), defaults, entry.logFile);
+    const spec = host.resolve(host.processTables(entry.username, entry.process?.pid ?? '00000000'), defaults, entry.logFile);
     const directory = spec.disk.ensureDirectory(spec.directory, deps.now());
     return directory.add({
       name: spec.parts.name ?? entry.jobName,
@@ -51,8 +53,9 @@ function openLog(deps: RunnerDeps, entry: BatchEntry): VmsFile | null {
 }
 
 export function runJob(deps: RunnerDeps, entry: BatchEntry, job: SiteJob | null): void {
-  const log = openLog(deps, entry);
   const started = deps.now();
+  entry.process = { pid: deps.host.nextPid(), name: batchProcessName(entry.entry), username: entry.username, entry: entry.entry, startedAt: started };
+  const log = openLog(deps, entry);
   let mounted = 0;
   let bytes = 0;
   const write = (line: string) => {
@@ -69,13 +72,27 @@ export function runJob(deps: RunnerDeps, entry: BatchEntry, job: SiteJob | null)
     job,
     faults: deps.faults,
     drive: deps.drive,
+    errorHandling: entry.errorHandling ?? errorHandlingOf(null),
+    status: 1,
+    statusMessages: [],
     now: deps.now,
     log: (...lines) => lines.forEach(write),
-    command: (text) => write(`$ ${text}`),
+    command: (text) => {
+      write(`$ ${text}`);
+      // every command sets $STATUS; EXIT with no value leaves it as the last command set it
+      if (!/^EXIT\b/.test(text)) {
+        ctx.status = 1;
+        ctx.statusMessages = [];
+      }
+    },
     submit: (target, at) => {
       write(`$ ${submitCommand(deps.layout, target, at)}`);
       const line = deps.submitFromJob(deps.host, target, at, entry.username);
       write(line);
+      // SUBMIT leaves its own status: the confirmation is success, a %SUBMIT-F-CREJOB a severe error
+      const refused = line.startsWith('%SUBMIT-F-');
+      ctx.status = refused ? MSG.CREJOB.status : 1;
+      ctx.statusMessages = refused ? line.split('\r\n') : [];
       return line;
     },
     createFile: () => {
@@ -85,12 +102,14 @@ export function runJob(deps: RunnerDeps, entry: BatchEntry, job: SiteJob | null)
       mounted += 1;
     },
   };
+  // the job logs in: SYLOGIN's lines are verified before the procedure's own
+  for (const line of loginEcho()) write(line);
   const script = scriptFor(ctx);
   let finished = false;
   const finish = (status: number, messages: string[]) => {
     if (finished) return;
     finished = true;
-    for (const line of accountingTrailer(entry.username, started, deps.now(), mounted, `${entry.entry}`)) write(line);
+    for (const line of accountingTrailer(entry.username, started, deps.now(), mounted, `${entry.entry}`, deps.host.arch)) write(line);
     if (log !== null) log.openForWrite = false;
     if (deps.drive?.mount?.owner === entry.jobName) deps.drive.mount = null;
     deps.manager.complete(entry, status, messages);
@@ -110,7 +129,8 @@ export function runJob(deps: RunnerDeps, entry: BatchEntry, job: SiteJob | null)
       write(messageLine(MSG.IVVALU));
       return finish(MSG.IVVALU.status, [String(error)]);
     }
-    if (next.done === true) return finish(1, []);
+    // the procedure ran to its EXIT: the job's status is what $STATUS holds then
+    if (next.done === true) return finish(ctx.status, (ctx.status & 1) === 1 ? [] : ctx.statusMessages);
     deps.schedule(new Date(deps.now().getTime() + Math.max(0, next.value)), step);
   };
   // the job starts on the next event, so that a queue's dispatch never runs a job inside itself

@@ -13,12 +13,12 @@ import { localDate } from '../../../shared/clock';
 import { MSG, messageLine } from '../dcl/messages';
 import { aijDatabases } from '../host/build-hosts';
 import { BLOCKS_PER_GB, pick } from '../host/sizes';
-import type { DatabasePlan } from '../host/site-layout';
+import type { DatabasePlan, FileArea } from '../host/site-layout';
 import type { Disk } from '../files/volumes';
-import { vmsDateTime } from '../time/vms-time';
+import { vmsClock, vmsDateTime } from '../time/vms-time';
 import { volumeLabelOf } from '../../../shared/tapes/volume-label';
-import { aijName, areaFile, rbfName, rmuBackupCommand } from './commands';
-import { JobFailure, type JobContext, type JobScript } from './job-context';
+import { aijName, aijPurgeRbf, aijPurgeVerified, areaFile, rbfName, rmuBackupCommand } from './commands';
+import { CommandFailure, exitsOn, JobFailure, type JobContext, type JobScript } from './job-context';
 import { dismountUnload, initialize, mountTape, writeSaveset } from './tape-steps';
 
 const DISK_BLOCKS_PER_MS = (40 * BLOCKS_PER_GB) / 3_600_000;
@@ -26,8 +26,29 @@ const MINUTE = 60_000;
 
 export function scriptFor(ctx: JobContext): JobScript {
   const job = ctx.job;
-  if (job === null) return otherProcedure(ctx);
+  if (job === null) return isAijBackupProcedure(ctx.entry.file) ? aijBackupProcedure(ctx) : otherProcedure(ctx);
   return withSubmits(ctx, job, body(ctx, job));
+}
+
+/**
+ * One command of the procedure. When it fails, its messages are in the log already and $STATUS
+ * holds its status; the procedure then goes on (SET NOON) or exits with that status (ON ERROR THEN
+ * EXIT, DCL's default). A JobFailure (the procedure cannot go on) passes through.
+ */
+function* step(ctx: JobContext, command: JobScript): JobScript {
+  try {
+    yield* command;
+  } catch (error) {
+    if (!(error instanceof CommandFailure)) throw error;
+    ctx.status = error.status;
+    ctx.statusMessages = error.messages;
+    if (exitsOn(ctx.errorHandling, error.status)) throw new JobFailure(error.status, error.messages);
+  }
+}
+
+/** The procedure's own SET NOON or ON ... THEN EXIT line, verified into the log as it runs. */
+function errorHandlingCommand(ctx: JobContext): void {
+  if (ctx.errorHandling.line !== null) ctx.command(ctx.errorHandling.line);
 }
 
 function body(ctx: JobContext, job: SiteJob): JobScript {
@@ -54,7 +75,7 @@ function submitsFirst(job: SiteJob, target: string): boolean {
 }
 
 function* withSubmits(ctx: JobContext, job: SiteJob, main: JobScript): JobScript {
-  ctx.command('SET NOON');
+  errorHandlingCommand(ctx);
   const byName = new Map(ctx.layout.profile.jobs.map((j) => [j.name, j]));
   const first = job.submits.filter((s) => s.at === undefined && submitsFirst(job, s.job));
   const last = job.submits.filter((s) => !first.includes(s));
@@ -71,7 +92,7 @@ function* withSubmits(ctx: JobContext, job: SiteJob, main: JobScript): JobScript
 }
 
 function* otherProcedure(ctx: JobContext): JobScript {
-  ctx.command('SET NOON');
+  errorHandlingCommand(ctx);
   yield MINUTE;
   ctx.command('EXIT');
 }
@@ -106,7 +127,11 @@ function* rmuBackup(ctx: JobContext, db: DatabasePlan, full: boolean): JobScript
   const name = full ? rbfName(db) : aijName(db);
   const [fileName, fileType] = name.split('.') as [string, string];
   ctx.command(rmuBackupCommand(ctx.layout, db, full));
-  if (disk === undefined || directory === undefined) throw new JobFailure(MSG.DNF.status, [messageLine(MSG.DNF)]);
+  if (disk === undefined || directory === undefined) {
+    const lines = [messageLine(MSG.RMU_WRITEERR, [areaFile(ctx.layout, `${name};`)]), messageLine(MSG.DNF, [], true)];
+    ctx.log(...lines);
+    throw new CommandFailure(MSG.DNF.status, lines);
+  }
   const size = full ? db.fullBlocks + pick(`${localDate(ctx.now())}:${db.name}`, 0, 4000) : db.aijBlocks;
   const kind = full ? 'full' : 'incremental';
   const file = directory.add({
@@ -138,7 +163,7 @@ function* rmuBackup(ctx: JobContext, db: DatabasePlan, full: boolean): JobScript
         messageLine(MSG.RMU_FTL_BCK, [vmsDateTime(ctx.now())]),
       ];
       ctx.log(...lines);
-      throw new JobFailure(MSG.RMU_FTL_BCK.status, lines);
+      throw new CommandFailure(MSG.RMU_FTL_BCK.status, lines);
     }
     ctx.log(`%RMU-I-BCKTXT_03, Completed ${kind} backup of storage area (${area}) ${areaFileName} at ${vmsDateTime(ctx.now())}`);
   }
@@ -155,41 +180,96 @@ function* rmuBackup(ctx: JobContext, db: DatabasePlan, full: boolean): JobScript
   }
 }
 
-/** Full (or incremental) BACKUP of the file areas (LEASE_FILES) to a saveset in the backup area. */
-function* fileAreaSaveset(ctx: JobContext, full: boolean, saveset: string): JobScript {
+/**
+ * BACKUP of the file areas (LEASE_FILES, LEASE_AMORT_FILES) to savesets in the backup area. A full
+ * backup (Bill Run) writes each area to its own saveset, `<logical>_BACKUP.BCK`; the daily
+ * incremental writes every area to the one saveset the plan names ("An incremental backup of
+ * LEASE_FILES and LEASE_AMORT_FILES to a saveset called LEASE_FILES_BACKUP.INC"), one BACKUP
+ * command with the areas as its input list.
+ */
+function* fileAreaSavesets(ctx: JobContext, full: boolean, saveset: string, areas = ctx.layout.fileAreas): JobScript {
+  const groups = saveset.includes('.')
+    ? [{ target: saveset, areas }]
+    : areas.map((area) => ({ target: `${area.logical}_BACKUP.${full ? 'BCK' : 'INC'}`, areas: [area] }));
+  for (const group of groups)
+    yield* step(
+      ctx,
+      diskSaveset(
+        ctx,
+        full,
+        group.target,
+        group.areas.map((a) => a.logical),
+      ),
+    );
+}
+
+/** Blocks a disk saveset takes before its first file (its header records), chosen. */
+const SAVESET_HEADER_BLOCKS = 32;
+/** %BACKUP-F-WRITEERR's condition value: chosen, severity F (BACKUP stops writing the saveset). */
+const BACKUP_WRITEERR_STATUS = 0x010a8844;
+
+/**
+ * One BACKUP of file areas to a saveset on the backup area's disk. The saveset grows as each file
+ * goes in, and the disk's free blocks decide whether it fits: when the next file does not, BACKUP
+ * ends with WRITEERR and -RMS-F-FUL (the saveset stays, cut short), as it does on a full disk.
+ * The message pair is written as OpenVMS prints a failed saveset write (the plan's own RMU example
+ * carries the same -RMS-F-FUL line).
+ */
+function* diskSaveset(ctx: JobContext, full: boolean, target: string, logicals: string[]): JobScript {
+  const since = full ? '' : '/SINCE=BACKUP/RECORD';
+  const inputs = logicals.map((logical) => `${logical}:*.*;*`).join(',');
+  ctx.command(`BACKUP/LOG/IGNORE=INTERLOCK${since} ${inputs} ${areaFile(ctx.layout, target)}/SAVE_SET`);
   const disk = areaDisk(ctx);
   const directory = disk?.directory(ctx.layout.backupArea.directory);
-  const since = full ? '' : '/SINCE=BACKUP/RECORD';
-  for (const area of ctx.layout.fileAreas) {
-    const target = saveset.includes('.') ? saveset : `${area.logical}_BACKUP.${full ? 'BCK' : 'INC'}`;
-    ctx.command(`BACKUP/LOG/IGNORE=INTERLOCK${since} ${area.logical}:*.*;* ${areaFile(ctx.layout, target)}/SAVE_SET`);
-    const location = ctx.host.resolve([], { device: 'SYS$SYSDEVICE', directory: '000000' }, `${area.logical}:`);
+  if (disk === undefined || directory === undefined) {
+    const lines = [`%BACKUP-F-OPENOUT, error opening ${areaFile(ctx.layout, `${target};`)} as output`, messageLine(MSG.DNF, [], true)];
+    ctx.log(...lines);
+    throw new CommandFailure(MSG.DNF.status, lines);
+  }
+  const pieces: { line: string | null; blocks: number }[] = [{ line: null, blocks: SAVESET_HEADER_BLOCKS }];
+  for (const logical of logicals) {
+    const location = ctx.host.resolve([], { device: 'SYS$SYSDEVICE', directory: '000000' }, `${logical}:`);
     const files = location.disk.directory(location.directory)?.sorted() ?? [];
-    const chosen = full ? files : files.filter((f) => pick(`${localDate(ctx.now())}:${f.name}`, 0, 9) < 2);
-    const blocks = chosen.reduce((sum, f) => sum + f.blocks, 0);
-    yield Math.max(MINUTE, blocks / DISK_BLOCKS_PER_MS);
-    for (const f of chosen) ctx.log(`%BACKUP-S-COPIED, copied ${location.displayDevice}:[${location.displayDirectory}]${f.name}.${f.type};${f.version}`);
-    if (directory !== undefined) {
-      const [name, type] = target.split('.') as [string, string];
-      directory.add({
-        name,
-        type,
-        blocks: Math.max(blocks, 64),
-        created: ctx.now(),
-        modified: ctx.now(),
-        owner: `[${ctx.entry.username}]`,
-        records: null,
-        openForWrite: false,
-      });
+    const chosen = full ? files : files.filter((f) => pick(`${localDate(ctx.now())}:${logical}:${f.name}.${f.type}`, 0, 9) < 2);
+    for (const f of chosen) {
+      pieces.push({ line: `%BACKUP-S-COPIED, copied ${location.displayDevice}:[${location.displayDirectory}]${f.name}.${f.type};${f.version}`, blocks: f.blocks });
     }
   }
+  const [name, type] = target.split('.') as [string, string];
+  const saveset = directory.add({ name, type, blocks: 0, created: ctx.now(), modified: ctx.now(), owner: `[${ctx.entry.username}]`, records: null, openForWrite: true });
+  for (const piece of pieces) {
+    yield Math.max(1, piece.blocks) / DISK_BLOCKS_PER_MS;
+    const room = disk.freeBlocks();
+    saveset.modified = ctx.now();
+    if (piece.blocks > room) {
+      saveset.blocks += room;
+      saveset.openForWrite = false;
+      const lines = [`%BACKUP-F-WRITEERR, error writing ${areaFile(ctx.layout, `${name}.${type};${saveset.version}`)}`, messageLine(MSG.FUL, [], true)];
+      ctx.log(...lines);
+      throw new CommandFailure(BACKUP_WRITEERR_STATUS, lines);
+    }
+    saveset.blocks += piece.blocks;
+    if (piece.line !== null) ctx.log(piece.line);
+  }
+  saveset.openForWrite = false;
+}
+
+/**
+ * The file areas a job's own tasks name: RMU_BACKUP_DATA "Does a full backup of LEASE_FILES to a
+ * saveset", so the Bill Run saves LEASE_FILES fully and LEASE_AMORT_FILES only in the daily
+ * incremental (the plan's backup classes say both are saved fully on Bill Run days, but no job's
+ * tasks name LEASE_AMORT_FILES's full backup: plan silent on which job does it).
+ */
+function areasNamedIn(ctx: JobContext, job: SiteJob): FileArea[] {
+  return ctx.layout.fileAreas.filter((area) => job.tasks.some((task) => new RegExp(`(^|[^A-Z0-9_$])${area.logical.replace(/\$/g, '\\$')}($|[^A-Z0-9_$])`).test(task)));
 }
 
 function* rmuBackups(ctx: JobContext, job: SiteJob, full: boolean): JobScript {
-  if (full && job.tasks.some((t) => ctx.layout.fileAreas.some((a) => t.includes(a.logical)))) yield* fileAreaSaveset(ctx, true, '');
+  const areas = full ? areasNamedIn(ctx, job) : [];
+  if (areas.length > 0) yield* fileAreaSavesets(ctx, true, '', areas);
   for (const name of job.databases) {
     const db = ctx.layout.databases.get(name);
-    if (db !== undefined) yield* rmuBackup(ctx, db, full);
+    if (db !== undefined) yield* step(ctx, rmuBackup(ctx, db, full));
   }
 }
 
@@ -299,15 +379,19 @@ function* consolidated(ctx: JobContext, job: SiteJob): JobScript {
       continuationLabels: continuation,
     });
   }
-  if (job.tasks.some((t) => /purges AIJ/i.test(t))) purgeAij(ctx);
+  if (job.tasks.some((t) => /purges AIJ/i.test(t))) purgeAij(ctx, job);
   yield* dismountUnload(ctx);
 }
 
-/** Deletes AIJ files older than the latest RBF file of their database. */
-function purgeAij(ctx: JobContext): void {
+/**
+ * Deletes AIJ files older than the latest RBF file of their database; the log shows the
+ * procedure's RBF_DATE assignment and its DELETE with the symbol's value, as DCL verifies them.
+ */
+function purgeAij(ctx: JobContext, job: SiteJob): void {
   const directory = areaDisk(ctx)?.directory(ctx.layout.backupArea.directory);
   if (directory === undefined) return;
-  ctx.command(`DELETE/LOG/BEFORE='RBF_DATE' ${areaFile(ctx.layout, '*.AIJ;*')}`);
+  const [rbfFile, rbfType] = aijPurgeRbf(ctx.layout, job).split('.') as [string, string];
+  for (const line of aijPurgeVerified(ctx.layout, job, directory.highest(rbfFile, rbfType)?.created)) ctx.command(line);
   for (const db of ctx.layout.databases.values()) {
     const rbf = directory.highest(`${db.short}_DATA_BACKUP`, 'RBF');
     if (rbf === undefined) continue;
@@ -322,7 +406,7 @@ function purgeAij(ctx: JobContext): void {
 
 function* daily(ctx: JobContext, job: SiteJob): JobScript {
   const toDisk = job.savesets.filter((s) => job.tasks.some((t) => /^Disk to Disk/i.test(t) && t.includes(s.name)));
-  for (const saveset of toDisk) yield* fileAreaSaveset(ctx, false, saveset.name);
+  for (const saveset of toDisk) yield* fileAreaSavesets(ctx, false, saveset.name);
   yield* mountTape(ctx, null);
   yield* deviceTapeIncrementals(ctx, job);
   const device = ctx.drive?.device ?? '';
@@ -361,7 +445,7 @@ function* adhocToTape(ctx: JobContext, job: SiteJob): JobScript {
   for (const name of job.databases) {
     const db = ctx.layout.databases.get(name);
     if (db === undefined) continue;
-    yield* rmuBackup(ctx, db, true);
+    yield* step(ctx, rmuBackup(ctx, db, true));
     yield* mountTape(ctx, null);
     const directory = areaDisk(ctx)?.directory(ctx.layout.backupArea.directory);
     const rbf = directory?.highest(`${db.short}_DATA_BACKUP`, 'RBF');
@@ -385,7 +469,7 @@ function* adhocToTape(ctx: JobContext, job: SiteJob): JobScript {
  */
 function* initializeTapes(ctx: JobContext): JobScript {
   const drive = ctx.drive;
-  ctx.command('SET NOON');
+  errorHandlingCommand(ctx);
   const from = Number(ctx.entry.parameters[0] ?? '1');
   if (drive === undefined) throw new JobFailure(MSG.NOSUCHDEV.status, [messageLine(MSG.NOSUCHDEV)]);
   const tapes = ctx.layout.profile.tapes.billRun.tapes;
@@ -433,4 +517,86 @@ function* initializeTapes(ctx: JobContext): JobScript {
     if (drive.loaded() === null) drive.loadPosition(1);
   }
   ctx.command('EXIT');
+}
+
+/**
+ * The procedure (and job) that backs up the after-image journals each night: plan silent on its
+ * name; the plan says only that incremental database backups are made "throughout the day during
+ * database replication" and that "incremental backups jobs create *.AIJ files".
+ */
+export const AIJ_BACKUP_JOB = 'AIJ_BACKUP';
+
+export function isAijBackupProcedure(file: string): boolean {
+  return new RegExp(`\\]${AIJ_BACKUP_JOB}\\.COM;\\d*$`).test(file);
+}
+
+/** The verified line of one database's after-image journal backup, in the procedure and in the log. */
+export function aijBackupCommand(ctx: { layout: JobContext['layout'] }, db: DatabasePlan): string {
+  return `RMU/BACKUP/AFTER_JOURNAL/LOG ${db.root} ${areaFile(ctx.layout, aijName(db))}`;
+}
+
+function* aijBackupProcedure(ctx: JobContext): JobScript {
+  errorHandlingCommand(ctx);
+  for (const name of aijDatabases(ctx.layout)) {
+    const db = ctx.layout.databases.get(name);
+    if (db !== undefined) yield* step(ctx, aijBackup(ctx, db));
+  }
+  ctx.command('EXIT');
+}
+
+function rmuInfo(ident: string, text: string): string {
+  return messageLine({ facility: 'RMU', severity: 'I', ident, text, status: 1 });
+}
+
+/**
+ * RMU/BACKUP/AFTER_JOURNAL/LOG of one database's extensible journal to an .AIJ file in the backup
+ * area, its lines as Oracle Rdb 7.0 writes them (Oracle Rdb7 RMU Reference Manual, RMU
+ * Backup After_Journal, example of backing up .aij files in sequence): AIJBCKBEG, AIJBCKSEQ,
+ * LOGBCKAIJ with the journal's name, LOGCREBCK with the backup file, AIJBCKEND, LOGAIJJRN and
+ * LOGAIJBLK with the count of journals and blocks. No OPERNOTIFY lines: the site's journals are
+ * not set up to notify the operator (RMU/SET AFTER_JOURNAL/NOTIFY; plan silent). The journal's
+ * name (<short>_AIJ) is chosen: plan silent. On a full disk the backup file is cut short and
+ * RMU ends in WRITEERR, -RMS-F-FUL and FATALERR, as the plan's full backup example does.
+ */
+function* aijBackup(ctx: JobContext, db: DatabasePlan): JobScript {
+  const name = aijName(db);
+  const [fileName, fileType] = name.split('.') as [string, string];
+  ctx.command(aijBackupCommand(ctx, db));
+  ctx.log(rmuInfo('AIJBCKBEG', 'beginning after-image journal backup operation'));
+  const disk = areaDisk(ctx);
+  const directory = disk?.directory(ctx.layout.backupArea.directory);
+  if (disk === undefined || directory === undefined) {
+    const lines = [messageLine(MSG.RMU_WRITEERR, [areaFile(ctx.layout, `${name};`)]), messageLine(MSG.DNF, [], true), messageLine(MSG.RMU_FATALERR)];
+    ctx.log(...lines);
+    throw new CommandFailure(MSG.RMU_FATALERR.status, lines);
+  }
+  const file = directory.add({
+    name: fileName,
+    type: fileType,
+    blocks: 0,
+    created: ctx.now(),
+    modified: ctx.now(),
+    owner: `[${ctx.entry.username}]`,
+    records: null,
+    openForWrite: true,
+  });
+  // one journal sequence a night: the backup file's version follows it
+  ctx.log(rmuInfo('AIJBCKSEQ', `backing up after-image journal sequence number ${file.version - 1}`));
+  ctx.log(rmuInfo('LOGBCKAIJ', `backing up after-image journal ${db.short}_AIJ at ${vmsClock(ctx.now())}`));
+  ctx.log(rmuInfo('LOGCREBCK', `created backup file ${areaFile(ctx.layout, `${name};${file.version}`)}`));
+  yield Math.max(1, db.aijBlocks) / DISK_BLOCKS_PER_MS;
+  const room = disk.freeBlocks();
+  file.modified = ctx.now();
+  if (db.aijBlocks > room) {
+    file.blocks += room;
+    file.openForWrite = false;
+    const lines = [messageLine(MSG.RMU_WRITEERR, [areaFile(ctx.layout, `${name};`)]), messageLine(MSG.FUL, [], true), messageLine(MSG.RMU_FATALERR)];
+    ctx.log(...lines);
+    throw new CommandFailure(MSG.RMU_FATALERR.status, lines);
+  }
+  file.blocks = db.aijBlocks;
+  file.openForWrite = false;
+  ctx.log(rmuInfo('AIJBCKEND', 'after-image journal backup operation completed successfully'));
+  ctx.log(rmuInfo('LOGAIJJRN', `backed up 1 after-image journal at ${vmsClock(ctx.now())}`));
+  ctx.log(rmuInfo('LOGAIJBLK', `backed up ${db.aijBlocks} after-image journal blocks at ${vmsClock(ctx.now())}`));
 }

@@ -11,6 +11,7 @@
  * when that time comes, as the site's clock moves). DEFAULT, or no /RETAIN, is the queue's policy.
  */
 import type { SiteQueue } from '../../../shared/site/schema';
+import type { ErrorHandling } from './job-context';
 
 export type EntryState = 'pending' | 'holding' | 'holding-until' | 'executing' | 'retained-completion' | 'retained-error';
 
@@ -69,6 +70,29 @@ export interface BatchEntry {
   retainedUntil?: Date;
   /** Set while executing, to stop the job (DELETE/ENTRY). */
   abort?: () => void;
+  /** What the procedure does after a failed command, read from its text at SUBMIT (DCL's default when absent). */
+  errorHandling?: ErrorHandling;
+  /** The job's process while it executes. */
+  process?: BatchProcess;
+}
+
+/**
+ * The process a batch job runs in: OpenVMS names it BATCH_<entry number> and creates it under the
+ * job's user (HP OpenVMS System Manager's Manual, batch jobs), so F$GETJPI's PRCNAM and SHOW
+ * SYSTEM show that name, and USERNAME the job's owner.
+ */
+export interface BatchProcess {
+  pid: string;
+  name: string;
+  username: string;
+  /** The entry it runs. */
+  entry: number;
+  startedAt: Date;
+}
+
+/** The process name of a batch job: BATCH_ and the entry number. */
+export function batchProcessName(entry: number): string {
+  return `BATCH_${entry}`;
 }
 
 export interface StartJob {
@@ -100,6 +124,14 @@ export class QueueManager {
 
   entry(number: number): BatchEntry | undefined {
     return this.entries.find((e) => e.entry === number);
+  }
+
+  /** The processes of the jobs executing now, in entry order (for SHOW SYSTEM, F$GETJPI, F$PID). */
+  processes(): BatchProcess[] {
+    return this.entries
+      .filter((e) => e.state === 'executing' && e.process !== undefined)
+      .sort((a, b) => a.entry - b.entry)
+      .map((e) => e.process as BatchProcess);
   }
 
   entriesOf(queue: BatchQueue): BatchEntry[] {
@@ -175,6 +207,7 @@ export class QueueManager {
     entry.completionStatus = status;
     entry.completionMessages = messages;
     delete entry.abort;
+    delete entry.process;
     this.keepOrRemove(entry);
     this.dispatch();
   }

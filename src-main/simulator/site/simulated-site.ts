@@ -10,6 +10,7 @@ import { isBillRunDay } from '../../../shared/calendar/bill-run-search';
 import type { SiteJob, SiteProfile } from '../../../shared/site/schema';
 import { volumeLabelOf } from '../../../shared/tapes/volume-label';
 import { logFileOf } from '../batch/commands';
+import { errorHandlingOf } from '../batch/job-context';
 import { runJob } from '../batch/job-runner';
 import { QueueManager, type BatchEntry, type BatchQueue } from '../batch/queue-manager';
 import { submitConfirmation } from '../dcl/commands/queue-display';
@@ -19,12 +20,13 @@ import { InteractiveSession, type DclSession } from '../dcl/session';
 import { TapeDrive } from '../drive/tape-drive';
 import { Faults, type FaultControl } from '../faults/fault-control';
 import { ResolveError } from '../files/resolve';
-import { aijDatabases, buildHosts } from '../host/build-hosts';
+import { buildHosts } from '../host/build-hosts';
 import type { HostState } from '../host/host-state';
 import { planLayout, type SiteLayout } from '../host/site-layout';
 import { EventQueue } from '../time/event-queue';
 import { SimulatedTime } from '../time/simulated-time';
 import { parseVmsTime } from '../time/vms-time';
+import { aijBackupProcedureFile, AIJ_BACKUP_QUEUE } from './aij-backup-procedure';
 import type { SiteServices, SubmitRequest } from './site-services';
 
 export interface SimulatedSiteOptions {
@@ -80,6 +82,9 @@ export class SimulatedSiteCore implements SiteServices {
     });
     this.setUpDrive(start);
     this.setUpQueues(options.firstEntry ?? 1217);
+    // the nightly AIJ backup's procedure has been in the procedures directory for a long time
+    const driveHost = this.hostStates.get(profile.drive.host);
+    if (driveHost !== undefined) aijBackupProcedureFile(driveHost, this.layout, new Date(start.getTime() - 400 * DAY));
     this.planDay(new Date(start.getFullYear(), start.getMonth(), start.getDate()), start);
   }
 
@@ -184,7 +189,7 @@ export class SimulatedSiteCore implements SiteServices {
       if (when.getTime() >= notBefore.getTime()) this.schedule(when, run);
     };
     const billRun = isBillRunDay(this.profile.calendar, date);
-    // incremental (AIJ) backups made during the night by replication
+    // incremental (AIJ) backups made during the night, for the replication: a job of their own
     later(at('05:00'), () => this.replicationBackups());
     if (this.options.dailyBackup !== false) {
       // "submitted automatically": the scheduler's entry waits in its queue, holding until the next
@@ -226,24 +231,35 @@ export class SimulatedSiteCore implements SiteServices {
     this.submitJob(host, job, this.nextDailyBackupTime());
   }
 
+  /**
+   * Submits the night's after-image journal backup (RMU/BACKUP/AFTER_JOURNAL of the databases whose
+   * AIJ files the plan collects) as the batch user, from its procedure in the procedures directory.
+   * Plan silent on its queue: not one of the plan's backup jobs, it
+   * runs in SYS$BATCH, so the plan's queues list only the plan's jobs.
+   */
   private replicationBackups(): void {
     const host = this.hostStates.get(this.profile.drive.host);
-    const disk = host?.diskByLabel(this.layout.backupArea.device.replace(/^DISK\$/, ''));
-    const directory = disk?.directory(this.layout.backupArea.directory);
-    if (directory === undefined) return;
-    for (const name of aijDatabases(this.layout)) {
-      const db = this.layout.databases.get(name);
-      if (db === undefined) continue;
-      directory.add({
-        name: `${db.short}_DATA_BACKUP`,
-        type: 'AIJ',
-        blocks: db.aijBlocks,
-        created: this.now(),
-        modified: this.now(),
-        owner: `[${this.profile.batchUser}]`,
-        records: null,
-        openForWrite: false,
+    if (host === undefined) return;
+    const procedure = aijBackupProcedureFile(host, this.layout, this.now());
+    if (procedure === null) return;
+    const user = host.users.get(this.profile.batchUser);
+    try {
+      this.submit(host, {
+        file: procedure,
+        defaults: user?.login ?? this.layout.logs,
+        tables: host.processTables(this.profile.batchUser, '00000000'),
+        queue: AIJ_BACKUP_QUEUE,
+        jobName: undefined,
+        username: this.profile.batchUser,
+        parameters: [],
+        after: null,
+        hold: false,
+        logFile: undefined,
+        keep: true,
+        printer: false,
       });
+    } catch (error) {
+      if (!(error instanceof DclFailure)) throw error;
     }
   }
 
@@ -291,6 +307,8 @@ export class SimulatedSiteCore implements SiteServices {
       keep: request.keep,
       printer: request.printer,
       priority: 100,
+      // as DCL meets the procedure's lines: SET NOON, ON ERROR THEN EXIT, or DCL's default
+      errorHandling: errorHandlingOf(file.records),
     });
     return { entry, confirmation: submitConfirmation(entry) };
   }
@@ -334,6 +352,8 @@ export class SimulatedSiteCore implements SiteServices {
       identifyTimeoutMs: this.options.identifyTimeoutMs ?? 400,
       outputDelayMs: () => this.faults.slowLinkMs(host.name),
       lastLogin: new Date(this.now().getTime() - 19 * 3600 * 1000),
+      // a made-up batch login of the small hours, so the banner has VMS's second line too
+      lastNonInteractiveLogin: new Date(this.now().getTime() - 3 * 3600 * 1000),
     });
     const set = this.sessions.get(host.name) ?? new Set();
     set.add(session);

@@ -65,6 +65,7 @@ describe('the Bill Run chain', () => {
     const rmu = await run(site, 'TYPE DISK$MENTAT:[USER_DIR.LEASECOMM]RMU_BACKUP_DATA.LOG');
     expect(rmu.lines.filter((l) => l.startsWith('%RMU-I-COMPLETED')).length).toBe(9);
     expect(rmu.lines.some((l) => l.startsWith('Job PROD_AND_DEVEL_BACKUP (queue TAPE_BACKUP'))).toBe(true);
-    expect(rmu.lines.some((l) => /^Job RMU_BACKUP_DOCUMENT \(queue TIME_BLT4, entry \d+\) holding until 3-AUG-2010 12:00:00.00$/.test(l))).toBe(true);
+    // SUBMIT's confirmation as the queue layouts write it (day blank-padded; hundredths or not is theirs)
+    expect(rmu.lines.some((l) => /^Job RMU_BACKUP_DOCUMENT \(queue TIME_BLT4, entry \d+\) holding until {1,2}3-AUG-2010 12:00(:00\.00)?$/.test(l))).toBe(true);
   });
 });

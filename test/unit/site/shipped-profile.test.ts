@@ -63,6 +63,7 @@ describe('the shipped profile (assets/sites/microfinancial.yaml)', () => {
       { name: 'LEASE_FILES', value: 'RDB1$DISK00:[LEASE_FILES]', table: 'LNM$SYSTEM_TABLE', concealed: false },
       { name: 'RDB1$DISK00', value: 'DISK$PROD_09:', table: 'LNM$SYSTEM_TABLE', concealed: true },
       { name: 'DISK$PROD_09', value: '$1$DGA15:', table: 'LNM$SYSTEM_TABLE', concealed: false },
+      { name: 'LEASE_AMORT_FILES', value: 'RDB1$DISK00:[LEASE_AMORT_FILES]', table: 'LNM$SYSTEM_TABLE', concealed: false },
     ]);
   });
 
