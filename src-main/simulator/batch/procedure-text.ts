@@ -4,7 +4,7 @@
  */
 import type { SiteJob } from '../../../shared/site/schema';
 import type { SiteLayout } from '../host/site-layout';
-import { areaFile, rbfName, rmuBackupCommand, submitCommand } from './commands';
+import { aijPurgeLines, areaFile, rbfName, rmuBackupCommand, submitCommand } from './commands';
 
 export function procedureText(layout: SiteLayout, job: SiteJob): string[] {
   const { profile } = layout;
@@ -41,6 +41,7 @@ export function procedureText(layout: SiteLayout, job: SiteJob): string[] {
   for (const saveset of job.savesets) {
     lines.push(`$ BACKUP/LOG/IGNORE=INTERLOCK ${areaFile(layout, '*.*;0')} ${tape}${saveset.name}/SAVE_SET/NOREWIND`);
   }
+  if (job.tasks.some((t) => /purges AIJ/i.test(t))) lines.push(...aijPurgeLines(layout, job).map((line) => `$ ${line}`));
   if (job.devices.length > 0 || job.savesets.length > 0) lines.push(`$ DISMOUNT/UNLOAD ${tape}`);
   lines.push('$ EXIT');
   return lines;
