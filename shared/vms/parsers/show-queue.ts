@@ -45,6 +45,10 @@ export interface QueueInfo {
   /** For a generic queue: the execution queues it feeds. */
   genericTargets: string[];
   retain: string | null;
+  /** The queue's /DESCRIPTION, printed under its header in angle brackets. */
+  description: string | null;
+  /** Lines under the header this parser does not read (an ACL, say), kept and warned about. */
+  otherLines: string[];
   entries: QueueEntry[];
   line: number;
 }
@@ -96,7 +100,13 @@ function readHeader(line: string, index: number): QueueHeader | null {
   return queue;
 }
 
-function withAttributes(header: QueueHeader, qualifiers: Qualifier[], entries: QueueEntry[]): QueueInfo {
+/** What the lines between the header and the entry table say beyond the qualifiers. */
+interface QueueExtras {
+  description: string | null;
+  otherLines: string[];
+}
+
+function withAttributes(header: QueueHeader, qualifiers: Qualifier[], extras: QueueExtras, entries: QueueEntry[]): QueueInfo {
   const generic = qualifierText(qualifiers, 'GENERIC');
   return {
     ...header,
@@ -107,6 +117,7 @@ function withAttributes(header: QueueHeader, qualifiers: Qualifier[], entries: Q
     protection: qualifierText(qualifiers, 'PROTECTION'),
     genericTargets: generic === null ? [] : splitValueList(generic).filter((name) => name !== ''),
     retain: qualifierText(qualifiers, 'RETAIN'),
+    ...extras,
     entries,
   };
 }
@@ -120,11 +131,20 @@ function readQueues(context: ParseContext): QueueListing {
     const header = readHeader(line, index);
     if (header === null) context.fail(index, `a queue header such as ${HEADER_EXAMPLE}`);
     index += 1;
-    // /FULL attribute lines: indented, wrapped between qualifiers; a wrapped line may start with a
-    // bare word ("Lowercase /OWNER=...") but always holds a qualifier.
+    // /FULL attribute lines, indented (four blanks since V5.5, two before), wrapped between
+    // qualifiers; a wrapped line may start with a bare word ("Lowercase /OWNER=...") but always
+    // holds a qualifier. The /DESCRIPTION line, "<text>", may come first.
     let attributes = '';
-    while (index < context.count && ATTRIBUTE_LINE.test(context.line(index))) {
-      attributes += ` ${context.line(index).trim()}`;
+    const extras: QueueExtras = { description: null, otherLines: [] };
+    while (index < context.count && !isBlank(context.line(index)) && indentOf(context.line(index)) > 0 && !isEntryTableHeader(context.line(index))) {
+      const text = context.line(index).trim();
+      const description = /^<(.*)>$/.exec(text);
+      if (ATTRIBUTE_LINE.test(context.line(index))) attributes += ` ${text}`;
+      else if (description !== null && extras.description === null) extras.description = description[1] ?? '';
+      else {
+        extras.otherLines.push(text);
+        context.warn(index, `a line under the header of queue ${header.name} that this console does not read`);
+      }
       index += 1;
     }
     let next = index;
@@ -137,7 +157,7 @@ function readQueues(context: ParseContext): QueueListing {
     } else if (next < context.count && indentOf(context.line(next)) > 0) {
       context.fail(next, 'the entry table ("  Entry  Jobname  Username  Status") or the next queue header');
     }
-    queues.push(withAttributes(header, splitQualifiers(attributes), entries));
+    queues.push(withAttributes(header, splitQualifiers(attributes), extras, entries));
   }
   const messages = runs.messages();
   if (queues.length === 0 && messages.length === 0) context.fail(0, `a queue header such as ${HEADER_EXAMPLE}`);

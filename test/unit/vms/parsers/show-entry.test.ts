@@ -86,3 +86,20 @@ describe('parseShowEntry', () => {
     ]);
   });
 });
+
+describe('parseShowEntry: the layout of OpenVMS V5.5 and later (v55-full-blocks.txt)', () => {
+  it('reads the Blocks column, "On batch queue", padded dates, a long name and a message with its "-" line', () => {
+    const result = parseShowEntry(fixture('show-entry', 'v55-full-blocks.txt'));
+    if (!result.ok || result.refused) throw new Error('unreadable');
+    expect(result.warnings).toEqual([]);
+    expect(result.value.entries.map((e) => [e.entry, e.jobName, e.username, e.blocks, e.status.state, e.queue])).toEqual([
+      [412, 'DAILY_BACKUP', 'LEASE_BATCH', 3, 'executing', 'TAPE_BACKUP'],
+      [420, 'INITIALIZE_TAPES', 'SYSTEM', 1, 'holding-until', 'TAPE_BACKUP'],
+      [395, 'RMU_BACKUP_DOCUMENT', 'LEASE_BATCH', 9, 'retained-on-error', 'TIME_BLT4'],
+    ]);
+    const [, held, failed] = result.value.entries;
+    expect(held?.status.until?.iso).toBe('2010-08-04T05:30:00.000');
+    expect(failed).toMatchObject({ submitted: { iso: '2010-08-03T05:00:00.000' }, completed: { iso: '2010-08-03T08:31:56.090' }, details: [] });
+    expect(failed?.statusMessages.map((m) => [m.ident, m.continuation.map((c) => c.ident)])).toEqual([['WRITEERR', ['FUL']]]);
+  });
+});

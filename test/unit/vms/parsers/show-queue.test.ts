@@ -231,6 +231,79 @@ describe('parseShowQueue: the Blocks column and the user an entry runs as', () =
     expect(parsed.warnings ?? []).toEqual([]);
     const [entry] = parsed.value.queues[0]?.entries ?? [];
     expect(entry).toMatchObject({ jobName: 'TAPEOPS_RMU_BACKUP_LEASE_DATA_4K7Q2M', username: 'LEASE_BATCH', status: { state: 'executing' }, details: [] });
-    expect(entry?.blocks).toBeGreaterThan(0);
+    // a batch queue's table has no Blocks column since V5.5 (v55-full-all-jobs.txt); SHOW ENTRY has it
+    expect(entry?.blocks).toBeNull();
+  });
+});
+
+describe('parseShowQueue: the layout of OpenVMS V5.5 and later (v55-*.txt)', () => {
+  it('reads every state of SHOW QUEUE/FULL/ALL_JOBS: Status at column 46, no Blocks column, four-blank qualifiers', () => {
+    const result = parseShowQueue(fixture('show-queue', 'v55-full-all-jobs.txt'));
+    if (!result.ok || result.refused) throw new Error('unreadable');
+    expect(result.warnings).toEqual([]);
+    const [tape, time] = result.value.queues;
+    expect(tape).toMatchObject({ name: 'TAPE_BACKUP', states: ['busy'], jobLimit: 1, retain: 'ERROR', description: null, otherLines: [] });
+    expect(tape?.entries.map((e) => [e.entry, e.jobName, e.username, e.blocks, e.status.state])).toEqual([
+      [412, 'DAILY_BACKUP', 'LEASE_BATCH', null, 'executing'],
+      [418, 'CONSOLIDATED_BACKUP_TO_TAPE', 'LEASE_BATCH', null, 'pending'],
+      [420, 'INITIALIZE_TAPES', 'SYSTEM', null, 'holding-until'],
+      [421, 'BLT_CLEANUP', 'LEASE_BATCH', null, 'holding'],
+    ]);
+    expect(tape?.entries[0]).toMatchObject({
+      submitted: { text: '3-AUG-2010 06:05:00.12', iso: '2010-08-03T06:05:00.120' },
+      logFile: 'DISK$MENTAT:[USER_DIR.LEASECOMM]DAILY_BACKUP.LOG',
+      priority: 100,
+      file: '_$1$DGA2:[USER_DIR.LEASE_BACKUP.COM]DAILY_BACKUP.COM;2',
+      details: [],
+    });
+    expect(tape?.entries[0]?.submitQualifiers.map((q) => q.name)).toEqual(['KEEP', 'LOG', 'NOPRINT', 'PRIORITY']);
+    expect(tape?.entries[2]?.status).toMatchObject({ text: 'Holding until 4-AUG-2010 05:30:00', until: { iso: '2010-08-04T05:30:00.000' } });
+    expect(tape?.entries[2]?.parameters).toEqual(['3']);
+    expect(time?.entries.map((e) => [e.jobName, e.status.state, e.completed?.iso, e.completedOnQueue])).toEqual([
+      ['RMU_BACKUP_DOCUMENT', 'retained-on-error', '2010-08-03T08:31:56.090', 'TIME_BLT4'],
+      ['INITIALIZE_TAPES', 'retained-on-error', '2010-08-03T09:12:33.400', 'TIME_BLT4'],
+    ]);
+  });
+
+  it('reads the message of a job retained on error, indented 7, with its "-" line', () => {
+    const result = parseShowQueue(fixture('show-queue', 'v55-full-all-jobs.txt'));
+    if (!result.ok || result.refused) throw new Error('unreadable');
+    const [document, initialize] = result.value.queues[1]?.entries ?? [];
+    const said = (e: typeof document) =>
+      e?.statusMessages.map((m) => [`${m.lead}${m.facility}-${m.severity}-${m.ident}`, m.continuation.map((c) => `${c.lead}${c.facility}-${c.severity}-${c.ident}`)]);
+    expect(said(document)).toEqual([['%RMU-F-WRITEERR', ['-RMS-F-FUL']]]);
+    expect(said(initialize)).toEqual([['%INIT-F-MEDOFL', []]]);
+  });
+
+  it('reads the brief listing: rows only, a long name, a message, no blank line between jobs', () => {
+    const result = parseShowQueue(fixture('show-queue', 'v55-brief.txt'));
+    if (!result.ok || result.refused) throw new Error('unreadable');
+    expect(result.warnings).toEqual([]);
+    expect(result.value.queues[0]?.entries.map((e) => [e.entry, e.jobName, e.status.state, e.statusMessages.map((m) => m.ident)])).toEqual([
+      [395, 'RMU_BACKUP_DOCUMENT', 'retained-on-error', ['FATALERR']],
+      [402, 'BLT_CLEANUP', 'executing', []],
+      [405, 'INVOICE_STATEMENT_GENERATE', 'holding-until', []],
+      [406, 'RMU_BACKUP_DATA', 'retained-on-completion', []],
+    ]);
+  });
+
+  it('reads a queue description, and warns about a line under a queue header it does not read instead of stopping', () => {
+    const text = [
+      'Batch queue TIME_BLT4, idle, on BLT4::',
+      '    <Lease batch jobs>',
+      '    /BASE_PRIORITY=4 /JOB_LIMIT=3 /OWNER=[SYSTEM] /PROTECTION=(S:M,O:D,G:R,W:S)',
+      '         (IDENTIFIER=LEASE_OPS,ACCESS=READ+WRITE+EXECUTE+DELETE+CONTROL)',
+      '',
+      '  Entry  Jobname         Username             Status',
+      '  -----  -------         --------             ------',
+      '    402  BLT_CLEANUP     LEASE_BATCH          Executing',
+      '         Spooled to nowhere',
+    ].join('\r\n');
+    const result = parseShowQueue(text);
+    if (!result.ok || result.refused) throw new Error(`unreadable: ${JSON.stringify(result)}`);
+    const [queue] = result.value.queues;
+    expect(queue).toMatchObject({ description: 'Lease batch jobs', jobLimit: 3, otherLines: ['(IDENTIFIER=LEASE_OPS,ACCESS=READ+WRITE+EXECUTE+DELETE+CONTROL)'] });
+    expect(queue?.entries[0]?.details).toEqual(['Spooled to nowhere']);
+    expect(result.warnings.map((w) => w.line)).toEqual([4, 9]);
   });
 });

@@ -96,3 +96,20 @@ describe('parseSubmit', () => {
     });
   });
 });
+
+describe('parseSubmit: the padded release time', () => {
+  it('reads "holding until" with a blank-padded day, to the minute', () => {
+    expect(confirmation('holding-until-padded.txt')).toMatchObject({
+      jobName: 'INVOICE_STATEMENT_GENERATE',
+      queue: 'TIME_BLT4',
+      entry: 405,
+      state: 'holding-until',
+      holdingUntil: { text: '4-AUG-2010 07:30', iso: '2010-08-04T07:30:00.000' },
+      form: 'current',
+    });
+  });
+
+  it('reads "started on" in the current form', () => {
+    expect(confirmation('started-current-form.txt')).toMatchObject({ entry: 395, state: 'started', startedOn: 'TIME_BLT4', form: 'current' });
+  });
+});

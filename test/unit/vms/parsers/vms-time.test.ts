@@ -13,6 +13,13 @@ describe('parseVmsTime', () => {
     expect(parseVmsTime('2-aug-2010 13:15:03.65')?.iso).toBe('2010-08-02T13:15:03.650');
   });
 
+  it('reads the forms the queue displays print: padded to the hundredth, to the second (Holding until), to the minute (SUBMIT)', () => {
+    expect(parseVmsTime(' 3-AUG-2010 06:05:00.12')).toEqual({ text: '3-AUG-2010 06:05:00.12', iso: '2010-08-03T06:05:00.120' });
+    expect(parseVmsTime(' 4-AUG-2010 05:30:00')?.iso).toBe('2010-08-04T05:30:00.000');
+    expect(parseVmsTime(' 4-AUG-2010 07:30')?.iso).toBe('2010-08-04T07:30:00.000');
+    expect(parseVmsTime('03-AUG-2010 06:05:00.12')?.iso).toBe('2010-08-03T06:05:00.120');
+  });
+
   it('refuses days and times that do not exist', () => {
     for (const text of ['29-FEB-2026 00:00:00.00', '31-NOV-2026', '25-NOV-2026 24:00', '25-NOV-2026 12:60', '25-XYZ-2026', '1-JAN-1700', '', '25-NOV-26']) {
       expect(parseVmsTime(text), text).toBeNull();
