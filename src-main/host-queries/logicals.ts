@@ -1,4 +1,7 @@
-/** Where a logical name leads: followed through SHOW LOGICAL, level by level, to the physical device. */
+/**
+ * Where a logical name leads: followed through SHOW LOGICAL, level by level, to the physical
+ * device, stopping at a terminal translation as OpenVMS does.
+ */
 import type { LogicalResolution, LogicalStep } from '../../shared/api';
 import { ApiFailure } from '../../shared/errors';
 import { DclBuildError, showLogical, type DclCommand } from '../../shared/vms/dcl';
@@ -40,6 +43,8 @@ export async function resolveLogical(link: HostLink, name: string): Promise<Logi
     location = spec;
     const next = splitDevice(equivalence.value);
     spec = next ? `${next.device}:${next.rest}${part.rest}` : equivalence.value;
+    // a terminal translation is not translated further (MOUNT's DISK$label names end so)
+    if (equivalence.terminal && next) return { host, name, steps, location, device: `${next.device}:` };
   }
   throw new ApiFailure('logical-too-deep', `${name} translates through more than ${MAX_LOGICAL_LEVELS} levels on ${host}.`);
 }

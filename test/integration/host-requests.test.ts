@@ -67,7 +67,8 @@ describe('the console reaches the simulated site over SSH', () => {
     expect(where.steps.map((s) => [s.name, s.value, s.concealed])).toEqual([
       ['LEASE_FILES', 'RDB1$DISK00:[LEASE_FILES]', false],
       ['RDB1$DISK00', 'DISK$PROD_09:', true],
-      ['DISK$PROD_09', '$1$DGA15:', false],
+      // MOUNT/SYSTEM defines DISK$label concealed and terminal
+      ['DISK$PROD_09', '$1$DGA15:', true],
     ]);
   });
 

@@ -11,8 +11,12 @@
  *
  *       Volume status:  no-unload on dismount, beginning-of-tape, odd parity.
  *
- * The header paragraph lists the characteristics (online, allocated, mounted ...). The body is
- * "label  value" pairs, two to a line, separated by runs of blanks; a value may be quoted.
+ * The header paragraph lists the characteristics (online, allocated, mounted ...), wrapped at 80
+ * columns; VMS may break a hyphenated word after its hyphen ("record-" / "oriented device"), and
+ * such a word is joined again without a blank. The body is "label  value" pairs, two to a line,
+ * separated by runs of two or more blanks; a value may be quoted. A body line that does not split
+ * into labels and values is a warning naming the line, never a field with no value; a sentence
+ * at the paragraph's indent ("  Volume is also mounted on NODE2.") is a note.
  */
 import { blankDevice, type DeviceClass, type DeviceInfo } from './device-info';
 import { toCount } from './entry-table';
@@ -39,6 +43,27 @@ function listItems(text: string): string[] {
     .split(',')
     .map((item) => item.trim().replace(/\s+/g, ' '))
     .filter((item) => item !== '');
+}
+
+/** Joins a wrapped line to what came before: without a blank after a hyphen that broke a word. */
+function joinWrapped(text: string, next: string): string {
+  const part = next.trim();
+  if (/[A-Za-z]-$/.test(text) && /^[a-z]/.test(part)) return `${text}${part}`;
+  return text === '' ? part : `${text} ${part}`;
+}
+
+/**
+ * The "label  value" items of one body line: runs of two or more blanks separate them, and they
+ * come in pairs. Null when the line does not split so.
+ */
+function splitPairs(line: string): [string, string][] | null {
+  const parts = line.trim().split(/\s{2,}/);
+  if (parts.length < 2 || parts.length % 2 !== 0) return null;
+  const pairs: [string, string][] = [];
+  for (let i = 0; i < parts.length; i += 2) pairs.push([parts[i] as string, parts[i + 1] as string]);
+  // a label is words; a value is one word (a number, a quoted string, a UIC, a protection)
+  if (pairs.some(([label, value]) => !/^[A-Za-z]/.test(label) || /\s/.test(value.replace(/"[^"]*"/g, '""')))) return null;
+  return pairs;
 }
 
 function unquote(value: string): string {
@@ -74,7 +99,7 @@ export function readFullDevice(context: ParseContext, index: number): { device: 
   let description = match[5] ?? '';
   let at = index + 1;
   while (at < context.count && !isBlank(context.line(at)) && indentOf(context.line(at)) > 0) {
-    description += ` ${context.line(at).trim()}`;
+    description = joinWrapped(description, context.line(at));
     at += 1;
   }
   applyCharacteristics(device, listItems(description));
@@ -92,17 +117,19 @@ export function readFullDevice(context: ParseContext, index: number): { device: 
       const statusIndent = indentOf(line);
       at += 1;
       while (at < context.count && !isBlank(context.line(at)) && indentOf(context.line(at)) > statusIndent + 2) {
-        text += ` ${context.line(at).trim()}`;
+        text = joinWrapped(text, context.line(at));
         at += 1;
       }
       device.volumeStatus.push(...listItems(text));
       continue;
     }
-    const parts = line.trim().split(/\s{2,}/);
-    if (parts.length < 2) {
+    const pairs = splitPairs(line);
+    if (pairs !== null) {
+      for (const [label, value] of pairs) fields.set(label, { value, index: at });
+    } else if (indentOf(line) <= 2 && /[.:]$/.test(line.trim())) {
       device.notes.push(line.trim());
     } else {
-      for (let part = 0; part < parts.length; part += 2) fields.set(parts[part] ?? '', { value: parts[part + 1] ?? '', index: at });
+      context.warn(at, 'a body line of "label  value" pairs (two or more blanks between each), such as "Free blocks  113740292    Mount count  1"');
     }
     at += 1;
   }

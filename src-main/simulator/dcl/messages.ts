@@ -48,6 +48,8 @@ export const MSG = {
   DEVMOUNT: m('SYSTEM', 'F', 'DEVMOUNT', 0x00000a64, 'device is already mounted'),
   DEVNOTMOUNT: m('SYSTEM', 'F', 'DEVNOTMOUNT', 0x00000a6c, 'device is not mounted'),
   DEVALLOC: m('SYSTEM', 'F', 'DEVALLOC', 0x00000820, 'device already allocated to another user'),
+  // SS$_NOSUCHFILE, known: the secondary status RMS gives with DNF when DIRECTORY opens a directory that is not there
+  NOSUCHFILE: m('SYSTEM', 'W', 'NOSUCHFILE', 0x00000910, 'no such file'),
   // SS$_NOPRIV, known: what the job controller answers a SUBMIT/USER from an account without CMKRNL
   NOPRIV: m('SYSTEM', 'F', 'NOPRIV', 0x00000024, 'no privilege for attempted operation'),
   // RMS, known
@@ -105,4 +107,41 @@ export class DclFailure extends Error {
     if (offending !== undefined) lines.push(` \\${offending}\\`);
     return new DclFailure(lines, message.status);
   }
+}
+
+/** Which parts of a message are shown, as SET MESSAGE sets them for the process. */
+export interface MessageFormat {
+  facility: boolean;
+  severity: boolean;
+  identification: boolean;
+  text: boolean;
+}
+
+export const FULL_MESSAGES: MessageFormat = { facility: true, severity: true, identification: true, text: true };
+
+const MESSAGE_LINE = /^([%-])([A-Z0-9$_]+)-([SIWEF])-([A-Z0-9$_]+), (.*)$/;
+
+/**
+ * A message line as $PUTMSG prints it under SET MESSAGE (HP OpenVMS DCL Dictionary, SET
+ * MESSAGE): the parts left out are dropped with their hyphen (`%SYSTEM-NOSUCHDEV, text`,
+ * `%W-NOSUCHDEV, text`, `%SYSTEM-W, text`, `%SYSTEM-W-NOSUCHDEV`); with facility, severity and
+ * identification all left out the text stands alone, without `%`; with everything left out the
+ * message is not printed (null). A line that is not a message is returned as it is.
+ */
+export function formatMessageLine(line: string, format: MessageFormat): string | null {
+  const match = MESSAGE_LINE.exec(line);
+  if (match === null) return line;
+  const [, marker, facility, severity, ident, text] = match as unknown as [string, string, string, string, string, string];
+  const prefix = [format.facility ? facility : '', format.severity ? severity : '', format.identification ? ident : ''].filter((part) => part !== '');
+  if (prefix.length === 0) return format.text ? text : null;
+  return `${marker}${prefix.join('-')}${format.text ? `, ${text}` : ''}`;
+}
+
+/** Every message line of a command's output in the process's SET MESSAGE format. */
+export function formatMessages(lines: string[], format: MessageFormat): string[] {
+  if (format.facility && format.severity && format.identification && format.text) return lines;
+  return lines.flatMap((line) => {
+    const shown = formatMessageLine(line, format);
+    return shown === null ? [] : [shown];
+  });
 }

@@ -8,7 +8,7 @@ import type { DefaultDirectory } from '../files/resolve';
 import type { HostState } from '../host/host-state';
 import type { SiteServices } from '../site/site-services';
 import { resolveCommand, OTHER_DCL_VERBS } from './command-table';
-import { DclFailure, MSG, SS_NORMAL } from './messages';
+import { DclFailure, formatMessages, FULL_MESSAGES, MSG, SS_NORMAL, type MessageFormat } from './messages';
 import { evaluate } from './expressions';
 import { DclSyntaxError, stripLine, tokenize } from './tokenizer';
 import { VERBS } from './verbs';
@@ -30,6 +30,8 @@ export class DclProcess {
   readonly localSymbols = new Map<string, string>();
   readonly globalSymbols = new Map<string, string>();
   terminal = { width: 80, page: 24, device: 'VT100', echo: true };
+  /** What SET MESSAGE leaves shown of each message. */
+  messageFormat: MessageFormat = { ...FULL_MESSAGES };
   readonly loginAt: Date;
 
   constructor(
@@ -75,20 +77,22 @@ export class DclProcess {
         tokens = tokenize(`${expansion}${line.replace(/^\s*[A-Za-z0-9$_]+/, '')}`);
       }
       const { def, parsed } = resolveCommand(tokens, VERBS, OTHER_DCL_VERBS);
-      const lines = parsed.verb === 'WRITE' ? writeCommand(this, line) : def.run(this, parsed);
+      const output = parsed.verb === 'WRITE' ? writeCommand(this, line) : def.run(this, parsed);
+      // what WRITE and TYPE print is the user's text, not messages
+      const lines = parsed.verb === 'WRITE' || parsed.verb === 'TYPE' ? output : formatMessages(output, this.messageFormat);
       if (parsed.verb === 'LOGOUT') return { lines, status: SS_NORMAL, logout: true };
       if (parsed.verb !== 'WRITE') this.status = SS_NORMAL;
       return { lines, status: this.status };
     } catch (error) {
       if (error instanceof DclFailure) {
         this.status = error.status;
-        return { lines: error.lines, status: error.status };
+        return { lines: formatMessages(error.lines, this.messageFormat), status: error.status };
       }
       if (error instanceof DclSyntaxError) {
         const message = error.ident === 'IVVERB' ? MSG.IVVERB : MSG.PARMDEL;
         const failure = DclFailure.of(message, [], error.offending);
         this.status = failure.status;
-        return { lines: failure.lines, status: failure.status };
+        return { lines: formatMessages(failure.lines, this.messageFormat), status: failure.status };
       }
       throw error;
     }
@@ -103,7 +107,7 @@ export class DclProcess {
       const evaluated = evaluate(this, value);
       if (evaluated instanceof DclFailure) {
         this.status = evaluated.status;
-        return { lines: evaluated.lines, status: evaluated.status };
+        return { lines: formatMessages(evaluated.lines, this.messageFormat), status: evaluated.status };
       }
       text = evaluated;
     }

@@ -25,8 +25,27 @@ export interface SessionOptions {
   identifyTimeoutMs?: number;
   /** Real milliseconds to delay each piece of output (the slow-link fault), asked each time. */
   outputDelayMs?: () => number;
-  /** Last login, for the banner. */
+  /** Last interactive login, for the banner. */
   lastLogin?: Date;
+  /** Last non-interactive login (a batch or network job of the account), for the banner. */
+  lastNonInteractiveLogin?: Date;
+}
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/**
+ * The lines LOGINOUT prints after a successful interactive login (VSI OpenVMS Wiki, "Login
+ * messages"; OpenVMS User's Manual, 2.1.1): a blank line, the standard welcome message (no
+ * SYS$WELCOME defined), the last interactive and non-interactive logins as "weekday, $ASCTIM
+ * time" (day blank-padded), a blank line; the prompt follows.
+ */
+export function loginBanner(arch: 'VAX' | 'Alpha', version: string, lastLogin?: Date, lastNonInteractive?: Date): string[] {
+  const lines = ['', `        Welcome to OpenVMS (TM) ${arch} Operating System, Version ${version}`];
+  const when = (at: Date) => `${WEEKDAYS[at.getDay()] ?? ''}, ${vmsDateTime(at, { pad: true })}`;
+  if (lastLogin !== undefined) lines.push(`    Last interactive login on ${when(lastLogin)}`);
+  if (lastNonInteractive !== undefined) lines.push(`    Last non-interactive login on ${when(lastNonInteractive)}`);
+  lines.push('');
+  return lines;
 }
 
 const DEVICE_ATTRIBUTES_QUERY = '\x1b[c';
@@ -74,9 +93,7 @@ export class InteractiveSession implements DclSession {
     clearTimeout(this.identifyTimer);
     this.loggedIn = true;
     const host = this.process.host;
-    const arch = host.arch === 'Alpha' ? 'Alpha ' : 'VAX/VMS';
-    const banner = ['', `        Welcome to OpenVMS (TM) ${arch}Operating System, Version ${host.version}`.replace('VAX/VMSOperating', 'VAX Operating'), ''];
-    if (this.options.lastLogin !== undefined) banner.push(`    Last interactive login on ${vmsDateTime(this.options.lastLogin)}`, '');
+    const banner = loginBanner(host.arch, host.version, this.options.lastLogin, this.options.lastNonInteractiveLogin);
     this.emit(banner.map((l) => `${l}\r\n`).join(''));
     this.prompt();
     const typedAhead = this.pending;

@@ -2,7 +2,7 @@
 import type { VerbDef } from './command-table';
 import { DELETE_ENTRY, SET_ENTRY, SHOW_ENTRY, SHOW_QUEUE, SUBMIT } from './commands/queue-commands';
 import { deleteFiles, DIRECTORY, SET_DEFAULT, SHOW_DEFAULT, TYPE } from './commands/file-commands';
-import { LOGOUT, SET_PROMPT, SET_TERMINAL, SHOW_DEVICE, SHOW_LOGICAL, SHOW_SYMBOL, SHOW_TIME, WRITE } from './commands/system-commands';
+import { DEFINE, LOGOUT, SET_MESSAGE, SET_PROMPT, SET_TERMINAL, SHOW_DEVICE, SHOW_LOGICAL, SHOW_SYMBOL, SHOW_TIME, WRITE } from './commands/system-commands';
 import { DISMOUNT, INITIALIZE, MOUNT } from './commands/tape-commands';
 import { has } from './command-table';
 import type { DclProcess } from './process';
@@ -41,7 +41,7 @@ export const VERBS: VerbDef<DclProcess>[] = [
   },
   {
     name: 'SET',
-    keywords: [SET_DEFAULT, SET_ENTRY, SET_TERMINAL, SET_PROMPT],
+    keywords: [SET_DEFAULT, SET_ENTRY, SET_TERMINAL, SET_PROMPT, SET_MESSAGE],
     otherKeywords: [
       'ACCOUNTING',
       'AUDIT',
@@ -56,7 +56,6 @@ export const VERBS: VerbDef<DclProcess>[] = [
       'HOST',
       'KEY',
       'MAGTAPE',
-      'MESSAGE',
       'NOON',
       'ON',
       'OUTPUT_RATE',
@@ -93,6 +92,7 @@ export const VERBS: VerbDef<DclProcess>[] = [
     },
   },
   { name: 'DIRECTORY', command: DIRECTORY },
+  { name: 'DEFINE', command: DEFINE },
   { name: 'TYPE', command: TYPE },
   { name: 'WRITE', command: WRITE },
   { name: 'INITIALIZE', command: INITIALIZE },

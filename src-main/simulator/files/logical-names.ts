@@ -59,21 +59,32 @@ export class LogicalNameSpace {
 
   /**
    * The lines of SHOW LOGICAL for one name: the name's own line, then, for each equivalence that is
-   * wholly a logical name, that name's lines one level deeper.
+   * wholly a logical name, that name's lines one level deeper. A terminal name is not followed
+   * (iteration stops at it, as translation does). With `full` (SHOW LOGICAL/FULL) the name's
+   * access mode follows it and the equivalence's attributes follow the string.
    */
-  showLines(logical: LogicalName, level = 0, seen: Set<string> = new Set()): string[] {
+  showLines(logical: LogicalName, full = false, level = 0, seen: Set<string> = new Set()): string[] {
     const prefix = level === 0 ? '   ' : `${String(level)}  `;
     const [first, ...more] = logical.values;
-    const lines = [`${prefix}"${logical.name}" = "${first ?? ''}" (${logical.table})`];
-    for (const value of more) lines.push(`${' '.repeat(prefix.length + logical.name.length + 3)}= "${value}"`);
-    if (level >= 9 || seen.has(logical.name)) return lines;
+    const mode = full ? ` [${logical.mode}]` : '';
+    const attributes = full ? attributeText(logical) : '';
+    const lines = [`${prefix}"${logical.name}"${mode} = "${first ?? ''}"${attributes} (${logical.table})`];
+    // a search list's further strings, under the first, eight blanks in
+    for (const value of more) lines.push(`        = "${value}"`);
+    if (logical.terminal || level >= 9 || seen.has(logical.name)) return lines;
     const nextSeen = new Set(seen).add(logical.name);
     for (const value of logical.values) {
       const whole = /^([A-Z0-9$_]+):?$/.exec(value);
       if (whole === null) continue;
       const next = this.translate(whole[1] as string);
-      if (next !== undefined) lines.push(...this.showLines(next, level + 1, nextSeen));
+      if (next !== undefined) lines.push(...this.showLines(next, full, level + 1, nextSeen));
     }
     return lines;
   }
+}
+
+/** ` [concealed,terminal]`, or '' for a name with neither attribute. */
+export function attributeText(logical: LogicalName): string {
+  const names = [logical.concealed ? 'concealed' : '', logical.terminal ? 'terminal' : ''].filter((name) => name !== '');
+  return names.length === 0 ? '' : ` [${names.join(',')}]`;
 }

@@ -8,6 +8,7 @@
  * the physical device (`DISK$MENTAT:`), else the device as typed.
  */
 import { applyRelativeDirectory, FileSpecError, joinRooted, parseFileSpec, type FileSpecParts } from './file-spec';
+import { deviceAnswers, isFullUnit } from './device-names';
 import type { LogicalNameSpace } from './logical-names';
 import type { Disk } from './volumes';
 
@@ -43,9 +44,8 @@ export interface ResolveContext {
 }
 
 function findDisk(disks: Disk[], name: string): Disk | undefined {
-  const bare = name.replace(/^_/, '').replace(/:$/, '');
-  // BLT4$DGA15 and $1$DGA15 name the same unit when the disk has an allocation class
-  return disks.find((disk) => disk.device === bare || disk.device.replace(/^\$\d+\$/, '') === bare.replace(/^[A-Z0-9_]+\$/, ''));
+  // a disk with an allocation class is named with it ($1$DGA15:); any member names a volume set
+  return disks.find((disk) => isFullUnit(name) && disk.deviceNames().some((device) => deviceAnswers(name, device, disk.options.node)));
 }
 
 /** Resolves a device name and an optional directory to a place on a disk. */
@@ -77,6 +77,8 @@ export function resolveLocation(ctx: ResolveContext, device: string | undefined,
     }
     lastLogical = name;
     name = match[1] as string;
+    // a terminal translation is not translated further
+    if (logical.terminal) break;
   }
   const disk = findDisk(ctx.disks, name);
   if (disk === undefined) throw new ResolveError({ kind: 'no-device', device: startDevice });
@@ -90,14 +92,25 @@ export function resolveLocation(ctx: ResolveContext, device: string | undefined,
   return { disk, directory: physical, displayDevice, displayDirectory: physical };
 }
 
-export function resolveSpec(ctx: ResolveContext, text: string): ResolvedSpec {
-  let parts: FileSpecParts;
+function parsed(text: string): FileSpecParts {
   try {
-    parts = parseFileSpec(text);
+    return parseFileSpec(text);
   } catch (error) {
     if (error instanceof FileSpecError) throw new ResolveError({ kind: 'syntax', text });
     throw error;
   }
+}
+
+/**
+ * A file specification to a place and the parts typed. As RMS does, a specification that is
+ * only a name and is a logical name stands for its translation (`DIRECTORY SYS$LOGIN` lists the
+ * login directory, no colon needed).
+ */
+export function resolveSpec(ctx: ResolveContext, text: string): ResolvedSpec {
+  let parts = parsed(text);
+  const onlyName = parts.device === undefined && parts.directory === undefined && parts.type === undefined && parts.version === undefined;
+  const logical = onlyName && parts.name !== undefined && !/[*%]/.test(parts.name) ? ctx.logicals.translate(parts.name) : undefined;
+  if (logical !== undefined) parts = parsed(logical.values[0] ?? '');
   return { ...resolveLocation(ctx, parts.device, parts.directory), parts };
 }
 

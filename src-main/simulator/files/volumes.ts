@@ -54,6 +54,16 @@ export class Directory {
   }
 }
 
+/**
+ * One volume of a bound volume set (MOUNT/BIND): its own device, label and size. The set is one
+ * Disk to the files on it; SHOW DEVICE lists each member with its relative volume number.
+ */
+export interface VolumeSetMember {
+  device: string;
+  label: string;
+  totalBlocks: number;
+}
+
 export interface DiskOptions {
   /** Physical device name without its colon, e.g. `$1$DGA15`. */
   device: string;
@@ -66,6 +76,17 @@ export interface DiskOptions {
   created: Date;
   /** The node the disk is served from, shown in parentheses by SHOW DEVICE. */
   node: string;
+  /** A bound volume set: its members in relative volume order, the first being `device`. */
+  volumeSet?: VolumeSetMember[];
+}
+
+/** A member as SHOW DEVICE shows it: its relative volume number (0 for a volume in no set) and free blocks. */
+export interface VolumeView {
+  device: string;
+  label: string;
+  totalBlocks: number;
+  freeBlocks: number;
+  relativeVolume: number;
 }
 
 export class Disk {
@@ -95,6 +116,30 @@ export class Disk {
 
   freeBlocks(): number {
     return Math.max(0, this.options.totalBlocks - this.usedBlocks());
+  }
+
+  /** The devices of the disk: itself, or each member of its volume set. */
+  deviceNames(): string[] {
+    return this.options.volumeSet?.map((member) => member.device) ?? [this.device];
+  }
+
+  /**
+   * The volumes SHOW DEVICE lists: the disk itself, or each member of its volume set. A set's
+   * used blocks are shared among its members in proportion to their size (the file system
+   * allocates across the set), so the members' free blocks add up to the set's.
+   */
+  volumes(): VolumeView[] {
+    const set = this.options.volumeSet;
+    if (set === undefined || set.length === 0) {
+      return [{ device: this.device, label: this.label, totalBlocks: this.options.totalBlocks, freeBlocks: this.freeBlocks(), relativeVolume: 0 }];
+    }
+    const total = set.reduce((sum, member) => sum + member.totalBlocks, 0);
+    let free = this.freeBlocks();
+    return set.map((member, i) => {
+      const share = i === set.length - 1 ? free : Math.min(free, Math.round((this.freeBlocks() * member.totalBlocks) / total));
+      free -= share;
+      return { device: member.device, label: member.label, totalBlocks: member.totalBlocks, freeBlocks: share, relativeVolume: i + 1 };
+    });
   }
 
   directory(path: string): Directory | undefined {

@@ -37,6 +37,7 @@ export function buildHosts(layout: SiteLayout, start: Date): Map<string, HostSta
           model: plan.model,
           created,
           node: plan.servedBy,
+          ...(plan.volumeSet === undefined ? {} : { volumeSet: plan.volumeSet }),
         }),
     );
     const version = /(\d+\.\d+(?:-\d+)?)/.exec(hostProfile.os)?.[1] ?? '7.2-1';
@@ -49,25 +50,40 @@ export function buildHosts(layout: SiteLayout, start: Date): Map<string, HostSta
   return hosts;
 }
 
+/**
+ * The system table as the host's startup leaves it. Access modes as the system sets them: MOUNT
+ * defines DISK$label in executive mode, concealed and terminal, to the physical device with its
+ * leading underscore; the startup procedures' SYS$ names are executive mode; the site's own
+ * names (DEFINE/SYSTEM in SYSTARTUP) are supervisor mode, and a concealed one is not terminal, so
+ * SHOW LOGICAL follows it on (RDB1$DISK00 -> DISK$PROD_09), as the plan shows.
+ */
 function defineLogicals(host: HostState, layout: SiteLayout): void {
   const systemDisk = host.disks.find((d) => d.options.kind === 'system' && d.options.node === host.name);
+  const mounted = new Set<string>();
   for (const disk of host.disks) {
-    // MOUNT/SYSTEM defines DISK$label, concealed, for every mounted disk
-    host.system.define(`DISK$${disk.label}`, `${disk.device}:`, { concealed: true, terminal: true, mode: 'exec' });
+    // MOUNT/SYSTEM defines DISK$label for each volume, and MOUNT/BIND DISK$set for a volume set (its root volume)
+    host.system.define(`DISK$${disk.label}`, `_${disk.device}:`, { concealed: true, terminal: true, mode: 'exec' });
+    mounted.add(`DISK$${disk.label}`);
   }
   if (systemDisk !== undefined) {
-    host.system.define('SYS$SYSDEVICE', `${systemDisk.device}:`, { mode: 'exec' });
-    host.system.define('SYS$SYSROOT', `${systemDisk.device}:[SYS0.]`, { concealed: true, terminal: true, mode: 'exec' });
+    host.system.define('SYS$SYSDEVICE', `_${systemDisk.device}:`, { mode: 'exec' });
+    host.system.define('SYS$SYSROOT', `_${systemDisk.device}:[SYS0.]`, { concealed: true, terminal: true, mode: 'exec' });
     host.system.define('SYS$MANAGER', 'SYS$SYSROOT:[SYSMGR]', { mode: 'exec' });
     host.system.define('SYS$SYSTEM', 'SYS$SYSROOT:[SYSEXE]', { mode: 'exec' });
     host.system.define('SYS$NODE', `${host.name}::`, { mode: 'exec' });
   }
   if (layout.jobHosts.has(host.name)) {
     for (const logical of layout.profile.logicalNames) {
-      host.system.define(logical.name, logical.value, { concealed: logical.concealed, terminal: logical.concealed });
+      // a DISK$label name the profile quotes is MOUNT's: its mode and attributes, the plan's value
+      // (the plan shows "DISK$PROD_09" = "$1$DGA15:", without the underscore MOUNT usually gives)
+      if (mounted.has(logical.name.toUpperCase())) {
+        host.system.define(logical.name, logical.value, { concealed: true, terminal: true, mode: 'exec' });
+        continue;
+      }
+      host.system.define(logical.name, logical.value, { concealed: logical.concealed });
     }
     const root = aliasRoot(layout);
-    if (root !== null) host.system.define(root.name, root.value, { concealed: true, terminal: true });
+    if (root !== null) host.system.define(root.name, root.value, { concealed: true });
   }
 }
 

@@ -8,7 +8,10 @@
  *   them by a hash of each name (so the Bill Run's consolidated savesets span several tapes);
  * - database root files live on the disk the profile's logical names lead to (PROD_09 for the
  *   plan's LEASE_FILES chain), in a directory named after the database;
- * - disks named in the plan get fixed, period-typical sizes; a system disk is `<HOST>_SYSTEM`.
+ * - disks named in the plan get fixed, period-typical sizes; a system disk is `<HOST>_SYSTEM`;
+ * - the backup area is the plan's "devices bound together to create one large area": a bound
+ *   volume set (MOUNT/BIND) of two volumes of half the area each, named after the area's label
+ *   (BACKUP_01, its second volume BACKUP_02); the plan does not say how many devices, so two.
  */
 import type { SiteProfile } from '../../../shared/site/schema';
 import { BLOCKS_PER_GB, gbToBlocks, pick } from './sizes';
@@ -23,6 +26,8 @@ export interface DiskPlan {
   model: string;
   /** The host that serves it (shown in parentheses by SHOW DEVICE). */
   servedBy: string;
+  /** A bound volume set's members, the first being `device`. */
+  volumeSet?: { device: string; label: string; totalBlocks: number }[];
 }
 
 export interface DatabasePlan {
@@ -79,6 +84,14 @@ function labelOf(device: string): string | null {
   return match === null ? null : (match[1] as string);
 }
 
+/** The label of a volume set's second volume: BACKUP_01 gives BACKUP_02. */
+function secondVolumeLabel(label: string): string {
+  const match = /^(.*?)(\d+)$/.exec(label);
+  if (match === null) return `${label}_2`.slice(0, 12);
+  const digits = match[2] as string;
+  return `${match[1]}${String(Number(digits) + 1).padStart(digits.length, '0')}`;
+}
+
 export function planLayout(profile: SiteProfile): SiteLayout {
   const jobHosts = new Set<string>([...profile.jobs.map((j) => j.host), ...profile.queues.map((q) => q.host), profile.drive.host]);
   const hostNames = new Set(profile.hosts.map((h) => h.name));
@@ -119,7 +132,7 @@ export function planLayout(profile: SiteProfile): SiteLayout {
       const device = nextDevice(label, servedBy !== host.name && servedByVax);
       const totalBlocks = kind === 'backup-area' ? gbToBlocks(profile.directories.backupArea.sizeGB) : kind === 'system' ? SYSTEM_DISK_BLOCKS : DATA_DISK_BLOCKS;
       const usedPercent = kind === 'system' ? pick(`${label}:used`, 55, 78) : kind === 'backup-area' ? 0 : pick(`${label}:used`, 40, 72);
-      disks.push({
+      const plan: DiskPlan = {
         label,
         device,
         kind,
@@ -127,7 +140,15 @@ export function planLayout(profile: SiteProfile): SiteLayout {
         baseUsed: Math.round((totalBlocks * usedPercent) / 100),
         model: device.includes('DUA') ? 'RF74' : 'HSG80',
         servedBy,
-      });
+      };
+      if (kind === 'backup-area') {
+        const first = Math.round(totalBlocks / 2);
+        plan.volumeSet = [
+          { device, label, totalBlocks: first },
+          { device: nextDevice(secondVolumeLabel(label)), label: secondVolumeLabel(label), totalBlocks: totalBlocks - first },
+        ];
+      }
+      disks.push(plan);
     };
     add(`${host.name}_SYSTEM`, 'system');
     if (jobHosts.has(host.name)) {

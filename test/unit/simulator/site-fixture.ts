@@ -6,6 +6,7 @@ import type { SiteProfile } from '../../../shared/site/schema';
 import { validateSiteProfile } from '../../../shared/site/validate';
 import { createSimulatedSite, type CreateSimulatedSiteOptions, type SimulatedSite } from '../../../src-main/simulator';
 import type { BatchEntry } from '../../../src-main/simulator/batch/queue-manager';
+import { SimulatedSiteCore } from '../../../src-main/simulator/site/simulated-site';
 
 const PROFILE_FILE = new URL('../../../assets/sites/microfinancial.yaml', import.meta.url);
 let cached: SiteProfile | undefined;
@@ -42,6 +43,12 @@ export function siteAt(local: string, options: CreateSimulatedSiteOptions = {}):
   const clock = new FakeClock(start);
   const site = createSimulatedSite(shippedProfile(), { clock, startAt: start, secondsPerSimulatedHour: 3600, identifyTimeoutMs: 20, ...options });
   return { site, clock };
+}
+
+/** The site's own services at a local time, for tests that drive one DCL process by hand. */
+export function coreAt(local: string): SimulatedSiteCore {
+  const start = new Date(local);
+  return new SimulatedSiteCore(shippedProfile(), { clock: new FakeClock(start), startAt: start, secondsPerSimulatedHour: 3600, identifyTimeoutMs: 20 });
 }
 
 /** Output lines of one command, without the CR LF ends. */

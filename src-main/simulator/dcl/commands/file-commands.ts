@@ -1,6 +1,7 @@
 /** DIRECTORY, TYPE, SET DEFAULT, SHOW DEFAULT and DELETE of files. */
 import type { CommandDef, ParsedCommand } from '../command-table';
-import { has } from '../command-table';
+import { has, valueOf } from '../command-table';
+import { counted } from '../../../../shared/plural';
 import { DclFailure, MSG, messageLine } from '../messages';
 import type { DclProcess } from '../process';
 import { hasWildcard, wildcardMatch, type FileSpecParts } from '../../files/file-spec';
@@ -17,6 +18,25 @@ function resolve(process: DclProcess, text: string): ResolvedSpec {
       throw DclFailure.of(MSG.PARMDEL, [], error.failure.text);
     }
     throw error;
+  }
+}
+
+function openinLine(shown: string): string {
+  return `%DIRECT-E-OPENIN, error opening ${shown} as input`;
+}
+
+/** As resolve(), but a device that is not there is DIRECTORY's OPENIN with RMS's DEV under it. */
+function resolveForDirectory(process: DclProcess, text: string): ResolvedSpec {
+  try {
+    return process.host.resolve(process.tables, process.defaults, text);
+  } catch (error) {
+    if (error instanceof ResolveError && error.failure.kind === 'no-device') {
+      const typed = /^([A-Z0-9$_]+):(\[[^\]]*\])?(.*)$/.exec(text.toUpperCase());
+      const directory = typed?.[2] ?? `[${process.defaults.directory}]`;
+      const rest = typed?.[3] || '*.*;*';
+      throw new DclFailure([openinLine(`${error.failure.device.replace(/:$/, '')}:${directory}${rest}`), messageLine(MSG.DEV, [], true)], MSG.DEV.status);
+    }
+    return resolve(process, text);
   }
 }
 
@@ -38,6 +58,11 @@ function selectFiles(files: VmsFile[], parts: FileSpecParts, defaultName: string
     } else chosen.push(...sorted.filter((f) => f.version === version));
   }
   return chosen;
+}
+
+/** Blocks allocated to a file: its used blocks rounded up to whole clusters (the disks' cluster size, 18). */
+function allocated(blocks: number): number {
+  return Math.ceil(blocks / 18) * 18;
 }
 
 function dateColumn(at: Date): string {
@@ -65,15 +90,17 @@ export const DIRECTORY: CommandDef<DclProcess> = {
   ],
   run(process, command) {
     const text = command.parameters[0]?.text ?? '';
-    const spec = resolve(process, text);
+    const spec = resolveForDirectory(process, text);
     const directory = spec.disk.directory(spec.directory);
     const shown = `${locationText(spec)}${spec.parts.name ?? '*'}.${spec.parts.type ?? '*'};${spec.parts.version ?? '*'}`;
     if (directory === undefined) {
-      throw new DclFailure([`%DIRECT-E-OPENIN, error opening ${shown} as input`, messageLine(MSG.DNF, [], true)], MSG.DNF.status);
+      // the DCL Dictionary's form: RMS's DNF, and the system service status under it
+      throw new DclFailure([openinLine(shown), messageLine(MSG.DNF, [], true), messageLine(MSG.NOSUCHFILE, [], true)], MSG.DNF.status);
     }
     const files = sortFiles(selectFiles(directory.files, spec.parts, '*', '*', true));
     if (files.length === 0) throw new DclFailure([messageLine(MSG.NOFILES)], MSG.NOFILES.status);
     const size = has(command, 'SIZE') || has(command, 'FULL');
+    const allSizes = has(command, 'FULL') || /^ALL$/i.test(valueOf(command, 'SIZE') ?? '');
     const date = has(command, 'DATE') || has(command, 'FULL');
     // who owns a file: the batch user for what its jobs wrote, the system manager for its own
     const owner = has(command, 'OWNER');
@@ -92,20 +119,19 @@ export const DIRECTORY: CommandDef<DclProcess> = {
       }
       if (current !== '') lines.push(current.trimEnd());
     } else if (!has(command, 'TOTAL')) {
+      // the DCL Dictionary's default field widths (/WIDTH): file name 19, size 7 (17 for
+      // /SIZE=ALL, used/allocated); a longer name takes a line of its own, its fields under it
       for (const f of files) {
         const name = `${f.name}.${f.type};${f.version}`;
-        const columns = `${size ? String(f.blocks).padStart(10) : ''}${date ? `  ${dateColumn(f.created)}` : ''}${owner ? `  ${f.owner}` : ''}`;
-        if (name.length > 18 && size) {
-          lines.push(name, `${' '.repeat(19)}${columns}`);
-        } else if (name.length > 18) {
-          lines.push(`${name}${columns}`);
-        } else {
-          lines.push(`${name.padEnd(19)}${columns}`);
-        }
+        const sizeText = allSizes ? `${f.blocks}/${allocated(f.blocks)}`.padStart(17) : String(f.blocks).padStart(7);
+        const columns = `${size ? sizeText : ''}${date ? `  ${dateColumn(f.created)}` : ''}${owner ? `  ${f.owner}` : ''}`;
+        if (name.length > 19) lines.push(name, `${' '.repeat(19)}${columns}`);
+        else lines.push(`${name.padEnd(19)}${columns}`);
       }
     }
     const blocks = files.reduce((sum, f) => sum + f.blocks, 0);
-    lines.push('', `Total of ${files.length} file${files.length === 1 ? '' : 's'}${size ? `, ${blocks} block${blocks === 1 ? '' : 's'}` : ''}.`);
+    const blockText = allSizes ? `${blocks}/${files.reduce((sum, f) => sum + allocated(f.blocks), 0)} blocks` : counted(blocks, 'block');
+    lines.push('', `Total of ${counted(files.length, 'file')}${size ? `, ${blockText}` : ''}.`);
     return lines;
   },
 };

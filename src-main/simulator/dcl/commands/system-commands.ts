@@ -1,13 +1,14 @@
 /** SHOW TIME, SHOW LOGICAL, SHOW SYMBOL, SHOW DEVICE, SET TERMINAL, SET PROMPT, WRITE, LOGOUT. */
 import type { CommandDef } from '../command-table';
-import { has, valueOf } from '../command-table';
+import { has, valueOf, valuesOf } from '../command-table';
 import { writeItems } from '../expressions';
 import { DclFailure, MSG, messageLine } from '../messages';
 import type { DclProcess } from '../process';
 import { wildcardMatch } from '../../files/file-spec';
-import type { LogicalName } from '../../files/logical-names';
-import { vmsDate, vmsClock } from '../../time/vms-time';
-import { BRIEF_HEADER, diskBrief, diskFull, tapeBrief, tapeFull } from './device-display';
+import { attributeText, type LogicalName } from '../../files/logical-names';
+import { vmsDate, vmsClock, vmsDateTime } from '../../time/vms-time';
+import { BRIEF_HEADER, tapeBrief, tapeFull, volumeBrief, volumeFull } from './device-display';
+import { deviceAnswers } from '../../files/device-names';
 
 export const SHOW_TIME: CommandDef<DclProcess> = {
   name: 'TIME',
@@ -20,8 +21,7 @@ export const SHOW_TIME: CommandDef<DclProcess> = {
 
 function logicalLine(logical: LogicalName, full: boolean): string {
   const mode = full ? ` [${logical.mode}]` : '';
-  const attributes =
-    full && (logical.concealed || logical.terminal) ? ` [${[logical.concealed ? 'concealed' : '', logical.terminal ? 'terminal' : ''].filter(Boolean).join(',')}]` : '';
+  const attributes = full ? attributeText(logical) : '';
   return `  "${logical.name}"${mode} = "${logical.values[0] ?? ''}"${attributes}`;
 }
 
@@ -42,8 +42,16 @@ export const SHOW_LOGICAL: CommandDef<DclProcess> = {
   run(process, command) {
     const space = process.host.logicals(process.tables);
     const full = has(command, 'FULL');
-    const only = has(command, 'SYSTEM') ? 'LNM$SYSTEM_TABLE' : has(command, 'PROCESS') ? 'LNM$PROCESS_TABLE' : (valueOf(command, 'TABLE') ?? null);
-    const tables = space.tables.filter((t) => only === null || t.name === only || (only === 'LNM$JOB' && t.name.startsWith('LNM$JOB')));
+    const only = has(command, 'SYSTEM')
+      ? 'LNM$SYSTEM_TABLE'
+      : has(command, 'PROCESS')
+        ? 'LNM$PROCESS_TABLE'
+        : has(command, 'JOB')
+          ? 'LNM$JOB'
+          : has(command, 'GROUP')
+            ? 'LNM$GROUP'
+            : (valueOf(command, 'TABLE') ?? null);
+    const tables = space.tables.filter((t) => only === null || t.name === only || ((only === 'LNM$JOB' || only === 'LNM$GROUP') && t.name.startsWith(only)));
     const names = command.parameters.flatMap((p) => p.text.split(',')).map((n) => n.replace(/:$/, ''));
     if (names.length === 0 || names.some((n) => /[*%]/.test(n))) {
       const lines: string[] = [];
@@ -64,17 +72,7 @@ export const SHOW_LOGICAL: CommandDef<DclProcess> = {
         lines.push(messageLine(MSG.NOTRAN, [name]));
         continue;
       }
-      lines.push(
-        ...space.showLines(logical).map((line) => {
-          if (!full) return line;
-          const found = /^(\d*\s+)"([^"]+)" = "([^"]*)" \((.*)\)$/.exec(line);
-          const detail = found === null ? undefined : space.translate(found[2] as string);
-          if (found === null || detail === undefined) return line;
-          const attributes =
-            detail.concealed || detail.terminal ? ` [${[detail.concealed ? 'concealed' : '', detail.terminal ? 'terminal' : ''].filter(Boolean).join(',')}]` : '';
-          return `${found[1]}"${detail.name}" [${detail.mode}] = "${found[3]}"${attributes} (${found[4]})`;
-        }),
-      );
+      lines.push(...space.showLines(logical, full));
     }
     return lines;
   },
@@ -105,31 +103,32 @@ export const SHOW_DEVICE: CommandDef<DclProcess> = {
     const host = process.host;
     const drive = process.site.drive(host.name);
     const given = command.parameters[0]?.text.replace(/:$/, '');
-    // a logical name leads to its device (DISK$PROD_09 -> $1$DGA15)
+    // a logical name leads to its device (DISK$PROD_09 -> _$1$DGA15:); a volume set's name to the whole set
     let wanted = given;
+    let viaLogical = false;
     for (let depth = 0; wanted !== undefined && depth < 10; depth += 1) {
       const logical = host.logicals(process.tables).translate(wanted);
       if (logical === undefined) break;
+      viaLogical = true;
       wanted = (logical.values[0] ?? '').replace(/:.*$/, '');
+      if (logical.terminal) break;
     }
-    const matches = (device: string) => {
-      if (wanted === undefined) return true;
-      const bare = wanted.replace(/^_/, '');
-      const plain = device.replace(/:$/, '');
-      const noClass = plain.replace(/^\$\d+\$/, '');
-      return plain.startsWith(bare) || noClass.startsWith(bare.replace(/^\$\d+\$/, '').replace(/^[A-Z0-9]+\$/, ''));
-    };
-    const disks = host.disks.filter((d) => matches(d.device));
-    const tape = drive !== undefined && matches(drive.device) ? drive : undefined;
-    if (disks.length === 0 && tape === undefined) throw new DclFailure([messageLine(MSG.NOSUCHDEV)], MSG.NOSUCHDEV.status);
+    const answers = (device: string) => wanted === undefined || deviceAnswers(wanted, device, host.name);
+    const volumes = host.disks.flatMap((disk) => {
+      const all = disk.volumes();
+      const root = all[0];
+      if (viaLogical && root !== undefined && answers(root.device)) return all.map((volume) => ({ disk, volume }));
+      return all.filter((volume) => answers(volume.device)).map((volume) => ({ disk, volume }));
+    });
+    const tape = drive !== undefined && answers(drive.device) ? drive : undefined;
+    if (volumes.length === 0 && tape === undefined) throw new DclFailure([messageLine(MSG.NOSUCHDEV)], MSG.NOSUCHDEV.status);
     if (has(command, 'FULL')) {
-      const blocks: string[][] = [...disks.map((d) => diskFull(d)), ...(tape === undefined ? [] : [tapeFull(tape, host.name)])];
-      return blocks.flatMap((b, i) => (i === 0 ? ['', ...b] : ['', ...b]));
+      const blocks: string[][] = [...volumes.map(({ disk, volume }) => volumeFull(disk, volume)), ...(tape === undefined ? [] : [tapeFull(tape, host.name)])];
+      return blocks.flatMap((b) => ['', ...b]);
     }
-    const lines = [...BRIEF_HEADER];
-    for (const disk of disks) lines.push(...diskBrief(disk));
-    if (tape !== undefined && !has(command, 'MOUNTED')) lines.push(...tapeBrief(tape, host.name));
-    else if (tape !== undefined && tape.mount !== null) lines.push(...tapeBrief(tape, host.name));
+    const lines = ['', ...BRIEF_HEADER];
+    for (const { disk, volume } of volumes) lines.push(...volumeBrief(disk, volume));
+    if (tape !== undefined && (!has(command, 'MOUNTED') || tape.mount !== null)) lines.push(...tapeBrief(tape, host.name));
     return lines;
   },
 };
@@ -206,6 +205,76 @@ export const LOGOUT: CommandDef<DclProcess> = {
   qualifiers: [{ name: 'BRIEF' }, { name: 'FULL' }],
   run(process) {
     const now = process.site.now();
-    return [`  ${process.username.padEnd(12)} logged out at ${vmsDate(now)} ${vmsClock(now)}`];
+    return [`  ${process.username.padEnd(12)} logged out at ${vmsDateTime(now, { pad: true })}`];
+  },
+};
+
+/**
+ * SET MESSAGE/[NO]FACILITY/[NO]SEVERITY/[NO]IDENTIFICATION/[NO]TEXT: which parts of each message
+ * the process prints from now on. A part not named takes its default, shown (HP OpenVMS DCL
+ * Dictionary, SET MESSAGE). A message file parameter is accepted and not loaded.
+ */
+export const SET_MESSAGE: CommandDef<DclProcess> = {
+  name: 'MESSAGE',
+  maxParameters: 1,
+  qualifiers: [
+    { name: 'FACILITY', negatable: true },
+    { name: 'SEVERITY', negatable: true },
+    { name: 'IDENTIFICATION', negatable: true },
+    { name: 'TEXT', negatable: true },
+    { name: 'DELETE' },
+  ],
+  run(process, command) {
+    const shown = (name: string) => command.qualifiers.get(name)?.negated !== true;
+    process.messageFormat = { facility: shown('FACILITY'), severity: shown('SEVERITY'), identification: shown('IDENTIFICATION'), text: shown('TEXT') };
+    return [];
+  },
+};
+
+/**
+ * DEFINE name value: a logical name in the process table, supervisor mode, unless /SYSTEM,
+ * /JOB or /GROUP, /EXECUTIVE_MODE or /TRANSLATION_ATTRIBUTES=(CONCEALED,TERMINAL) say otherwise.
+ * Several values make a search list.
+ */
+export const DEFINE: CommandDef<DclProcess> = {
+  name: 'DEFINE',
+  minParameters: 2,
+  maxParameters: 2,
+  qualifiers: [
+    { name: 'SYSTEM' },
+    { name: 'JOB' },
+    { name: 'GROUP' },
+    { name: 'PROCESS' },
+    { name: 'TABLE', value: 'required' },
+    { name: 'EXECUTIVE_MODE' },
+    { name: 'SUPERVISOR_MODE' },
+    { name: 'USER_MODE' },
+    { name: 'TRANSLATION_ATTRIBUTES', value: 'required' },
+    { name: 'LOG', negatable: true },
+  ],
+  run(process, command) {
+    const name = (command.parameters[0] as { text: string }).text.replace(/:$/, '');
+    const values = (command.parameters[1] as { text: string }).text.split(',');
+    const tables = [...process.tables, process.host.group, process.host.system];
+    const wanted = has(command, 'SYSTEM')
+      ? 'LNM$SYSTEM_TABLE'
+      : has(command, 'GROUP')
+        ? 'LNM$GROUP'
+        : has(command, 'JOB')
+          ? 'LNM$JOB'
+          : (valueOf(command, 'TABLE') ?? 'LNM$PROCESS_TABLE');
+    const table = tables.find((t) => t.name === wanted || t.name.startsWith(`${wanted}_`)) ?? (process.tables[0] as (typeof tables)[number]);
+    if (table.name === 'LNM$SYSTEM_TABLE' && !process.host.users.get(process.username)?.privileges.has('SYSNAM')) {
+      throw new DclFailure([messageLine(MSG.NOPRIV)], MSG.NOPRIV.status);
+    }
+    const attributes = valuesOf(command, 'TRANSLATION_ATTRIBUTES').map((a) => a.toUpperCase());
+    const existed = table.get(name) !== undefined;
+    table.define(name, values, {
+      concealed: attributes.some((a) => 'CONCEALED'.startsWith(a) && a.length >= 4),
+      terminal: attributes.some((a) => 'TERMINAL'.startsWith(a) && a.length >= 4),
+      mode: has(command, 'EXECUTIVE_MODE') ? 'exec' : 'super',
+    });
+    if (!existed || command.qualifiers.get('LOG')?.negated === true) return [];
+    return [`%DCL-I-SUPERSEDE, previous value of ${name} has been superseded`];
   },
 };

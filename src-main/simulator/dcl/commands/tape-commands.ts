@@ -5,6 +5,7 @@ import { DclFailure, MSG, messageLine } from '../messages';
 import type { DclProcess } from '../process';
 import type { TapeDrive } from '../../drive/tape-drive';
 import { initialize } from '../../batch/tape-steps';
+import { deviceAnswers, isFullUnit } from '../../files/device-names';
 
 function driveNamed(process: DclProcess, text: string): TapeDrive {
   const drive = process.site.drive(process.host.name);
@@ -13,14 +14,12 @@ function driveNamed(process: DclProcess, text: string): TapeDrive {
     const logical = process.host.logicals(process.tables).translate(name);
     if (logical === undefined) break;
     name = (logical.values[0] ?? '').replace(/:.*$/, '').replace(/^_/, '');
+    if (logical.terminal) break;
   }
-  const plain = (device: string) =>
-    device
-      .replace(/:$/, '')
-      .replace(/^\$\d+\$/, '')
-      .replace(/^[A-Z0-9]+\$/, '');
-  if (drive === undefined || plain(drive.device) !== plain(name)) {
-    const isDisk = process.host.disks.some((d) => plain(d.device) === plain(name));
+  // a command that acts on one device wants its full name: MKA500: is not $2$MKA500:
+  const host = process.host.name;
+  if (drive === undefined || !isFullUnit(name) || !deviceAnswers(name, drive.device, host)) {
+    const isDisk = isFullUnit(name) && process.host.disks.some((d) => d.deviceNames().some((device) => deviceAnswers(name, device, host)));
     if (isDisk) throw new DclFailure([messageLine(MSG.DEVMOUNT)], MSG.DEVMOUNT.status);
     throw new DclFailure([messageLine(MSG.NOSUCHDEV)], MSG.NOSUCHDEV.status);
   }

@@ -63,7 +63,18 @@ describe('parseDirectory', () => {
     expect(parseDirectory(fixture('directory', 'directory-not-found.txt'))).toMatchObject({
       ok: true,
       refused: true,
-      refusal: { worstSeverity: 'E', messages: [{ ident: 'OPENIN', continuation: [{ facility: 'RMS', ident: 'DNF' }] }] },
+      refusal: {
+        worstSeverity: 'E',
+        messages: [
+          {
+            ident: 'OPENIN',
+            continuation: [
+              { facility: 'RMS', ident: 'DNF' },
+              { facility: 'SYSTEM', severity: 'W', ident: 'NOSUCHFILE' },
+            ],
+          },
+        ],
+      },
     });
   });
 

@@ -70,7 +70,7 @@ describe('parseShowDevice, /FULL', () => {
       mounted: true,
       allocated: false,
       errorCount: 0,
-      totalBlocks: 355622400,
+      totalBlocks: 353370112,
       freeBlocks: 113740292,
       volumeLabel: 'BACKUP_01',
       transactionCount: 47,
@@ -140,7 +140,7 @@ describe('parseShowDevice, refusals and errors', () => {
 
   it('names a free-blocks field that is not a number', () => {
     const text = fixture('show-device', 'full-backup-disk.txt').replace('113740292', '1137O0292');
-    expect(parseShowDevice(text)).toMatchObject({ ok: false, error: { line: 14, expected: 'a number after "Free blocks"' } });
+    expect(parseShowDevice(text)).toMatchObject({ ok: false, error: { line: 15, expected: 'a number after "Free blocks"' } });
   });
 
   it('names a brief row with no status', () => {
@@ -157,5 +157,47 @@ describe('parseShowDevice, refusals and errors', () => {
       ok: false,
       error: { line: 5, expected: expect.stringContaining('on the next line') },
     });
+  });
+});
+
+describe('parseShowDevice, /FULL layouts of issue 11', () => {
+  it('reads the bound volume set DISK$BACKUP_01: each member with its label and relative volume number', () => {
+    const { devices } = listing('full-volume-set.txt');
+    expect(devices.map((device) => [device.name, device.volumeLabel, device.fields['Relative volume number'], device.freeBlocks])).toEqual([
+      ['$1$DGA20:', 'BACKUP_01', '1', 113740292],
+      ['$1$DGA21:', 'BACKUP_02', '2', 209557504],
+    ]);
+  });
+
+  it('keeps a long label apart from its value', () => {
+    const [disk] = listing('full-backup-disk.txt').devices;
+    expect(disk?.fields['Maximum blocks in extent cache']).toBe('11374029');
+    expect(disk?.fields['Blocks currently in extent cache']).toBe('0');
+    expect(disk?.fields['Vol Prot']).toBe('S:RWCD,O:RWCD,G:RWCD,W:RWCD');
+    expect(Object.keys(disk?.fields ?? {}).every((label) => !/\d/.test(label))).toBe(true);
+  });
+
+  it('joins a characteristic wrapped at its hyphen without a blank', () => {
+    const [tape] = listing('full-tape-mounted.txt').devices;
+    expect(fixture('show-device', 'full-tape-mounted.txt').split('\r\n')[0]).toMatch(/record-$/);
+    expect(tape?.status).toContain('record-oriented device');
+    expect(tape?.status.some((item) => /- /.test(item))).toBe(false);
+  });
+
+  it('warns, with its line, of a label and value that do not split, and makes no field of it', () => {
+    const text = fixture('show-device', 'full-backup-disk.txt').replace('extent cache  11374029', 'extent cache 11374029');
+    const result = parseShowDevice(text);
+    if (!result.ok || result.refused) throw new Error('expected a listing');
+    expect(result.warnings).toEqual([expect.objectContaining({ line: 18, text: expect.stringContaining('Maximum blocks in extent cache 11374029') })]);
+    const [disk] = result.value.devices;
+    expect(Object.keys(disk?.fields ?? {}).some((label) => label.startsWith('Maximum blocks'))).toBe(false);
+    expect(disk?.freeBlocks).toBe(113740292);
+  });
+
+  it('reads the fixtures with no warning', () => {
+    for (const name of ['full-backup-disk.txt', 'full-volume-set.txt', 'full-tape-mounted.txt', 'full-tape-not-mounted.txt']) {
+      const result = parseShowDevice(fixture('show-device', name));
+      expect(result.ok && result.warnings).toEqual([]);
+    }
   });
 });

@@ -31,8 +31,8 @@ describe('parseShowLogical', () => {
     const { names } = listing('rdb1-disk00-iterated.txt');
     expect(names.map((name) => [name.level, name.name, name.mode, name.equivalences[0]?.value, name.equivalences[0]?.concealed, name.equivalences[0]?.terminal])).toEqual(
       [
-        [0, 'RDB1$DISK00', null, 'DISK$PROD_09:', true, false],
-        [1, 'DISK$PROD_09', 'exec', '_$1$DGA15:', true, true],
+        [0, 'RDB1$DISK00', 'super', 'DISK$PROD_09:', true, false],
+        [1, 'DISK$PROD_09', 'exec', '$1$DGA15:', true, true],
       ],
     );
   });
@@ -40,8 +40,9 @@ describe('parseShowLogical', () => {
   it('reads a search list whose further values start with "="', () => {
     const { names } = listing('search-list.txt');
     expect(names[0]?.equivalences.map((equivalence) => equivalence.value)).toEqual(['DISK$MENTAT:[USER_DIR.LEASECOMM]', 'DISK$BACKUP_01:[LEASE_BACKUP.LOGS]']);
-    expect(names.map((name) => `${name.level} ${name.name}`)).toEqual(['0 LEASE_LOGS', '1 DISK$MENTAT', '1 DISK$BACKUP_01', '0 USER_ROOT', '1 DISK$MENTAT']);
-    expect(names[3]?.equivalences).toEqual([{ value: 'DISK$MENTAT:[USER_DIR.]', concealed: true, terminal: false, attributes: ['concealed'] }]);
+    expect(names.map((name) => `${name.level} ${name.name}`)).toEqual(['0 LEASE_LOGS', '0 BACKUP_DISKS', '1 DISK$MENTAT', '1 DISK$BACKUP_01', '0 USER_ROOT']);
+    expect(names[1]?.equivalences.map((equivalence) => equivalence.value)).toEqual(['DISK$MENTAT:', 'DISK$BACKUP_01:']);
+    expect(names[4]?.equivalences).toEqual([{ value: 'DISK$MENTAT:[USER_DIR.]', concealed: true, terminal: false, attributes: ['concealed'] }]);
   });
 
   it('answers %SHOW-S-NOTRAN as "not defined", not as a refusal', () => {
@@ -94,5 +95,32 @@ describe('parseShowLogical', () => {
         error: { line: 1, expected: expect.stringContaining('"APP_FILES" = "DB1$DISK00:[APP_FILES]"') },
       });
     });
+  });
+});
+
+describe('parseShowLogical, /FULL layouts of issue 11', () => {
+  it("reads the plan's RDB1$DISK00 chain, one level followed", () => {
+    const { names } = listing('rdb1-disk00-plan.txt');
+    expect(names.map((name) => [name.level, name.name, name.mode, name.equivalences[0]?.value])).toEqual([
+      [0, 'RDB1$DISK00', null, 'DISK$PROD_09:'],
+      [1, 'DISK$PROD_09', null, '$1$DGA15:'],
+    ]);
+  });
+
+  it('reads a process name in supervisor mode', () => {
+    expect(listing('process-name-full.txt').names).toEqual([expect.objectContaining({ name: 'LEASE_WORK', mode: 'super', table: 'LNM$PROCESS_TABLE', level: 0 })]);
+  });
+
+  it('reads a terminal name with nothing followed after it', () => {
+    const { names } = listing('terminal-stops.txt');
+    expect(names).toHaveLength(1);
+    expect(names[0]?.equivalences[0]).toMatchObject({ value: 'DISK$PROD_09:', terminal: true, concealed: false });
+  });
+
+  it('reads every fixture with no warning', () => {
+    for (const name of ['lease-files.txt', 'rdb1-disk00-plan.txt', 'rdb1-disk00-iterated.txt', 'search-list.txt', 'process-name-full.txt', 'terminal-stops.txt']) {
+      const result = parseShowLogical(fixture('show-logical', name));
+      expect(result.ok && result.warnings, name).toEqual([]);
+    }
   });
 });
