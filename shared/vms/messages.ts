@@ -31,6 +31,11 @@ export interface MessageLine {
   inferred: boolean;
   /** 1-based line number in the text the message was read from. */
   line: number;
+  /**
+   * The last line, when a terminal wrapped the message at its width and the tail went onto the
+   * lines below (see joinWrapped); absent for a message on one line.
+   */
+  endLine?: number;
 }
 
 export interface VmsMessage extends MessageLine {
@@ -51,6 +56,24 @@ const MESSAGE_LINE = new RegExp(`^\\s*([%-])(${CODE_PART}(?:-${CODE_PART}){0,2})
 
 export function isSeverity(value: string): value is Severity {
   return (SEVERITIES as readonly string[]).includes(value);
+}
+
+/**
+ * The width at which a terminal wraps a long record onto the next line. A log read through an
+ * 80-column terminal (TYPE, or a capture of the session) has its long messages cut there, with
+ * the rest of the record starting in column 1 of the next line.
+ */
+export const TERMINAL_WIDTH = 80;
+
+/**
+ * The line a wrapped record makes when `tail` is the rest of `head`, or null when `head` does not
+ * reach the terminal's width. Lines arrive with their trailing blanks removed, so a head one
+ * short of the width was cut just after a blank, which is put back.
+ */
+export function joinWrapped(head: string, tail: string): string | null {
+  if (head.length === TERMINAL_WIDTH) return head + tail;
+  if (head.length === TERMINAL_WIDTH - 1 && !/^\s/.test(tail)) return `${head} ${tail}`;
+  return null;
 }
 
 /** E or F: the plan says to investigate these first; I, S and W can be ignored. */

@@ -6,25 +6,47 @@
  *             $2$MKA500:USERS_INC.BCK/SAVE_SET/LABEL=WEEK03
  *     %BACKUP-W-ACCONFLICT, DISK$USERS:[OPS.LOGS]AUTHSEND.LOG;3480 is open for write by another user
  *     ...
- *       NIGHT_BATCH  job terminated at 25-NOV-2026 07:01:00.43
+ *       NIGHT_BATCH  job terminated at  3-AUG-2010 07:01:00.43
  *
  *       Accounting information:
- *       Buffered I/O count:            2718      Peak working set size:      14032
- *       Direct I/O count:            193457      Peak page file size:       181616
- *       Page faults:                   9921      Mounted volumes:                1
- *       Charged CPU time:       0 00:04:11.87    Elapsed time:       0 00:55:59.12
+ *       ...
  *
- * Echoed commands start with "$"; a command ending in "-" continues on the next line. Everything
- * else is program output, among it the messages (with their line numbers and the command they
- * followed). The plan's rule -- "scan the log files for E or F severity codes and resolve those
- * problems first" -- is `worstSeverity` and `severe`. A log with no trailer is a job still running
- * (or one that was stopped); a trailer that starts but cannot be read is unreadable.
+ * Echoed commands start with "$"; a command ending in "-" continues on the next line. Messages
+ * come with their `-` continuation lines (each a message of the same run) and, when an 80-column
+ * terminal wrapped one, with its tail joined on. Operator prompts, "BACKUP requests:" lines, OPCOM
+ * blocks, BACKUP/LIST listings, the text lines after an operator notification and SUBMIT's
+ * confirmations (a procedure queueing the next job) are read as what they are (batch-log-blocks.ts); the trailer is batch-log-trailer.ts. Every other non-blank line
+ * is returned in `unread` with its number: the parser drops no line.
+ *
+ * The plan's rule -- "scan the log files for E or F severity codes and resolve those problems
+ * first" -- is `worstSeverity` and `severe`. A message inside an OPCOM block is OPCOM's, not the
+ * job's, and does not count there. A log with no trailer is a job still running (or one that was
+ * stopped); a trailer that starts but cannot be read is unreadable.
  */
-import { findMessagesInLines, isSevere, worstSeverity, type Severity, type VmsMessage } from '../messages';
-import { toCount } from './entry-table';
+import { isSevere, joinWrapped, parseMessageLine, worstSeverity, type MessageLine, type Severity, type VmsMessage } from '../messages';
+import {
+  continueListing,
+  isListingRow,
+  isListingStart,
+  isOpcomBanner,
+  isOpenListing,
+  readListing,
+  readOpcom,
+  readPrompt,
+  readRequest,
+  type BackupRequest,
+  type LogLine,
+  type OpcomBlock,
+  type OperatorPrompt,
+  type SavesetListing,
+} from './batch-log-blocks';
+import { readTrailer, TRAILER_START, type LogTrailer } from './batch-log-trailer';
 import { isBlank } from './lines';
 import { runParser, type ParseContext, type ParseResult } from './parse-result';
-import { parseVmsDelta, parseVmsTime, VMS_DELTA_SOURCE, type VmsDelta, type VmsTime } from './vms-time';
+import { parseSubmit, type SubmitConfirmation } from './submit';
+
+export type { Accounting, LogTrailer } from './batch-log-trailer';
+export type { BackupRequest, ListedFile, ListedSaveset, LogLine, OpcomBlock, OperatorPrompt, SavesetListing } from './batch-log-blocks';
 
 export interface LoggedCommand {
   /** The command as one line: continuation dashes and the line breaks removed. */
@@ -41,58 +63,52 @@ export interface LoggedMessage extends VmsMessage {
   command: number | null;
 }
 
-export interface Accounting {
-  bufferedIo: number | null;
-  directIo: number | null;
-  pageFaults: number | null;
-  peakWorkingSet: number | null;
-  /** "Peak page file size" (older systems print "Peak virtual size"). */
-  peakPageFile: number | null;
-  mountedVolumes: number | null;
-  chargedCpu: VmsDelta | null;
-  elapsed: VmsDelta | null;
-  /** Every "label: value" pair as printed. */
-  fields: Record<string, string>;
+/** Text lines that go with an operator notification (OPRNOTIF, OPREPLY, OPRQST, RQSTDON). */
+export interface Notification {
+  /** Index into `messages` of the notification. */
+  message: number;
+  text: LogLine[];
 }
 
-export interface LogTrailer {
-  username: string;
-  terminatedAt: VmsTime;
-  accounting: Accounting;
-  /** True when every accounting line is there (a log copied while being written may stop short). */
-  complete: boolean;
-  line: number;
+/** A SUBMIT's confirmation in the log: a procedure queueing the next job of the chain. */
+export interface LoggedSubmission extends SubmitConfirmation {
+  text: string;
+  /** Index into `commands` of the SUBMIT (or the procedure) it answered, or null. */
+  command: number | null;
 }
 
 export interface BatchLog {
   /** Non-blank lines before the first command that are not messages (what the login printed). */
   banner: string[];
+  /** The same lines with their numbers. */
+  bannerLines: LogLine[];
   commands: LoggedCommand[];
   messages: LoggedMessage[];
   worstSeverity: Severity | null;
   /** The E and F messages: the ones the plan says to resolve first. */
   severe: LoggedMessage[];
+  prompts: OperatorPrompt[];
+  requests: BackupRequest[];
+  opcom: OpcomBlock[];
+  listings: SavesetListing[];
+  notifications: Notification[];
+  submissions: LoggedSubmission[];
   trailer: LogTrailer | null;
+  /** Every non-blank line read as none of the above, in order: program output the parser does not know. */
+  unread: LogLine[];
   lineCount: number;
 }
 
-const TERMINATED = /^\s*(\S+)\s+job terminated at\s+(.+)$/i;
-const ACCOUNTING_HEADER = /^\s*Accounting information:$/i;
-const ACCOUNTING_PAIR = new RegExp(`([A-Za-z][A-Za-z/ ]*?):\\s+(${VMS_DELTA_SOURCE}|\\d+)(?=\\s|$)`, 'g');
 const COMMAND = /^\s*\$/;
-const MAX_ACCOUNTING_LINE = 200;
-
-type CountKey = 'bufferedIo' | 'directIo' | 'pageFaults' | 'peakWorkingSet' | 'peakPageFile' | 'mountedVolumes';
-
-const COUNT_LABELS: Partial<Record<string, CountKey>> = {
-  'buffered i/o count': 'bufferedIo',
-  'direct i/o count': 'directIo',
-  'page faults': 'pageFaults',
-  'peak working set size': 'peakWorkingSet',
-  'peak page file size': 'peakPageFile',
-  'peak virtual size': 'peakPageFile',
-  'mounted volumes': 'mountedVolumes',
-};
+const SUBMITTED = /^\s*Job\s+\S+\s+\(queue\s/i;
+/**
+ * Messages after which the operator's or OPCOM's words follow as plain text: "%OPCOM-S-OPREPLY,
+ * AFTER 11:00" then "19-APR-2000 10:25:32.40, request 3 completed by operator OPA0"
+ * (System Manager's Manual, "Sending Requests to an Operator"), "%MOUNT-I-OPRQST, Please mount
+ * ..." then the mount comment, "%MOUNT-I-RQSTDON, operator request canceled" then "-- mount
+ * completed successfully.".
+ */
+const NOTIFYING = new Set(['OPRNOTIF', 'OPERNOTIFY', 'OPREPLY', 'OPRQST', 'RQSTDON', 'RQSTCAN', 'RQSTABORT']);
 
 function verbOf(text: string): string | null {
   // "$ LOOP: RMU/BACKUP ..." -- skip a label; "$ ! ..." is a comment.
@@ -102,118 +118,217 @@ function verbOf(text: string): string | null {
   return verb === null ? null : verb[0].toUpperCase();
 }
 
-function emptyAccounting(): Accounting {
-  return {
-    bufferedIo: null,
-    directIo: null,
-    pageFaults: null,
-    peakWorkingSet: null,
-    peakPageFile: null,
-    mountedVolumes: null,
-    chargedCpu: null,
-    elapsed: null,
-    fields: {},
-  };
-}
+/** Walks the log once, taking each line as the first thing that reads it. */
+class LogReader {
+  readonly commands: LoggedCommand[] = [];
+  readonly messages: LoggedMessage[] = [];
+  readonly prompts: OperatorPrompt[] = [];
+  readonly requests: BackupRequest[] = [];
+  readonly opcom: OpcomBlock[] = [];
+  readonly listings: SavesetListing[] = [];
+  readonly notifications: Notification[] = [];
+  readonly submissions: LoggedSubmission[] = [];
+  readonly bannerLines: LogLine[] = [];
+  readonly unread: LogLine[] = [];
+  trailer: LogTrailer | null = null;
+  /** A listing whose saveset has not ended: its rows after a message are still its own. */
+  private openListing: SavesetListing | null = null;
 
-/** Reads the trailer that starts on line `index`; returns it and marks its lines as read. */
-function readTrailer(context: ParseContext, index: number, consumed: Set<number>): LogTrailer {
-  const start = TERMINATED.exec(context.line(index));
-  const terminatedAt = parseVmsTime(start?.[2] ?? '');
-  if (start === null || terminatedAt === null) return context.fail(index, 'a time after "job terminated at", such as 25-NOV-2026 07:01:00.43');
-  consumed.add(index);
-  const accounting = emptyAccounting();
-  const fields: [string, string][] = [];
-  let sawHeader = false;
-  for (let at = index + 1; at < context.count; at += 1) {
-    const line = context.line(at);
-    consumed.add(at);
-    if (isBlank(line)) continue;
-    if (!sawHeader) {
-      if (!ACCOUNTING_HEADER.test(line)) context.fail(at, '"Accounting information:" after the line that says the job terminated');
-      sawHeader = true;
-      continue;
+  constructor(private readonly context: ParseContext) {}
+
+  /** Lines that end a listing at once. */
+  private readonly endsListing = (text: string): boolean => COMMAND.test(text) || TRAILER_START.test(text) || parseMessageLine(text) !== null || isOpcomBanner(text);
+
+  /** The message line on line `index`, or null; each line is read as one once (a log may hold 100,000 of them). */
+  private readonly messageLines = new Map<number, MessageLine | null>();
+
+  private messageAt(index: number): MessageLine | null {
+    let found = this.messageLines.get(index);
+    if (found === undefined) {
+      found = parseMessageLine(this.context.line(index), index + 1);
+      this.messageLines.set(index, found);
     }
-    // An accounting line is short; a long one is not one, and is not worth a slow regular expression.
-    const pairs = line.length > MAX_ACCOUNTING_LINE ? [] : [...line.matchAll(ACCOUNTING_PAIR)];
-    const covered = pairs
-      .map((pair) => pair[0])
-      .join('')
-      .replace(/\s/g, '').length;
-    if (pairs.length === 0 || covered !== line.replace(/\s/g, '').length) {
-      context.fail(at, 'an accounting line such as "Page faults:  9921      Mounted volumes:  1"');
-    }
-    for (const pair of pairs) {
-      const label = (pair[1] ?? '').trim();
-      const value = pair[2] ?? '';
-      fields.push([label, value]);
-      const key = COUNT_LABELS[label.toLowerCase()];
-      if (key !== undefined) accounting[key] = toCount(value);
-      else if (/^charged cpu time$/i.test(label)) accounting.chargedCpu = parseVmsDelta(value);
-      else if (/^elapsed time$/i.test(label)) accounting.elapsed = parseVmsDelta(value);
-    }
+    return found;
   }
-  accounting.fields = Object.fromEntries(fields);
-  const complete =
-    accounting.bufferedIo !== null &&
-    accounting.directIo !== null &&
-    accounting.pageFaults !== null &&
-    accounting.peakWorkingSet !== null &&
-    accounting.chargedCpu !== null &&
-    accounting.elapsed !== null;
-  return { username: start[1] ?? '', terminatedAt, accounting, complete, line: index + 1 };
+
+  private logLine(index: number): LogLine {
+    return { line: index + 1, text: this.context.line(index) };
+  }
+
+  private lastCommand(): number | null {
+    return this.commands.length === 0 ? null : this.commands.length - 1;
+  }
+
+  /** A line that starts something of its own, so that it is neither a wrapped tail nor note text. */
+  private startsSomething(index: number): boolean {
+    const line = this.context.line(index);
+    return (
+      COMMAND.test(line) ||
+      this.messageAt(index) !== null ||
+      isOpcomBanner(line) ||
+      isListingStart(line) ||
+      readPrompt(line, 0) !== null ||
+      readRequest(line, 0) !== null ||
+      this.submission(index) !== null ||
+      (this.trailer === null && TRAILER_START.test(line))
+    );
+  }
+
+  read(): void {
+    let index = 0;
+    while (index < this.context.count) index = this.step(index);
+  }
+
+  /** Reads what starts on line `index`; returns the index of the next line to read. */
+  private step(index: number): number {
+    const { context } = this;
+    const line = context.line(index);
+    if (isBlank(line)) return index + 1;
+    if (this.trailer === null && TRAILER_START.test(line)) {
+      const { trailer, end } = readTrailer(context, index);
+      this.trailer = trailer;
+      return end;
+    }
+    if (COMMAND.test(line)) {
+      this.openListing = null;
+      return this.readCommand(index);
+    }
+    if (isOpcomBanner(line)) {
+      const { block, end } = readOpcom(context, index, (text) => COMMAND.test(text) || TRAILER_START.test(text));
+      this.opcom.push(block);
+      return end;
+    }
+    if (isListingStart(line)) {
+      const { listing, end, unread } = readListing(context, index, this.endsListing);
+      this.listings.push(listing);
+      this.unread.push(...unread);
+      this.openListing = isOpenListing(listing) ? listing : null;
+      return end;
+    }
+    if (this.openListing !== null && isListingRow(line)) {
+      const { end, unread } = continueListing(context, this.openListing, index, this.endsListing);
+      this.unread.push(...unread);
+      if (!isOpenListing(this.openListing)) this.openListing = null;
+      return end;
+    }
+    const prompt = readPrompt(line, index + 1);
+    if (prompt !== null) {
+      this.prompts.push(prompt);
+      return index + 1;
+    }
+    const request = readRequest(line, index + 1);
+    if (request !== null) {
+      this.requests.push(request);
+      return index + 1;
+    }
+    if (this.messageAt(index) !== null) return this.readMessage(index);
+    const submission = this.submission(index);
+    if (submission !== null) {
+      this.submissions.push(submission);
+      return index + 1;
+    }
+    if (this.commands.length === 0) this.bannerLines.push(this.logLine(index));
+    else this.unread.push(this.logLine(index));
+    return index + 1;
+  }
+
+  /** The SUBMIT confirmation on line `index`, read by the SUBMIT parser, or null. */
+  private submission(index: number): LoggedSubmission | null {
+    const text = this.context.line(index);
+    if (!SUBMITTED.test(text)) return null;
+    const read = parseSubmit(text.trim());
+    if (!read.ok || read.refused) return null;
+    return { ...read.value, line: index + 1, text, command: this.lastCommand() };
+  }
+
+  private readCommand(first: number): number {
+    const { context } = this;
+    let index = first;
+    let text = context.line(index).trim();
+    // A command that ends in "-" goes on, on the next line (echoed as is, or after a "_$" prompt).
+    while (text.endsWith('-') && index + 1 < context.count && !TRAILER_START.test(context.line(index + 1))) {
+      index += 1;
+      text = `${text.slice(0, -1).trimEnd()} ${context
+        .line(index)
+        .trim()
+        .replace(/^_\$\s*/, '')}`;
+    }
+    this.commands.push({ text, verb: verbOf(text), line: first + 1, endLine: index + 1 });
+    return index + 1;
+  }
+
+  /** One message line on line `index`, with the tail of a wrapped record joined on: the line and the index after it. */
+  private messagePart(index: number): { part: MessageLine; end: number } | null {
+    const { context } = this;
+    let text = context.line(index);
+    let end = index + 1;
+    // a record longer than two lines wraps again: each line that reaches the width goes on
+    while (end < context.count && !isBlank(context.line(end))) {
+      const last = context.line(end - 1);
+      const joined = joinWrapped(last, context.line(end));
+      if (joined === null || this.startsSomething(end)) break;
+      text = text.slice(0, text.length - last.length) + joined;
+      end += 1;
+    }
+    const joined = end > index + 1 ? parseMessageLine(text, index + 1) : null;
+    if (joined !== null) return { part: { ...joined, endLine: end }, end };
+    // a tail that makes the message unreadable was not its tail after all
+    const alone = this.messageAt(index);
+    return alone === null ? null : { part: alone, end: index + 1 };
+  }
+
+  private readMessage(index: number): number {
+    const { context } = this;
+    const first = this.messagePart(index);
+    if (first === null) {
+      this.unread.push(this.logLine(index));
+      return index + 1;
+    }
+    const message: LoggedMessage = { ...first.part, continuation: [], command: this.lastCommand() };
+    let end = first.end;
+    // `-` lines continue it, also across blank lines (a copied log may be double-spaced)
+    for (let at = end; at < context.count; at += 1) {
+      if (isBlank(context.line(at))) continue;
+      if (this.messageAt(at)?.lead !== '-') break;
+      const next = this.messagePart(at);
+      if (next === null) break;
+      message.continuation.push(next.part);
+      end = next.end;
+      at = end - 1;
+    }
+    this.messages.push(message);
+    const last = [message, ...message.continuation].at(-1);
+    if (NOTIFYING.has(last?.ident ?? '') || NOTIFYING.has(message.ident ?? '')) {
+      const text: LogLine[] = [];
+      while (end < context.count && !isBlank(context.line(end)) && !this.startsSomething(end)) {
+        text.push(this.logLine(end));
+        end += 1;
+      }
+      if (text.length > 0) this.notifications.push({ message: this.messages.length - 1, text });
+    }
+    return end;
+  }
 }
 
 function readLog(context: ParseContext): BatchLog {
-  const commands: LoggedCommand[] = [];
-  const commandAt = new Map<number, number>();
-  const consumed = new Set<number>();
-  const banner: string[] = [];
-  let trailer: LogTrailer | null = null;
-  for (let index = 0; index < context.count; index += 1) {
-    const line = context.line(index);
-    if (TERMINATED.test(line)) {
-      trailer = readTrailer(context, index, consumed);
-      break;
-    }
-    if (COMMAND.test(line)) {
-      const first = index;
-      let text = line.trim();
-      consumed.add(index);
-      // A command that ends in "-" goes on, on the next line (echoed as is, or after a "_$" prompt).
-      while (text.endsWith('-') && index + 1 < context.count && !TERMINATED.test(context.line(index + 1))) {
-        index += 1;
-        consumed.add(index);
-        text = `${text.slice(0, -1).trimEnd()} ${context
-          .line(index)
-          .trim()
-          .replace(/^_\$\s*/, '')}`;
-      }
-      commands.push({ text, verb: verbOf(text), line: first + 1, endLine: index + 1 });
-      for (let at = first; at <= index; at += 1) commandAt.set(at, commands.length - 1);
-    }
-  }
-  const found = findMessagesInLines(context.lines, {}, (index) => consumed.has(index));
-  const messageLines = new Set(found.flatMap((message) => [message.line, ...message.continuation.map((part) => part.line)]));
-  for (let index = 0; index < context.count && !COMMAND.test(context.line(index)) && !consumed.has(index); index += 1) {
-    if (!isBlank(context.line(index)) && !messageLines.has(index + 1)) banner.push(context.line(index).trim());
-  }
-  // The command each line follows: the latest one that started above it.
-  const lastCommand: (number | null)[] = [];
-  let latest: number | null = null;
-  for (let index = 0; index < context.count; index += 1) {
-    lastCommand.push(latest);
-    const started = commandAt.get(index);
-    if (started !== undefined) latest = started;
-  }
-  const messages: LoggedMessage[] = found.map((message) => ({ ...message, command: lastCommand[message.line - 1] ?? null }));
+  const reader = new LogReader(context);
+  reader.read();
+  const { messages } = reader;
   return {
-    banner,
-    commands,
+    banner: reader.bannerLines.map((line) => line.text.trim()),
+    bannerLines: reader.bannerLines,
+    commands: reader.commands,
     messages,
     worstSeverity: worstSeverity(messages),
     severe: messages.filter((message) => [message, ...message.continuation].some((part) => isSevere(part.severity))),
-    trailer,
+    prompts: reader.prompts,
+    requests: reader.requests,
+    opcom: reader.opcom,
+    listings: reader.listings,
+    notifications: reader.notifications,
+    submissions: reader.submissions,
+    trailer: reader.trailer,
+    unread: reader.unread.sort((a, b) => a.line - b.line),
     lineCount: context.count,
   };
 }

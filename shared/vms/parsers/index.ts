@@ -1,5 +1,21 @@
 /** The DCL output parsers: one function per command, each returning a ParseResult. */
-export { parseBatchLog, type Accounting, type BatchLog, type LoggedCommand, type LoggedMessage, type LogTrailer } from './batch-log';
+export {
+  parseBatchLog,
+  type Accounting,
+  type BackupRequest,
+  type BatchLog,
+  type ListedFile,
+  type ListedSaveset,
+  type LogLine,
+  type LoggedCommand,
+  type LoggedMessage,
+  type LoggedSubmission,
+  type LogTrailer,
+  type Notification,
+  type OpcomBlock,
+  type OperatorPrompt,
+  type SavesetListing,
+} from './batch-log';
 export { parseDirectory, type DirectoryFile, type DirectoryListing, type DirectoryPart, type DirectoryTotal } from './directory';
 export type { EntryState, EntryStatus } from './entry-status';
 export type { QueueEntry } from './entry-table';

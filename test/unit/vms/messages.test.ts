@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   findMessages,
   isSevere,
+  joinWrapped,
   messageCode,
   parseMessage,
   parseMessageLine,
@@ -125,5 +126,22 @@ describe('severity', () => {
     const messages = findMessages('%BACKUP-W-ACCONFLICT, X is open for write by another user\n%COPY-W-NOTCMPLT, not copied\n-RMS-E-FLK, file currently locked');
     expect(worstSeverity(messages)).toBe('E');
     expect(worstSeverity([])).toBeNull();
+  });
+});
+
+describe('joinWrapped', () => {
+  const record = '%BACKUP-W-ACCONFLICT, DISK$USERS:[OPS.LOGS.ARCHIVE]NIGHTLY_SAVE_HISTORY.LOG;1234 is open for write by another user';
+
+  it('joins the tail of a record cut at column 80, as the terminal cut it', () => {
+    expect(joinWrapped(record.slice(0, 80), record.slice(80))).toBe(record);
+  });
+
+  it('puts back the blank that stood in column 80 (trimmed from the end of the line)', () => {
+    const cut = '%RMU-W-NOTONLINE, '.padEnd(79, 'x');
+    expect(joinWrapped(cut, 'tail')).toBe(`${cut} tail`);
+  });
+
+  it('joins nothing onto a line shorter than the width', () => {
+    expect(joinWrapped(record.slice(0, 60), record.slice(60))).toBeNull();
   });
 });

@@ -44,6 +44,7 @@ describe('parseBatchLog', () => {
         pageFaults: 9921,
         peakWorkingSet: 14032,
         peakPageFile: 181616,
+        peakVirtualSize: null,
         mountedVolumes: 1,
         chargedCpu: { text: '0 00:04:11.87', milliseconds: 251870 },
         elapsed: { text: '0 00:55:59.12', milliseconds: 3359120 },
@@ -57,9 +58,12 @@ describe('parseBatchLog', () => {
           'Charged CPU time': '0 00:04:11.87',
           'Elapsed time': '0 00:55:59.12',
         },
+        layout: 'vax',
       },
+      ending: 'job terminated',
       complete: true,
       line: 31,
+      endLine: 37,
     });
   });
 
