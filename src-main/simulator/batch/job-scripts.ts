@@ -14,7 +14,7 @@ import { MSG, messageLine } from '../dcl/messages';
 import { aijDatabases } from '../host/build-hosts';
 import { BLOCKS_PER_GB, pick } from '../host/sizes';
 import type { DatabasePlan, FileArea } from '../host/site-layout';
-import type { Disk } from '../files/volumes';
+import type { Directory, Disk, VmsFile } from '../files/volumes';
 import { vmsClock, vmsDateTime } from '../time/vms-time';
 import { volumeLabelOf } from '../../../shared/tapes/volume-label';
 import { aijName, aijPurgeRbf, aijPurgeVerified, areaFile, rbfName, rmuBackupCommand } from './commands';
@@ -23,6 +23,11 @@ import { dismountUnload, initialize, mountTape, writeSaveset } from './tape-step
 
 const DISK_BLOCKS_PER_MS = (40 * BLOCKS_PER_GB) / 3_600_000;
 const MINUTE = 60_000;
+
+/** A backup file the job starts to write (a new version, empty, held open), owned by the job's user. */
+function newBackupFile(ctx: JobContext, directory: Directory, name: string, type: string): VmsFile {
+  return directory.add({ name, type, blocks: 0, created: ctx.now(), modified: ctx.now(), owner: `[${ctx.entry.username}]`, records: null, openForWrite: true });
+}
 
 export function scriptFor(ctx: JobContext): JobScript {
   const job = ctx.job;
@@ -134,16 +139,7 @@ function* rmuBackup(ctx: JobContext, db: DatabasePlan, full: boolean): JobScript
   }
   const size = full ? db.fullBlocks + pick(`${localDate(ctx.now())}:${db.name}`, 0, 4000) : db.aijBlocks;
   const kind = full ? 'full' : 'incremental';
-  const file = directory.add({
-    name: fileName,
-    type: fileType,
-    blocks: 0,
-    created: ctx.now(),
-    modified: ctx.now(),
-    owner: `[${ctx.entry.username}]`,
-    records: null,
-    openForWrite: true,
-  });
+  const file = newBackupFile(ctx, directory, fileName, fileType);
   ctx.log(`%RMU-I-BCKTXT_00, Backed up root file ${db.root};1`);
   const perArea = Math.ceil(size / db.areas.length);
   for (const area of db.areas) {
@@ -236,7 +232,7 @@ function* diskSaveset(ctx: JobContext, full: boolean, target: string, logicals: 
     }
   }
   const [name, type] = target.split('.') as [string, string];
-  const saveset = directory.add({ name, type, blocks: 0, created: ctx.now(), modified: ctx.now(), owner: `[${ctx.entry.username}]`, records: null, openForWrite: true });
+  const saveset = newBackupFile(ctx, directory, name, type);
   for (const piece of pieces) {
     yield Math.max(1, piece.blocks) / DISK_BLOCKS_PER_MS;
     const room = disk.freeBlocks();
@@ -570,16 +566,7 @@ function* aijBackup(ctx: JobContext, db: DatabasePlan): JobScript {
     ctx.log(...lines);
     throw new CommandFailure(MSG.RMU_FATALERR.status, lines);
   }
-  const file = directory.add({
-    name: fileName,
-    type: fileType,
-    blocks: 0,
-    created: ctx.now(),
-    modified: ctx.now(),
-    owner: `[${ctx.entry.username}]`,
-    records: null,
-    openForWrite: true,
-  });
+  const file = newBackupFile(ctx, directory, fileName, fileType);
   // one journal sequence a night: the backup file's version follows it
   ctx.log(rmuInfo('AIJBCKSEQ', `backing up after-image journal sequence number ${file.version - 1}`));
   ctx.log(rmuInfo('LOGBCKAIJ', `backing up after-image journal ${db.short}_AIJ at ${vmsClock(ctx.now())}`));

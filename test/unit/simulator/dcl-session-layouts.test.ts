@@ -11,7 +11,7 @@ import { endsWithLoginPrompt } from '../../../src-main/hosts/shell-framing';
 import { InteractiveSession } from '../../../src-main/simulator/dcl/session';
 import { DclProcess } from '../../../src-main/simulator/dcl/process';
 import { fixture } from '../vms/parsers/fixtures';
-import { itemsOf, linesOf } from './layout-shapes';
+import { itemsOf, linesOf, typist } from './layout-shapes';
 import { coreAt, run, siteAt } from './site-fixture';
 
 describe('SET MESSAGE', () => {
@@ -19,19 +19,7 @@ describe('SET MESSAGE', () => {
 
   it('prints each partial form of a message as the fixture shows it, line for line', async () => {
     const { site } = siteAt('2010-08-03T06:00:00');
-    const session = site.openSession('BLT4');
-    const out: string[] = [];
-    session.onOutput((data) => out.push(data));
-    session.write('\x1b[?1;2c');
-    const typed = async (line: string): Promise<string[]> => {
-      out.length = 0;
-      session.write(`${line}\r`);
-      await new Promise<void>((resolve) => {
-        const check = () => (out.join('').endsWith('\0BLT4> ') ? resolve() : setImmediate(check));
-        check();
-      });
-      return linesOf(out.join('').replace(/\0BLT4> $/, '')).slice(1);
-    };
+    const { session, typed } = typist(site);
     const printed: string[] = [];
     for (const form of forms) {
       expect(await typed(`SET MESSAGE${form}`)).toEqual([]);

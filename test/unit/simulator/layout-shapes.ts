@@ -2,6 +2,7 @@
  * Column shapes of DCL output, for comparing the simulator's output with a fixture's layout:
  * where each item of a line starts and ends, with runs of two or more blanks between items.
  */
+import type { DclSession, SimulatedSite } from '../../../src-main/simulator';
 export interface Item {
   text: string;
   start: number;
@@ -50,4 +51,26 @@ export function bodyPairs(line: string): BodyPair[] {
     pairs.push({ label: label.text, labelStart: label.start, value: value.text, valueStart: value.start, valueEnd: value.end, placed: value.start === want });
   }
   return pairs;
+}
+
+/**
+ * An interactive session on a host, answered as a VT terminal, and a function that types one line
+ * and resolves with the lines printed before the next prompt (the echoed command left out).
+ */
+export function typist(site: SimulatedSite, host = 'BLT4'): { session: DclSession; typed(line: string): Promise<string[]> } {
+  const session = site.openSession(host);
+  const out: string[] = [];
+  session.onOutput((data) => out.push(data));
+  session.write('\x1b[?1;2c');
+  const prompt = `\0${host}> `;
+  const typed = async (line: string): Promise<string[]> => {
+    out.length = 0;
+    session.write(`${line}\r`);
+    await new Promise<void>((resolve) => {
+      const check = () => (out.join('').endsWith(prompt) ? resolve() : setImmediate(check));
+      check();
+    });
+    return linesOf(out.join('').slice(0, -prompt.length)).slice(1);
+  };
+  return { session, typed };
 }

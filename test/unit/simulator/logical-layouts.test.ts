@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseShowLogical, type LogicalListing } from '../../../shared/vms/parsers/show-logical';
 import { fixture } from '../vms/parsers/fixtures';
-import { linesOf } from './layout-shapes';
+import { linesOf, typist } from './layout-shapes';
 import { run, siteAt } from './site-fixture';
 
 function listing(text: string): LogicalListing {
@@ -57,19 +57,7 @@ describe('SHOW LOGICAL as the simulated BLT4 prints it', () => {
 
   it('a process name is [super]; a terminal name is not translated further', async () => {
     const { site } = siteAt('2010-08-03T06:00:00');
-    const session = site.openSession('BLT4');
-    const out: string[] = [];
-    session.onOutput((data) => out.push(data));
-    session.write('\x1b[?1;2c');
-    const typed = async (line: string): Promise<string[]> => {
-      out.length = 0;
-      session.write(`${line}\r`);
-      await new Promise<void>((resolve) => {
-        const check = () => (out.join('').endsWith('\0BLT4> ') ? resolve() : setImmediate(check));
-        check();
-      });
-      return linesOf(out.join('').replace(/\0BLT4> $/, '')).slice(1);
-    };
+    const { session, typed } = typist(site);
     await typed('DEFINE LEASE_WORK DISK$BACKUP_01:[LEASE_BACKUP]');
     expect(await typed('SHOW LOGICAL/FULL LEASE_WORK')).toEqual(linesOf(fixture('show-logical', 'process-name-full.txt')));
     await typed('DEFINE/TRANSLATION_ATTRIBUTES=TERMINAL LEASE_DISK DISK$PROD_09:');
