@@ -4,13 +4,14 @@ import { DELETE_ENTRY, SET_ENTRY, SHOW_ENTRY, SHOW_QUEUE, SUBMIT } from './comma
 import { deleteFiles, DIRECTORY, SET_DEFAULT, SHOW_DEFAULT, TYPE } from './commands/file-commands';
 import { DEFINE, LOGOUT, SET_MESSAGE, SET_PROMPT, SET_TERMINAL, SHOW_DEVICE, SHOW_LOGICAL, SHOW_SYMBOL, SHOW_TIME, WRITE } from './commands/system-commands';
 import { DISMOUNT, INITIALIZE, MOUNT } from './commands/tape-commands';
+import { SHOW_SYSTEM } from './commands/show-system';
 import { has } from './command-table';
 import type { DclProcess } from './process';
 
 export const VERBS: VerbDef<DclProcess>[] = [
   {
     name: 'SHOW',
-    keywords: [SHOW_QUEUE, SHOW_ENTRY, SHOW_DEVICE, SHOW_LOGICAL, SHOW_DEFAULT, SHOW_TIME, SHOW_SYMBOL],
+    keywords: [SHOW_QUEUE, SHOW_ENTRY, SHOW_DEVICE, SHOW_LOGICAL, SHOW_DEFAULT, SHOW_TIME, SHOW_SYMBOL, SHOW_SYSTEM],
     otherKeywords: [
       'ACCOUNTING',
       'AUDIT',
@@ -31,7 +32,6 @@ export const VERBS: VerbDef<DclProcess>[] = [
       'ROOT',
       'SERVER',
       'STATUS',
-      'SYSTEM',
       'TERMINAL',
       'TRANSLATION',
       'USERS',
