@@ -18,6 +18,8 @@
  * Last the audit log: a request's audit work with 1,000,000 records against none, and the CSV
  * export against `sqlite3 -csv` of the same table with its peak memory (./audit-log;
  * BENCH_AUDIT_RECORDS, BENCH_AUDIT_REQUESTS, BENCH_AUDIT_EXPORT_RUNS).
+ * Then the batch log parser on a large log against splitting it into lines and one message regex
+ * per line (./log-parse; BENCH_LOG_MESSAGES, BENCH_LOG_RUNS).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -30,6 +32,7 @@ import { benchLabelPdf, printLabelPdf } from './label-pdf';
 import { benchConsoleReady, printConsoleReady, type ReadySubject } from './console-ready';
 import { benchLabelsProcess, heavyText, printLabelsProcess, type LabelsSubject } from './labels-process';
 import { benchAuditLog, printAuditLog } from './audit-log';
+import { benchLogParse, printLogParse } from './log-parse';
 import { buildBareApp, ensureConsoleRendererBuilt, launchChromium, mb, ms, projectRoot } from './support';
 import { chromiumPath } from '../support/chromium';
 
@@ -69,6 +72,10 @@ try {
   console.log('\nAudit log: a request with 1,000,000 records ÷ with none; the CSV export ÷ sqlite3 -csv');
   const auditLog = await benchAuditLog();
   printAuditLog(auditLog);
+
+  console.log('\nBatch log parser: parseBatchLog on a 100,000-message log ÷ splitting it and matching each line against the message form');
+  const logParse = benchLogParse();
+  printLogParse(logParse);
 
   const rows: [string, string, string, string][] = [
     ['start-up, spawn → drawn (median)', ms(startup.medianMs.console), ms(startup.medianMs.bare), `${startup.ratio.toFixed(2)}×`],
@@ -143,6 +150,13 @@ try {
       `${auditLog.request.medianMs.empty.toFixed(3)} ms`,
       `${auditLog.request.ratio.toFixed(2)}×`,
     ],
+    // console = parseBatchLog; baseline = splitLines + one message regex per line, same text
+    [
+      `batch log parse, ${logParse.messages} messages | split + message regex (median, n=${logParse.runs})`,
+      ms(logParse.medianMs.parser),
+      ms(logParse.medianMs.baseline),
+      `${logParse.ratio.toFixed(2)}×`,
+    ],
     // console = writeAuditCsv to a file; baseline = sqlite3 -csv of the same table to a file
     [
       `audit CSV export, 1,000,000 records | sqlite3 -csv (median, n=${auditLog.export.runs}; goal ≤ 3)`,
@@ -204,6 +218,7 @@ try {
       ratios: mapValues(labelsProcess.ratios as Record<LabelsSubject, number>, (v) => round(v, 2)),
     },
     auditLog,
+    logParse: { ...logParse, medianMs: mapValues(logParse.medianMs, (v) => round(v, 1)), ratio: round(logParse.ratio, 2) },
     elapsedSeconds: round(elapsedS, 1),
   };
   const reportDir = join(projectRoot, '.reports');
