@@ -100,6 +100,22 @@ export function errorHandlingOf(records: readonly string[] | null): ErrorHandlin
   return handling;
 }
 
+/**
+ * One command of the procedure. When it fails, its messages are in the log already and $STATUS
+ * holds its status; the procedure then goes on (SET NOON) or exits with that status (ON ERROR THEN
+ * EXIT, DCL's default). A JobFailure (the procedure cannot go on) passes through.
+ */
+export function* step(ctx: JobContext, command: JobScript): JobScript {
+  try {
+    yield* command;
+  } catch (error) {
+    if (!(error instanceof CommandFailure)) throw error;
+    ctx.status = error.status;
+    ctx.statusMessages = error.messages;
+    if (exitsOn(ctx.errorHandling, error.status)) throw new JobFailure(error.status, error.messages);
+  }
+}
+
 const SEVERITY_ORDER = { W: 0, E: 1, F: 2 } as const;
 
 /** Whether a failed command's status makes the procedure exit under this error handling. */

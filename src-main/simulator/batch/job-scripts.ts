@@ -18,7 +18,7 @@ import type { Directory, Disk, VmsFile } from '../files/volumes';
 import { vmsClock, vmsDateTime } from '../time/vms-time';
 import { volumeLabelOf } from '../../../shared/tapes/volume-label';
 import { aijName, aijPurgeRbf, aijPurgeVerified, areaFile, rbfName, rmuBackupCommand } from './commands';
-import { CommandFailure, exitsOn, JobFailure, type JobContext, type JobScript } from './job-context';
+import { CommandFailure, JobFailure, step, type JobContext, type JobScript } from './job-context';
 import { dismountUnload, initialize, mountTape, writeSaveset } from './tape-steps';
 
 const DISK_BLOCKS_PER_MS = (40 * BLOCKS_PER_GB) / 3_600_000;
@@ -33,22 +33,6 @@ export function scriptFor(ctx: JobContext): JobScript {
   const job = ctx.job;
   if (job === null) return isAijBackupProcedure(ctx.entry.file) ? aijBackupProcedure(ctx) : otherProcedure(ctx);
   return withSubmits(ctx, job, body(ctx, job));
-}
-
-/**
- * One command of the procedure. When it fails, its messages are in the log already and $STATUS
- * holds its status; the procedure then goes on (SET NOON) or exits with that status (ON ERROR THEN
- * EXIT, DCL's default). A JobFailure (the procedure cannot go on) passes through.
- */
-function* step(ctx: JobContext, command: JobScript): JobScript {
-  try {
-    yield* command;
-  } catch (error) {
-    if (!(error instanceof CommandFailure)) throw error;
-    ctx.status = error.status;
-    ctx.statusMessages = error.messages;
-    if (exitsOn(ctx.errorHandling, error.status)) throw new JobFailure(error.status, error.messages);
-  }
 }
 
 /** The procedure's own SET NOON or ON ... THEN EXIT line, verified into the log as it runs. */

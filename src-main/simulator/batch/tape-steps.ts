@@ -11,6 +11,10 @@
  * Users in Mounting Volumes"). READYWRITE and "Respond with YES when ready:" are the manual's
  * prompt when no operator assistance is used, which a batch job (no terminal) does not get.
  * (test/fixtures/vms/batch-log/backup-spans-volumes.txt)
+ *
+ * Each exported step is one DCL command: when it fails it has written its messages and the
+ * procedure's error handling decides what follows (a SET NOON procedure goes on to its next
+ * command, as the plan's procedures do; only the log then shows the failure).
  */
 import { MSG, messageLine } from '../dcl/messages';
 import type { TapeCartridge, TapeDrive } from '../drive/tape-drive';
@@ -18,7 +22,7 @@ import { BLOCKS_PER_GB } from '../host/sizes';
 import { vmsDateTime } from '../time/vms-time';
 import { backupSelection } from './backup-listing';
 import { recordBackup } from './backup-record';
-import { JobFailure, type JobContext, type JobScript } from './job-context';
+import { CommandFailure, JobFailure, step, type JobContext, type JobScript } from './job-context';
 
 /** DLT throughput of the period: about 40 GB an hour compressed. */
 export const TAPE_BLOCKS_PER_MS = (40 * BLOCKS_PER_GB) / 3_600_000;
@@ -28,35 +32,39 @@ function drive(ctx: JobContext) {
   return ctx.drive;
 }
 
-function offline(ctx: JobContext, facility: 'MOUNT' | 'BACKUP' | 'INIT'): JobFailure {
-  const lines = [`%${facility}-F-MEDOFL, medium is offline`];
+function failed(ctx: JobContext, status: number, lines: string[]): CommandFailure {
   ctx.log(...lines);
-  return new JobFailure(MSG.MEDOFL.status, lines);
+  return new CommandFailure(status, lines);
 }
 
-/** INITIALIZE (when a label is given) and MOUNT/FOREIGN of the loaded tape. */
+function offline(ctx: JobContext, facility: 'MOUNT' | 'INIT'): CommandFailure {
+  return failed(ctx, MSG.MEDOFL.status, [`%${facility}-F-MEDOFL, medium is offline`]);
+}
+
+/** INITIALIZE (when a label is given) and MOUNT/FOREIGN of the loaded tape: two commands. */
 export function* mountTape(ctx: JobContext, initializeAs: string | null): JobScript {
   const tapeDrive = drive(ctx);
-  const device = tapeDrive.device;
-  if (initializeAs !== null) {
-    ctx.command(`INITIALIZE ${device} ${initializeAs}`);
-    const tape = tapeDrive.loaded();
-    if (!tapeDrive.ready() || tape === null || ctx.faults.isMediumOffline) throw offline(ctx, 'INIT');
-    if (tape.writeProtected) {
-      const line = `%INIT-F-WRITLCK, device is write locked`;
-      ctx.log(line);
-      throw new JobFailure(MSG.WRITLCK.status, [line]);
-    }
-    yield 90_000;
-    initialize(tape, initializeAs, ctx.now());
-  }
-  ctx.command(`MOUNT/FOREIGN ${device}`);
+  if (initializeAs !== null) yield* step(ctx, initializeLoaded(ctx, tapeDrive, initializeAs));
+  yield* step(ctx, mountForeign(ctx, tapeDrive));
+}
+
+function* initializeLoaded(ctx: JobContext, tapeDrive: TapeDrive, label: string): JobScript {
+  ctx.command(`INITIALIZE ${tapeDrive.device} ${label}`);
+  const tape = tapeDrive.loaded();
+  if (!tapeDrive.ready() || tape === null || ctx.faults.isMediumOffline) throw offline(ctx, 'INIT');
+  if (tape.writeProtected) throw failed(ctx, MSG.WRITLCK.status, ['%INIT-F-WRITLCK, device is write locked']);
+  yield 90_000;
+  initialize(tape, label, ctx.now());
+}
+
+function* mountForeign(ctx: JobContext, tapeDrive: TapeDrive): JobScript {
+  ctx.command(`MOUNT/FOREIGN ${tapeDrive.device}`);
   const tape = tapeDrive.loaded();
   if (!tapeDrive.ready() || tape === null || ctx.faults.isMediumOffline) throw offline(ctx, 'MOUNT');
   yield 20_000;
   tapeDrive.mount = { foreign: true, owner: ctx.entry.jobName };
   ctx.mounted();
-  ctx.log(mountedLine(ctx, tape, device));
+  ctx.log(mountedLine(ctx, tape, tapeDrive.device));
 }
 
 /** `%MOUNT-I-MOUNTED, C1124D mounted on _$2$MKA500: (BLT4)`, as MOUNT's reference shows it, with the node. */
@@ -95,6 +103,23 @@ function writeError(drive: TapeDrive, saveset: string): string {
   return `%BACKUP-F-WRITEERR, error writing ${tapeFileSpec(drive.device, saveset)}`;
 }
 
+/** BACKUP cannot open its output saveset: the drive is offline, the tape write locked or not mounted. */
+function openOutError(ctx: JobContext, tapeDrive: TapeDrive, saveset: string): CommandFailure | null {
+  const tape = tapeDrive.loaded();
+  const reason =
+    tape === null || !tapeDrive.ready() || ctx.faults.isMediumOffline
+      ? MSG.MEDOFL
+      : tapeDrive.mount === null
+        ? MSG.DEVNOTMOUNT
+        : tape.writeProtected
+          ? MSG.WRITLCK
+          : null;
+  if (reason === null) return null;
+  // HP OpenVMS System Messages: OPENOUT, "error opening filespec as output", with the reason below it
+  const lines = [`%BACKUP-F-OPENOUT, error opening ${tapeFileSpec(tapeDrive.device, saveset)} as output`, messageLine(reason, [], true)];
+  return failed(ctx, reason.status, lines);
+}
+
 export function initialize(tape: TapeCartridge, label: string, at: Date): void {
   tape.volumeLabel = label;
   tape.usedBlocks = 0;
@@ -117,16 +142,21 @@ export interface SavesetWrite {
 
 /** One BACKUP to the mounted tape; spans onto the next tapes of the magazine when it fills one. */
 export function* writeSaveset(ctx: JobContext, write: SavesetWrite): JobScript {
-  const tapeDrive = drive(ctx);
+  yield* step(ctx, backupToTape(ctx, drive(ctx), write));
+}
+
+function* backupToTape(ctx: JobContext, tapeDrive: TapeDrive, write: SavesetWrite): JobScript {
   const started = ctx.now();
   ctx.command(write.command);
   // the files come from the command line itself where it names a simulated disk
   const selection = backupSelection(ctx.host, write.command);
   const copied = selection === null ? write.copied : selection.files.map((f) => f.spec);
   const conflicts = selection === null ? write.conflicts : selection.open.map((f) => f.spec);
+  // BACKUP opens its output saveset before it reads a file
+  const cannotOpen = openOutError(ctx, tapeDrive, write.saveset);
+  if (cannotOpen !== null) throw cannotOpen;
   for (const file of conflicts) ctx.log(`%BACKUP-W-ACCONFLICT, ${file} is open for write by another user`);
-  let tape = tapeDrive.loaded();
-  if (tape === null || tapeDrive.mount === null || !tapeDrive.ready() || ctx.faults.isMediumOffline) throw offline(ctx, 'BACKUP');
+  let tape = tapeDrive.loaded() as TapeCartridge;
   const firstLabel = tape.volumeLabel;
   let remaining = write.blocks;
   let volume = 1;
@@ -141,14 +171,10 @@ export function* writeSaveset(ctx: JobContext, write: SavesetWrite): JobScript {
       yield half / TAPE_BLOCKS_PER_MS;
       if (ctx.faults.consumeTapeWriteError()) {
         tapeDrive.errorCount += 1;
-        const lines = [writeError(tapeDrive, write.saveset), messageLine(MSG.PARITY, [], true)];
-        ctx.log(...lines);
-        throw new JobFailure(MSG.PARITY.status, lines);
+        throw failed(ctx, MSG.PARITY.status, [writeError(tapeDrive, write.saveset), messageLine(MSG.PARITY, [], true)]);
       }
       if (ctx.faults.isMediumOffline || tapeDrive.offline) {
-        const lines = [writeError(tapeDrive, write.saveset), messageLine(MSG.MEDOFL, [], true)];
-        ctx.log(...lines);
-        throw new JobFailure(MSG.MEDOFL.status, lines);
+        throw failed(ctx, MSG.MEDOFL.status, [writeError(tapeDrive, write.saveset), messageLine(MSG.MEDOFL, [], true)]);
       }
       yield (chunk - half) / TAPE_BLOCKS_PER_MS;
       tape.usedBlocks += chunk;
@@ -166,9 +192,8 @@ export function* writeSaveset(ctx: JobContext, write: SavesetWrite): JobScript {
     const next = tapeDrive.loadNext();
     yield 120_000;
     if (next === null || !tapeDrive.ready()) {
-      const lines = ['%BACKUP-F-ABORT, operator requested abort on fatal error'];
-      ctx.log(...lines);
-      throw new JobFailure(MSG.MEDOFL.status, [`%MOUNT-I-OPRQST, Please mount volume ${label} in device _${tapeDrive.device}`, ...lines]);
+      ctx.log('%BACKUP-F-ABORT, operator requested abort on fatal error');
+      throw new CommandFailure(MSG.MEDOFL.status, [`%MOUNT-I-OPRQST, Please mount volume ${label} in device _${tapeDrive.device}`, '%BACKUP-F-ABORT, operator requested abort on fatal error']);
     }
     if (write.continuationLabels !== null && (next.volumeLabel === null || !write.continuationLabels.includes(next.volumeLabel))) {
       const expected = write.continuationLabels[0] ?? '';
@@ -177,13 +202,10 @@ export function* writeSaveset(ctx: JobContext, write: SavesetWrite): JobScript {
         `%BACKUP-W-EXLABEER, volume label processing failed because volume ${next.volumeLabel ?? '(none)'} is out of order, Volume label ${expected} was expected`,
         '%BACKUP-F-ABORT, operator requested abort on fatal error',
       ];
-      ctx.log(...lines);
-      throw new JobFailure(0x10a38414, lines);
+      throw failed(ctx, 0x10a38414, lines);
     }
     if (next.writeProtected) {
-      const lines = [writeError(tapeDrive, write.saveset), messageLine(MSG.WRITLCK, [], true)];
-      ctx.log(...lines);
-      throw new JobFailure(MSG.WRITLCK.status, lines);
+      throw failed(ctx, MSG.WRITLCK.status, [writeError(tapeDrive, write.saveset), messageLine(MSG.WRITLCK, [], true)]);
     }
     write.continuationLabels?.splice(write.continuationLabels.indexOf(next.volumeLabel as string), 1);
     tapeDrive.mount = { foreign: true, owner: ctx.entry.jobName };
@@ -203,8 +225,15 @@ export function* writeSaveset(ctx: JobContext, write: SavesetWrite): JobScript {
 
 /** DISMOUNT/UNLOAD: the tape goes back to its slot and the loader loads the next available one. */
 export function* dismountUnload(ctx: JobContext): JobScript {
-  const tapeDrive = drive(ctx);
+  yield* step(ctx, dismount(ctx, drive(ctx)));
+}
+
+function* dismount(ctx: JobContext, tapeDrive: TapeDrive): JobScript {
   ctx.command(`DISMOUNT/UNLOAD ${tapeDrive.device}`);
+  if (tapeDrive.mount === null) {
+    // the DISMOUNT facility's CANNOTDMT with the reason below it (HP OpenVMS System Messages)
+    throw failed(ctx, MSG.DEVNOTMOUNT.status, [`%DISM-W-CANNOTDMT, _${tapeDrive.device} cannot be dismounted`, messageLine(MSG.DEVNOTMOUNT, [], true)]);
+  }
   yield 60_000;
   tapeDrive.loadNext();
 }

@@ -93,6 +93,59 @@ describe('error handling of a procedure', () => {
   });
 });
 
+describe('a tape failure in a SET NOON procedure', () => {
+  it('medium offline: MOUNT fails, every BACKUP after it fails, the job still submits BLT_CLEANUP and completes', async () => {
+    const { site, clock } = siteAt('2010-08-03T06:00:00', { billRunAt: '07:30' });
+    retainFinishedJobs(site, ['TIME_BLT4', 'TAPE_BACKUP'], 'ALL');
+    loadBillRunMagazine(site.drive('BLT4')!, shippedProfile(), '2010-08-03');
+    site.faults.mediumOffline();
+    clock.advanceHours(24);
+    const log = (await run(site, `TYPE ${LOGS}PROD_AND_DEVEL_BACKUP.LOG`)).lines;
+    const job = shippedProfile().jobs.find((j) => j.name === 'PROD_AND_DEVEL_BACKUP');
+    const devices = job?.devices ?? [];
+    expect(devices.length).toBeGreaterThan(1);
+    expect(log).toContain('%MOUNT-F-MEDOFL, medium is offline');
+    // each device's BACKUP was tried and failed to open its saveset: SET NOON went on
+    for (const device of devices) {
+      const at = log.findIndex((l) => l.startsWith('$ BACKUP/') && l.includes(`${device}.BCK/SAVE_SET`));
+      expect(at, device).toBeGreaterThan(-1);
+      expect(log[at + 1] ?? '', device).toMatch(new RegExp(`^%BACKUP-F-OPENOUT, error opening _?\\$2\\$MKA500:\\[000000\\]${device}\\.BCK;1 as output$`));
+      expect(log[at + 2], device).toBe('-SYSTEM-F-MEDOFL, medium is offline');
+    }
+    expect(log).toContain('%DISM-W-CANNOTDMT, _$2$MKA500: cannot be dismounted');
+    // the chain went on: the cleanup job was submitted after the tape work, and ran
+    const entries = await queueEntries(site);
+    expect(entries.find((e) => e.jobName === 'BLT_CLEANUP')?.status.state).toBe('retained-on-completion');
+    // the procedure's last command was that SUBMIT: the job "succeeded"; only its log shows the failure
+    expect(entries.find((e) => e.jobName === 'PROD_AND_DEVEL_BACKUP')?.status.state).toBe('retained-on-completion');
+    const parsed = parseBatchLog((await run(site, `TYPE ${LOGS}PROD_AND_DEVEL_BACKUP.LOG`)).output);
+    if (!parsed.ok || parsed.refused) throw new Error('log unreadable');
+    expect(parsed.value.severe.map((m) => m.ident)).toEqual(expect.arrayContaining(['MEDOFL', 'OPENOUT']));
+  });
+
+  it('a write error on one saveset: that BACKUP fails, the next device is still written to the same tape', async () => {
+    const { site, clock } = siteAt('2010-08-03T06:00:00', { billRunAt: '07:30' });
+    retainFinishedJobs(site, ['TIME_BLT4', 'TAPE_BACKUP'], 'ALL');
+    const drive = site.drive('BLT4')!;
+    loadBillRunMagazine(drive, shippedProfile(), '2010-08-03');
+    site.faults.tapeWriteError();
+    clock.advanceHours(24);
+    const log = (await run(site, `TYPE ${LOGS}PROD_AND_DEVEL_BACKUP.LOG`)).lines;
+    const failedAt = log.findIndex((l) => l.startsWith('%BACKUP-F-WRITEERR'));
+    expect(failedAt).toBeGreaterThan(-1);
+    expect(log[failedAt + 1]).toBe('-SYSTEM-F-PARITY, parity error');
+    const failedSaveset = /\](\w+\.BCK);1$/.exec(log[failedAt] ?? '')?.[1];
+    // a later BACKUP of the same procedure ran and copied its files
+    const later = log.slice(failedAt).filter((l) => l.startsWith('$ BACKUP/'));
+    expect(later.length).toBeGreaterThan(0);
+    expect(log.slice(failedAt).some((l) => l.startsWith('%BACKUP-S-COPIED'))).toBe(true);
+    const onTape = drive.slots.flatMap((t) => t?.savesets.map((s) => s.name) ?? []);
+    const device = /(\w+)\.BCK\/SAVE_SET/.exec(later[0] ?? '')?.[1];
+    expect(onTape).toContain(`${device ?? ''}.BCK`);
+    expect(failedSaveset).toBeDefined();
+  });
+});
+
 describe('the process of a batch job', () => {
   it('is BATCH_<entry>, under the user the job runs as, while the job executes', async () => {
     const { site, clock } = siteAt('2010-08-03T06:00:00', { billRunAt: '07:30' });

@@ -36,7 +36,7 @@ describe('faults', () => {
     expect(log.lines).toContain(`%BACKUP-W-ACCONFLICT, ${file} is open for write by another user`);
   });
 
-  it('medium offline and tape write errors stop the tape job', async () => {
+  it('medium offline and tape write errors show in the tape job log', async () => {
     const { site, clock } = siteAt('2010-08-03T06:00:00', { billRunAt: '07:30' });
     loadBillRunMagazine(site.drive('BLT4')!, shippedProfile(), '2010-08-03');
     site.faults.mediumOffline();
