@@ -5,3 +5,4 @@ export { readDrive, type DriveReading } from './drive';
 export { resolveLogical } from './logicals';
 export { findEntry, findSubmission, readQueue, readSiteQueues, submitChecked, type CheckedSubmission } from './queues';
 export { QUEUE_POLL_MS, watchQueues, type QueueWatch, type QueueWatchOptions } from './queue-watch';
+export { readNewLines, type LogLine, type LogRead, type ReadLogOptions } from './logs';

@@ -26,7 +26,9 @@ export type HostLinkErrorCode =
   /** A SUBMIT may or may not have reached the queue manager: ask the queue before sending again. */
   | 'unsure-if-submitted'
   /** A SUBMIT was refused because the queue already holds an entry by its name. */
-  | 'already-submitted';
+  | 'already-submitted'
+  /** A file could not be read over SFTP (no such file, no SFTP on the host, a read refused). */
+  | 'file-unreadable';
 
 export interface OfferedHostKey {
   /** Key type as the host sent it, such as `ssh-rsa`. */

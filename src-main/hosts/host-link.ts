@@ -10,6 +10,7 @@ import type { PinnedHostKey } from './host-key-check';
 import { HostLinkError, isRetryable, type OfferedHostKey } from './host-link-error';
 import type { HostLinkState, LinkFailure } from './link-state';
 import { isSuccess } from './shell-framing';
+import type { FileReader } from './file-reader';
 import type { HostEndpoint, LinkTransport, OpenTransport, TransportRunResult } from './link-transport';
 import { realTimers, type Timers } from './timers';
 
@@ -217,6 +218,20 @@ export class HostLink {
       this.enqueue(job, false);
       this.pump();
     });
+  }
+
+  /**
+   * The connection's file reader (SFTP on a channel of its own, so it never waits behind the
+   * DCL session's queue). Fails with `not-connected` while the link is down; a read cut by a drop
+   * fails and is asked again by its caller, which knows where it was.
+   */
+  files(): FileReader {
+    const files = this.current.kind === 'connected' ? this.transport?.files : undefined;
+    if (files === undefined) {
+      if (this.current.kind === 'connected') throw new HostLinkError('file-unreadable', `${this.host.name} offers no way to read a file from an offset (no SFTP)`, { host: this.host.name });
+      throw this.notConnected();
+    }
+    return files;
   }
 
   /** Whether a submission is in doubt after a drop (see ./submit-once). */

@@ -4,6 +4,7 @@
  */
 import type { DclCommand } from '../../shared/vms/dcl/command-line';
 import type { PinnedHostKey } from './host-key-check';
+import type { FileReader } from './file-reader';
 import type { HostLinkError } from './host-link-error';
 
 /** Where a host is and who logs in, from the host's entry in the site profile. */
@@ -36,6 +37,8 @@ export interface LinkTransport {
    * host; after a timeout or lost framing the transport closes itself and reports the drop.
    */
   run(dcl: DclCommand, timeoutMs: number): Promise<TransportRunResult>;
+  /** Files read from an offset on a channel of their own (SFTP), when the transport has them. */
+  readonly files?: FileReader;
   /** Called once when the connection ends other than by `close()`. */
   onDrop(listener: (error: HostLinkError) => void): void;
   close(): void;

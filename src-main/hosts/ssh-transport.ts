@@ -13,6 +13,7 @@ import type { AuthenticationMethod, CredentialStore, HostSecret } from './creden
 import { verifyHostKey, type HostKeyVerdict } from './host-key-check';
 import { describeHostKey } from './host-key-fingerprint';
 import { HostLinkError, type HostLinkErrorCode } from './host-link-error';
+import { sftpFileReader } from './file-reader';
 import { execResult, type ExecExitStatus } from './exec-status';
 import type { LinkTransport, OpenTransport, TransportRequest, TransportRunResult } from './link-transport';
 import { ShellSession, type ShellChannel } from './shell-session';
@@ -286,17 +287,22 @@ class SshConnection {
     latencyMs: number | undefined,
     run: (dcl: DclCommand, timeoutMs: number) => Promise<TransportRunResult>,
   ): LinkTransport {
+    const files = sftpFileReader(this.client, this.host, this.timers);
     return {
       mode,
       warnings,
       latencyMs,
       run,
+      files,
       onDrop: (listener) => {
         this.dropListener = listener;
         // it may have ended while the link was still taking it on
         if (this.ended) queueMicrotask(() => this.reportDrop());
       },
-      close: () => this.close(),
+      close: () => {
+        files.close();
+        this.close();
+      },
     };
   }
 

@@ -8,3 +8,4 @@ export type { NewAuditEntry, AuditQuery, AuditExportQuery, AuditRecord, AuditRep
 export type { AuditCsvPage } from './repositories/audit-csv-rows';
 export type { OperatorRecord, OperatorsRepository } from './repositories/operators';
 export type { SettingRecord, SettingsRepository } from './repositories/settings';
+export type { LogPlace, LogPlacesRepository } from './repositories/log-places';

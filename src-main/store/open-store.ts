@@ -9,6 +9,7 @@ import { createHostCredentialsRepository, createHostKeysRepository, type HostCre
 import { createOperatorsRepository, type OperatorsRepository } from './repositories/operators';
 import { createProcedureRunsRepository, type ProcedureRunsRepository } from './repositories/procedure-runs';
 import { createSettingsRepository, type SettingsRepository } from './repositories/settings';
+import { createLogPlacesRepository, type LogPlacesRepository } from './repositories/log-places';
 import { StoreError } from './store-error';
 
 export interface StoreOptions {
@@ -42,6 +43,8 @@ export interface Store {
   readonly audit: AuditRepository;
   /** Host keys the operators approved (the host link refuses any other). */
   readonly hostKeys: HostKeysRepository;
+  /** How far each batch log has been read. */
+  readonly logPlaces: LogPlacesRepository;
   /** Host credentials sealed by the operating system (Electron shell only). */
   readonly hostCredentials: HostCredentialsRepository;
   /** Guided procedure runs, saved at every step with their audit records. */
@@ -110,6 +113,7 @@ function buildStore(db: Database.Database, file: string, now: () => Date, applie
   const hostKeys = createHostKeysRepository(db, audit, now);
   const hostCredentials = createHostCredentialsRepository(db, audit, now);
   const procedureRuns = createProcedureRunsRepository(db, audit, now);
+  const logPlaces = createLogPlacesRepository(db, now);
   return {
     file,
     schemaVersion: readSchemaVersion(db),
@@ -130,6 +134,7 @@ function buildStore(db: Database.Database, file: string, now: () => Date, applie
     hostKeys,
     hostCredentials,
     procedureRuns,
+    logPlaces,
     transaction: (fn) => commits.transaction(fn)(),
     pragmas: () => ({
       journalMode: String(db.pragma('journal_mode', { simple: true })),

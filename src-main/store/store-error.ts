@@ -11,6 +11,7 @@ export type StoreErrorCode =
   | 'invalid-setting-value'
   | 'invalid-query'
   | 'invalid-snapshot'
+  | 'invalid-log-place'
   | 'not-a-database'
   | 'cannot-open'
   | 'schema-too-new'

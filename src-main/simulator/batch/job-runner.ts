@@ -1,7 +1,8 @@
 /**
  * Runs a batch job: creates its process (BATCH_<entry>, under the job's user), opens its log (a
  * new version, held open while the job runs), plays its script event by event in simulated time,
- * writes the accounting trailer and tells the queue manager how it ended: with the status the
+ * writes out its output to the log once a minute (SET OUTPUT_RATE, ./output-rate), writes the
+ * accounting trailer and tells the queue manager how it ended: with the status the
  * procedure exited with (the last command's $STATUS), or the one that stopped it.
  */
 import type { SiteJob } from '../../../shared/site/schema';
@@ -12,6 +13,7 @@ import type { VmsFile } from '../files/volumes';
 import type { TapeDrive } from '../drive/tape-drive';
 import type { Faults } from '../faults/fault-control';
 import { accountingTrailer } from './accounting';
+import { DEFAULT_OUTPUT_RATE_MS } from './output-rate';
 import { submitCommand } from './commands';
 import { loginEcho } from './log-header';
 import { errorHandlingOf, JobFailure, type JobContext } from './job-context';
@@ -58,12 +60,24 @@ export function runJob(deps: RunnerDeps, entry: BatchEntry, job: SiteJob | null)
   const log = openLog(deps, entry);
   let mounted = 0;
   let bytes = 0;
+  // what the job has written but the batch system has not yet put in the log file
+  const buffered: string[] = [];
   const write = (line: string) => {
-    if (log === null || log.records === null) return;
-    log.records.push(line);
-    bytes += line.length + 2;
+    if (log !== null && log.records !== null) buffered.push(line);
+  };
+  const flush = () => {
+    if (log === null || log.records === null || buffered.length === 0) return;
+    for (const line of buffered) bytes += line.length + 2;
+    log.records.push(...buffered);
+    buffered.length = 0;
     log.blocks = Math.max(1, Math.ceil(bytes / 512));
     log.modified = deps.now();
+  };
+  const outputRate = entry.outputRateMs ?? DEFAULT_OUTPUT_RATE_MS;
+  const flushOnTime = () => {
+    if (finished) return;
+    flush();
+    deps.schedule(new Date(deps.now().getTime() + outputRate), flushOnTime);
   };
   const ctx: JobContext = {
     entry,
@@ -110,6 +124,8 @@ export function runJob(deps: RunnerDeps, entry: BatchEntry, job: SiteJob | null)
     if (finished) return;
     finished = true;
     for (const line of accountingTrailer(entry.username, started, deps.now(), mounted, `${entry.entry}`, deps.host.arch)) write(line);
+    // the job's end writes out what is left, and closes the file
+    flush();
     if (log !== null) log.openForWrite = false;
     if (deps.drive?.mount?.owner === entry.jobName) deps.drive.mount = null;
     deps.manager.complete(entry, status, messages);
@@ -135,4 +151,5 @@ export function runJob(deps: RunnerDeps, entry: BatchEntry, job: SiteJob | null)
   };
   // the job starts on the next event, so that a queue's dispatch never runs a job inside itself
   deps.schedule(deps.now(), step);
+  deps.schedule(new Date(started.getTime() + outputRate), flushOnTime);
 }

@@ -72,6 +72,8 @@ export interface BatchEntry {
   abort?: () => void;
   /** What the procedure does after a failed command, read from its text at SUBMIT (DCL's default when absent). */
   errorHandling?: ErrorHandling;
+  /** How often the job's output reaches its log file (SET OUTPUT_RATE), in milliseconds. */
+  outputRateMs?: number;
   /** The job's process while it executes. */
   process?: BatchProcess;
 }

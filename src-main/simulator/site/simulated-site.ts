@@ -10,6 +10,7 @@ import { isBillRunDay } from '../../../shared/calendar/bill-run-search';
 import type { SiteJob, SiteProfile } from '../../../shared/site/schema';
 import { volumeLabelOf } from '../../../shared/tapes/volume-label';
 import { logFileOf } from '../batch/commands';
+import { outputRateOf } from '../batch/output-rate';
 import { errorHandlingOf } from '../batch/job-context';
 import { runJob } from '../batch/job-runner';
 import { QueueManager, type BatchEntry, type BatchQueue } from '../batch/queue-manager';
@@ -309,6 +310,7 @@ export class SimulatedSiteCore implements SiteServices {
       priority: 100,
       // as DCL meets the procedure's lines: SET NOON, ON ERROR THEN EXIT, or DCL's default
       errorHandling: errorHandlingOf(file.records),
+      outputRateMs: outputRateOf(file.records),
     });
     return { entry, confirmation: submitConfirmation(entry) };
   }

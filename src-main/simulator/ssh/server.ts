@@ -10,6 +10,7 @@ import ssh2, { type Algorithms, type Connection, type Server, type ServerChannel
 // ssh2 is CommonJS: Node's ES module loader gives its exports only through the default import
 const { Server: SshServer, utils } = ssh2;
 import type { SimulatedSite } from '../index';
+import { serveSftp } from './sftp-files';
 
 /**
  * The SSH server of HP TCP/IP Services for OpenVMS of 2010, from SSH Secure Shell 3.2 (2002):
@@ -141,6 +142,7 @@ export async function startSimulatorSshServer(site: SimulatedSite, options: Simu
             const channel = accept();
             attachShell(site, host, username, channel, hasPty);
           });
+          session.on('sftp', (accept) => serveSftp(site, host, username, accept()));
           session.on('exec', (accept, reject, info) => {
             if (!exec || options.refuseExec === true || site.faults.active().some((f) => f === 'exec refused: *' || f === `exec refused: ${host}`)) {
               reject();
