@@ -59,7 +59,7 @@ describe('the default simulated host and an OpenSSH client', () => {
     };
     const result = await openssh(modern, 'SHOW TIME');
     expect(result.code).not.toBe(0);
-    expect(result.stderr).toMatch(/no matching key exchange method found\. Their offer: diffie-hellman-group1-sha1/);
+    expect(result.stderr).toMatch(/no matching key exchange method found\. Their offer: diffie-hellman-group-exchange-sha1,diffie-hellman-group1-sha1/);
   });
 
   it("accepts the era's algorithms with its DSA host key and runs a command", async () => {
@@ -67,6 +67,18 @@ describe('the default simulated host and an OpenSSH client', () => {
     expect(result.stderr).not.toMatch(/no matching/);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/ 3-AUG-2010 09:\d\d:\d\d/);
+  });
+
+  it('answers a group exchange (diffie-hellman-group-exchange-sha1), the key exchange such clients chose first', async () => {
+    for (const kex of ['diffie-hellman-group-exchange-sha1', 'diffie-hellman-group-exchange-sha1,diffie-hellman-group1-sha1']) {
+      const result = await openssh({ ...ERA, KexAlgorithms: kex, HostKeyAlgorithms: 'ssh-rsa', LogLevel: 'DEBUG1' }, 'SHOW TIME');
+      expect(result.stderr, kex).not.toMatch(/no matching|Group exchange not implemented/);
+      // the client's own word that a group was asked for, sent and used
+      expect(result.stderr, kex).toMatch(/kex: algorithm: diffie-hellman-group-exchange-sha1/);
+      expect(result.stderr, kex).toMatch(/SSH2_MSG_KEX_DH_GEX_GROUP received/);
+      expect(result.code, kex).toBe(0);
+      expect(result.stdout, kex).toMatch(/ 3-AUG-2010 09:\d\d:\d\d/);
+    }
   });
 
   it('accepts them with its RSA host key signed with SHA-1', async () => {

@@ -10,6 +10,7 @@ import ssh2, { type Algorithms, type Connection, type Server, type ServerChannel
 // ssh2 is CommonJS: Node's ES module loader gives its exports only through the default import
 const { Server: SshServer, utils } = ssh2;
 import type { SimulatedSite } from '../index';
+import { GROUP_EXCHANGE_SERVED, serveGroupExchange } from './group-exchange';
 import { serveSftp } from './sftp-files';
 
 /**
@@ -21,9 +22,9 @@ import { serveSftp } from './sftp-files';
 export const LEGACY_SERVER = {
   ident: '3.2.0 SSH Secure Shell OpenVMS V5.5',
   algorithms: {
-    // the real server offers diffie-hellman-group-exchange-sha1 too; ssh2's server cannot run a
-    // group exchange, so the simulated one offers the other key exchange of that server alone
-    kex: ['diffie-hellman-group1-sha1'],
+    // ssh2's server cannot answer a group exchange by itself: ./group-exchange does, and where it
+    // cannot (another ssh2) the other key exchange of that server is offered alone
+    kex: GROUP_EXCHANGE_SERVED ? ['diffie-hellman-group-exchange-sha1', 'diffie-hellman-group1-sha1'] : ['diffie-hellman-group1-sha1'],
     // a host given no DSA key offers ssh-rsa alone (see serverSpeech)
     serverHostKey: ['ssh-dss', 'ssh-rsa'],
     cipher: ['aes128-cbc', '3des-cbc'],
@@ -104,6 +105,7 @@ export async function startSimulatorSshServer(site: SimulatedSite, options: Simu
     const set = new Set<Connection>();
     connections.set(host, set);
     const server = new SshServer(speaks, (client) => {
+      serveGroupExchange(client);
       set.add(client);
       let username = 'SYSTEM';
       client.on('authentication', (ctx) => {
