@@ -8,6 +8,7 @@ export const FAULT_NAMES = [
   'tape-write-error',
   'medium-offline',
   'tape-not-initialized',
+  'tape-missing',
   'queue-stopped',
   'link-dropped',
   'slow-link',
@@ -25,7 +26,7 @@ export const faultRequestSchema = z
     host: hostNameSchema.optional(),
     /** queue-stopped: the queue. */
     queue: hostNameSchema.optional(),
-    /** tape-not-initialized: the magazine slot, from 1. */
+    /** tape-not-initialized, tape-missing: the magazine slot, from 1. */
     slot: z.number().int().min(1).max(16).optional(),
     /** slow-link: the delay of each piece of output, in milliseconds. */
     delayMs: z.number().int().min(0).max(60_000).optional(),

@@ -30,7 +30,7 @@ function check<T>(
   return result.data;
 }
 
-/** `--fault NAME` or `--fault NAME=VALUE` (queue-stopped=QUEUE, slow-link=MS, tape-not-initialized=SLOT). */
+/** `--fault NAME` or `--fault NAME=VALUE` (queue-stopped=QUEUE, slow-link=MS, tape-not-initialized=SLOT, tape-missing=SLOT). */
 function parseFaultOption(option: string, faultNames: readonly FaultName[]): FaultRequest {
   const [name, value] = option.split('=', 2) as [string, string | undefined];
   if (!(faultNames as readonly string[]).includes(name)) throw new UsageError(`unknown fault ${JSON.stringify(name)}; faults: ${faultNames.join(', ')}`);
@@ -39,8 +39,11 @@ function parseFaultOption(option: string, faultNames: readonly FaultName[]): Fau
     if (!value || !/^[A-Z0-9$_]{1,31}$/.test(value)) throw new UsageError('--fault queue-stopped=QUEUE names the queue to stop');
     return { fault, on: true, queue: value };
   }
-  if (fault === 'slow-link' || fault === 'tape-not-initialized') {
+  if (fault === 'slow-link' || fault === 'tape-not-initialized' || fault === 'tape-missing') {
     if (value !== undefined && !/^\d{1,5}$/.test(value)) throw new UsageError(`--fault ${fault}=N takes a whole number`);
+    if (fault !== 'slow-link' && value !== undefined && (Number(value) < 1 || Number(value) > 16)) {
+      throw new UsageError(`--fault ${fault}=SLOT is a magazine slot, from 1 to 16`);
+    }
     return fault === 'slow-link' ? { fault, on: true, ...(value ? { delayMs: Number(value) } : {}) } : { fault, on: true, ...(value ? { slot: Number(value) } : {}) };
   }
   if (value !== undefined) throw new UsageError(`--fault ${fault} takes no value`);
@@ -198,6 +201,41 @@ export async function main(argv: string[], out = process.stdout, err = process.s
           },
           out,
           err,
+        );
+      }
+      case 'preflight': {
+        const { values, positionals } = parse(rest, {
+          date: { type: 'string' },
+          simulate: { type: 'boolean' },
+          fault: { type: 'string', multiple: true },
+          'data-dir': { type: 'string' },
+          json: { type: 'boolean' },
+          site: { type: 'string' },
+          now: { type: 'string' },
+        });
+        if (positionals.length) throw new UsageError(`preflight takes no argument ${JSON.stringify(positionals[0])}; use --date YYYY-MM-DD`);
+        const faultOptions = (values.fault as string[] | undefined) ?? [];
+        if (faultOptions.length > 0 && values.simulate !== true) throw new UsageError('--fault goes with --simulate: faults are made on the simulated site');
+        const { FAULT_NAMES } = await import('../../shared/simulator-faults');
+        const faults = faultOptions.map((option) => parseFaultOption(option, FAULT_NAMES));
+        const clock = nowOption(values.now as string | undefined);
+        const date = values.date === undefined ? localDate(clock.now()) : check((await schemas()).isoDateSchema, values.date, '--date');
+        const simulate = values.simulate === true;
+        const password = process.env.TAPEOPS_PASSWORD;
+        if (!simulate && !password) throw new UsageError("set TAPEOPS_PASSWORD to the hosts' password (it is not stored), or add --simulate");
+        const { runPreflight } = await import('./preflight-command');
+        return runPreflight(
+          {
+            date,
+            simulate,
+            faults,
+            json: values.json === true,
+            clock,
+            siteFile: values.site as string | undefined,
+            dataDir: values['data-dir'] as string | undefined,
+            ...(password ? { password } : {}),
+          },
+          out,
         );
       }
       case 'console': {

@@ -58,7 +58,7 @@ export async function runSimulateCommand(
   }
   const { profile } = loadCliSite(options.siteFile);
   const site = createSimulatedSite(profile, { secondsPerSimulatedHour: options.secondsPerSimulatedHour ?? 3600, ...(options.clock ? { clock: options.clock } : {}) });
-  for (const fault of options.faults ?? []) applyFault(site.faults, fault);
+  for (const fault of options.faults ?? []) applyFault(site.faults, fault, site.drive(profile.drive.host));
   const hostName = (options.host ?? profile.drive.host).toUpperCase();
   if (options.stdio === true) {
     const command = process.env.SSH_ORIGINAL_COMMAND;

@@ -3,8 +3,8 @@ import { LABEL_STOCKS } from '../../shared/tapes/label-stocks';
 export const USAGE = `Usage: tapeops [--site FILE] <command> [options]
 
   --site FILE names the site profile for any command (default: the one shipped with the console).
-  --now YYYY-MM-DDTHH:MM starts the clock of today, submit, simulate and console at that local
-  time (it runs on from there); without it they read the system clock.
+  --now YYYY-MM-DDTHH:MM starts the clock of today, submit, preflight, simulate and console at
+  that local time (it runs on from there); without it they read the system clock.
 
   tapeops today [--date YYYY-MM-DD] [--now T] [--json] [--site FILE]
       The plan of a day: its kind, jobs, tapes to pull and label, the magazine slots.
@@ -36,6 +36,12 @@ export const USAGE = `Usage: tapeops [--site FILE] <command> [options]
       insert-magazine, close-door, load). --fault turns on a
       fault: backup-area-full, file-open, tape-write-error, medium-offline, queue-stopped=QUEUE,
       tape-not-initialized=SLOT, slow-link=MS, exec-refused (link-dropped: through the API).
+  tapeops preflight [--date YYYY-MM-DD] [--simulate [--fault NAME[=VALUE]]...] [--data-dir DIR] [--json] [--now T] [--site FILE]
+      The day's checks before its jobs run, each PASS or FAIL with the reason and the fix: the
+      queues started, the magazine as planned, the tapes initialised, room in the backup area and
+      on the tapes, the daily backup waiting for its time. Exit 0 all pass, 1 a check failed.
+      Against the hosts (password in TAPEOPS_PASSWORD), or with --simulate the simulated site with
+      its magazine loaded as planned; --fault as for simulate, and tape-missing=SLOT.
   tapeops console [--port N] [--site FILE] [--data-dir DIR] [--no-build] [--live] [--time-scale SECONDS] [--now T]
       Serves the console on 127.0.0.1 and prints the URL to open in a browser. It connects to
       its own simulated site over SSH (--time-scale: real seconds per simulated hour), or with

@@ -52,7 +52,7 @@ function failed(host: string, log: string, error: unknown): ApiFailure {
 export async function readNewLines(link: HostLink, places: LogPlacesRepository, log: string, options: ReadLogOptions = {}): Promise<LogRead> {
   const host = link.host.name;
   const unversioned = sftpPathOf(log.replace(/;\d*$/, ''));
-  if (unversioned === null) throw new ApiFailure('bad-log-spec', `${JSON.stringify(log)} is not a log file a job names, such as DISK$MENTAT:[USER_DIR.LEASECOMM]X.LOG`);
+  if (unversioned === null) throw new ApiFailure('bad-log-spec', `${JSON.stringify(log)} is not a log file a job names, such as DISK$USER:[DIR.LOGS]JOB.LOG`);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   try {
     const files = link.files();

@@ -17,6 +17,7 @@ export type { TapeDrive, TapeCartridge } from './drive/tape-drive';
 // what the console's own simulated site needs from outside this folder (src-main/app/, the CLI)
 export { DriveError } from './drive/tape-drive';
 export { doHandAct, HAND_ACTS, parseHandAct, type HandAct } from './drive/operator-hands';
+export { emptyMagazine } from './drive/operator-steps';
 export { applyFault } from './faults/apply-fault';
 export { loadOrCreateHostKeys } from './ssh/host-keys';
 export { startSimulatorSshServer } from './ssh/server';

@@ -13,7 +13,7 @@ export function simulatorHandlers(deps: HandlerDeps): Pick<Handlers, keyof typeo
       if (!simulator) throw new ApiFailure('not-simulated', 'The console is connected to real hosts: faults exist only on its simulated site.');
       let active: string[];
       try {
-        active = applyFault(simulator.site.faults, request);
+        active = applyFault(simulator.site.faults, request, simulator.site.drive(deps.session().site.profile.drive.host));
       } catch (error) {
         throw new ApiFailure('invalid-input', (error as Error).message);
       }

@@ -1,8 +1,12 @@
 import type { FaultRequest } from '../../../shared/simulator-faults';
+import type { TapeDrive } from '../drive/tape-drive';
 import type { FaultControl } from './fault-control';
 
-/** Turns one fault on or off by its name; returns what is on afterwards. */
-export function applyFault(control: FaultControl, request: FaultRequest): string[] {
+/**
+ * Turns one fault on or off by its name; returns what is on afterwards. `drive` is the site's tape
+ * loader, which tape-missing needs: a tape left out is the person's doing at the rack, not the host's.
+ */
+export function applyFault(control: FaultControl, request: FaultRequest, drive?: TapeDrive): string[] {
   const { on, host } = request;
   switch (request.fault) {
     case 'backup-area-full':
@@ -19,6 +23,9 @@ export function applyFault(control: FaultControl, request: FaultRequest): string
       break;
     case 'tape-not-initialized':
       if (on) control.tapeNotInitialized(request.slot ?? 3);
+      break;
+    case 'tape-missing':
+      if (on) control.tapeMissing(request.slot ?? 3, drive);
       break;
     case 'queue-stopped':
       if (!request.queue) throw new Error('queue-stopped needs the queue');

@@ -6,10 +6,13 @@
  * - file open: a file is held open for write, so BACKUP reports %BACKUP-W-ACCONFLICT for it;
  * - tape write error (once) and medium offline;
  * - tape not initialised: a tape of the magazine keeps a stale label;
+ * - tape missing: the person loading the magazine left one slot empty;
  * - queue stopped;
  * - link dropped (every SSH connection to the host is cut), slow link (output delayed),
  *   exec channels refused.
  */
+import type { TapeDrive } from '../drive/tape-drive';
+
 export interface FaultState {
   isMediumOffline: boolean;
   /** True once per armed tape write error. */
@@ -29,6 +32,8 @@ export interface FaultControl {
   mediumOffline(on?: boolean): void;
   /** The tape in this slot (1-based) keeps a stale label, as if INITIALIZE_TAPES had not run. */
   tapeNotInitialized(slot: number): void;
+  /** The tape of this slot (1-based) is taken out of the magazine, which goes back in, loaded. */
+  tapeMissing(slot: number, drive: TapeDrive | undefined): void;
   queueStopped(queue: string, on?: boolean): void;
   /** Cuts every connection (SSH and sessions) to the host, or to all hosts. */
   dropLink(host?: string): void;
@@ -104,6 +109,23 @@ export class Faults implements FaultState, FaultControl {
   tapeNotInitialized(slot: number): void {
     this.effects.setTapeLabelStale(slot);
     this.mark(`tape not initialised: slot ${slot}`, true);
+  }
+
+  tapeMissing(slot: number, drive: TapeDrive | undefined): void {
+    if (drive === undefined) throw new Error('tape-missing needs the tape drive of the site');
+    if (!Number.isInteger(slot) || slot < 1 || slot > drive.slots.length) throw new Error(`tape-missing: the magazine has slots 1 to ${drive.slots.length}`);
+    // done with the operator's hands, so the drive refuses it as it would refuse the person (a
+    // mounted tape stays in the drive); the door and magazine are left as they were found
+    const wasOpen = drive.doorOpen;
+    const wasIn = drive.magazineInDrive;
+    const wasLoaded = drive.loadedSlot !== null;
+    if (!wasOpen) drive.pressEject();
+    if (wasIn) drive.removeMagazine();
+    if (drive.slots[slot - 1] !== null) drive.removeTape(slot);
+    if (wasIn) drive.insertMagazine();
+    if (!wasOpen) drive.closeDoor();
+    if (wasLoaded && !wasOpen && drive.slots.some((tape) => tape !== null)) drive.pressLoad();
+    this.mark(`tape missing: slot ${slot}`, true);
   }
 
   queueStopped(queue: string, on = true): void {
