@@ -62,7 +62,10 @@ export function sftpFileReader(client: SshClient, host: string, timers: Timers):
   };
   const within = <T>(what: string, timeoutMs: number, work: Promise<T>): Promise<T> =>
     new Promise<T>((resolve, reject) => {
-      const timer = timers.setTimeout(() => reject(new HostLinkError('timeout', `${host} did not answer the SFTP read of ${what} within ${timeoutMs} ms`, { host })), timeoutMs);
+      const timer = timers.setTimeout(
+        () => reject(new HostLinkError('timeout', `${host} did not answer the SFTP read of ${what} within ${timeoutMs} ms`, { host })),
+        timeoutMs,
+      );
       work.then(
         (value) => {
           timers.clearTimeout(timer);

@@ -228,7 +228,8 @@ export class HostLink {
   files(): FileReader {
     const files = this.current.kind === 'connected' ? this.transport?.files : undefined;
     if (files === undefined) {
-      if (this.current.kind === 'connected') throw new HostLinkError('file-unreadable', `${this.host.name} offers no way to read a file from an offset (no SFTP)`, { host: this.host.name });
+      if (this.current.kind === 'connected')
+        throw new HostLinkError('file-unreadable', `${this.host.name} offers no way to read a file from an offset (no SFTP)`, { host: this.host.name });
       throw this.notConnected();
     }
     return files;

@@ -21,8 +21,11 @@ import { openStore, type Store } from '../../src-main/store/open-store';
 import { connectApprovingKey, waitForState } from '../support/link-state';
 import { retainFinishedJobs, run, shippedProfile, siteAt } from '../unit/simulator/site-fixture';
 
-const HOST_KEY = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'pkcs1', format: 'pem' } })
-  .privateKey;
+const HOST_KEY = generateKeyPairSync('rsa', {
+  modulusLength: 2048,
+  privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
+  publicKeyEncoding: { type: 'pkcs1', format: 'pem' },
+}).privateKey;
 const PASSWORD = 'tape-rack-7';
 const LOG = 'DISK$MENTAT:[USER_DIR.LEASECOMM]RMU_BACKUP_DATA.LOG';
 const dir = mkdtempSync(join(tmpdir(), 'tapeops-log-follow-'));
@@ -88,7 +91,8 @@ describe('following a batch log over SFTP', () => {
   it('names a spec as the SFTP server does, and refuses anything that is not a file spec', () => {
     expect(sftpPathOf('DISK$MENTAT:[USER_DIR.LEASECOMM]X.LOG;109')).toBe('/DISK$MENTAT/USER_DIR/LEASECOMM/X.LOG;109');
     expect(sftpPathOf('DISK$BACKUP_01:[000000]A.BAK')).toBe('/DISK$BACKUP_01/A.BAK');
-    for (const hostile of ['X.LOG', 'DISK$MENTAT:[USER_DIR]X.LOG"; DELETE *.*;*', 'DISK$MENTAT:[USER_DIR]../../etc/passwd', 'disk$m:[a]b.c']) expect(sftpPathOf(hostile)).toBeNull();
+    for (const hostile of ['X.LOG', 'DISK$MENTAT:[USER_DIR]X.LOG"; DELETE *.*;*', 'DISK$MENTAT:[USER_DIR]../../etc/passwd', 'disk$m:[a]b.c'])
+      expect(sftpPathOf(hostile)).toBeNull();
   });
 
   it('reads only what was written out since the last read, every line once, in order, as TYPE shows it', async () => {
@@ -135,7 +139,10 @@ describe('following a batch log over SFTP', () => {
     const lastNumber = before.lines.at(-1)?.number ?? 0;
     expect(lastNumber).toBeGreaterThan(0);
     // the job is run again by hand: a new version of its log
-    await run(site, 'SUBMIT/QUEUE=TIME_BLT4/USER=LEASE_BATCH/NAME=RMU_BACKUP_DATA/LOG_FILE=DISK$MENTAT:[USER_DIR.LEASECOMM] DISK$MENTAT:[USER_DIR.LEASE_BACKUP.COM]BLT_CLEANUP.COM');
+    await run(
+      site,
+      'SUBMIT/QUEUE=TIME_BLT4/USER=LEASE_BATCH/NAME=RMU_BACKUP_DATA/LOG_FILE=DISK$MENTAT:[USER_DIR.LEASECOMM] DISK$MENTAT:[USER_DIR.LEASE_BACKUP.COM]BLT_CLEANUP.COM',
+    );
     clock.advanceMinutes(30);
     const same = await follow(link, store);
     expect(same.lines).toEqual([]);
@@ -148,7 +155,10 @@ describe('following a batch log over SFTP', () => {
   it('goes on after a restart from the place saved, and after the link drops', async () => {
     const file = join(dir, 'restarted.db');
     const first = await console_(file);
-    await run(site, 'SUBMIT/QUEUE=TIME_BLT4/USER=LEASE_BATCH/NAME=RMU_BACKUP_DATA/LOG_FILE=DISK$MENTAT:[USER_DIR.LEASECOMM] DISK$MENTAT:[USER_DIR.LEASE_BACKUP.COM]RMU_BACKUP_DATA.COM');
+    await run(
+      site,
+      'SUBMIT/QUEUE=TIME_BLT4/USER=LEASE_BATCH/NAME=RMU_BACKUP_DATA/LOG_FILE=DISK$MENTAT:[USER_DIR.LEASECOMM] DISK$MENTAT:[USER_DIR.LEASE_BACKUP.COM]RMU_BACKUP_DATA.COM',
+    );
     clock.advanceMinutes(3);
     const part = await follow(first.link, first.store, true);
     expect(part.lines.length).toBeGreaterThan(0);

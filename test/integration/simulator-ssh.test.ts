@@ -70,7 +70,11 @@ describe('the SSH server of the era', () => {
   it('identifies as SSH Secure Shell 3.2 and agrees only on SHA-1 key exchange, CBC ciphers and hmac-sha1/md5', async () => {
     const port = server.ports['BLT4'] as number;
     expect(await identification(port)).toBe('SSH-2.0-3.2.0 SSH Secure Shell OpenVMS V5.5');
-    expect(await handshake(port, algorithmsFor({ legacyAlgorithms: true }))).toEqual({ kex: 'diffie-hellman-group-exchange-sha1', cipher: 'aes128-cbc', mac: 'hmac-sha1' });
+    expect(await handshake(port, algorithmsFor({ legacyAlgorithms: true }))).toEqual({
+      kex: 'diffie-hellman-group-exchange-sha1',
+      cipher: 'aes128-cbc',
+      mac: 'hmac-sha1',
+    });
     // a client offering only today's algorithms shares none with it
     const refused = await handshake(port);
     expect(refused).toBeInstanceOf(Error);

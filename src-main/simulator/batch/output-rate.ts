@@ -20,7 +20,11 @@ function deltaMs(text: string): number | null {
 export function outputRateOf(records: readonly string[] | null): number {
   let rate = DEFAULT_OUTPUT_RATE_MS;
   for (const record of records ?? []) {
-    const line = record.replace(/^\s*\$\s*/, '').replace(/!.*$/, '').trim().toUpperCase();
+    const line = record
+      .replace(/^\s*\$\s*/, '')
+      .replace(/!.*$/, '')
+      .trim()
+      .toUpperCase();
     const set = /^SET\s+OUTPUT_RATE\s*(?:=\s*(\S+))?$/.exec(line);
     if (set === null) continue;
     const ms = set[1] === undefined ? null : deltaMs(set[1]);

@@ -193,7 +193,10 @@ function* backupToTape(ctx: JobContext, tapeDrive: TapeDrive, write: SavesetWrit
     yield 120_000;
     if (next === null || !tapeDrive.ready()) {
       ctx.log('%BACKUP-F-ABORT, operator requested abort on fatal error');
-      throw new CommandFailure(MSG.MEDOFL.status, [`%MOUNT-I-OPRQST, Please mount volume ${label} in device _${tapeDrive.device}`, '%BACKUP-F-ABORT, operator requested abort on fatal error']);
+      throw new CommandFailure(MSG.MEDOFL.status, [
+        `%MOUNT-I-OPRQST, Please mount volume ${label} in device _${tapeDrive.device}`,
+        '%BACKUP-F-ABORT, operator requested abort on fatal error',
+      ]);
     }
     if (write.continuationLabels !== null && (next.volumeLabel === null || !write.continuationLabels.includes(next.volumeLabel))) {
       const expected = write.continuationLabels[0] ?? '';

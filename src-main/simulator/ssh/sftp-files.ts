@@ -38,7 +38,10 @@ class StreamView {
       this.records = 0;
     }
     if (records.length > this.records) {
-      this.text += records.slice(this.records).map((r) => `${r}\n`).join('');
+      this.text += records
+        .slice(this.records)
+        .map((r) => `${r}\n`)
+        .join('');
       this.records = records.length;
     }
     return this.text;
