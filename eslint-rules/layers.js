@@ -15,7 +15,7 @@ export const layeredRoots = ['shared', 'src-main', 'src-renderer'];
 const purePackages = ['zod', 'date-fns', 'xstate', 'yaml'];
 
 /** The renderer runs in the browser: no Node built-in, and only the libraries it is built with. */
-const rendererPackages = ['react', 'react-dom', 'zustand', 'date-fns', 'zod'];
+const rendererPackages = ['react', 'react-dom', 'zustand', 'date-fns', 'zod', '@tanstack/react-virtual'];
 
 /** @type {Layer[]} */
 export const layers = [

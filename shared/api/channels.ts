@@ -32,9 +32,12 @@ export const REQUEST_NAMES = [
   'procedures.list',
   'procedures.start',
   'procedures.act',
+  'jobs.chains',
+  'jobs.log',
+  'jobs.follow',
 ] as const;
 
-export const EVENT_NAMES = ['audit.appended', 'site.changed', 'hosts.changed', 'procedures.changed', 'queues.changed'] as const;
+export const EVENT_NAMES = ['audit.appended', 'site.changed', 'hosts.changed', 'procedures.changed', 'queues.changed', 'jobs.changed'] as const;
 
 export type RequestName = (typeof REQUEST_NAMES)[number];
 export type EventName = (typeof EVENT_NAMES)[number];

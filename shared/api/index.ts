@@ -10,6 +10,7 @@ import type { RunView } from '../procedures/run-view';
 import { calendarRequests } from './calendar';
 import { commonRequests, type AuditEntry, type SiteSummary } from './common';
 import { hostRequests, type HostView, type QueueSnapshot } from './hosts';
+import { jobRequests, type ChainView } from './jobs';
 import { labelRequests } from './labels';
 import { procedureRequests } from './procedures';
 import { simulatorRequests } from './simulator';
@@ -17,6 +18,7 @@ import { simulatorRequests } from './simulator';
 export * from './common';
 export * from './calendar';
 export * from './hosts';
+export * from './jobs';
 export * from './labels';
 export * from './procedures';
 export * from './simulator';
@@ -28,6 +30,7 @@ export const apiRequests = {
   ...labelRequests,
   ...simulatorRequests,
   ...procedureRequests,
+  ...jobRequests,
 } as const;
 
 /** Event streams pushed from main to every open console. */
@@ -38,6 +41,8 @@ export interface ApiEvents {
   'procedures.changed': RunView;
   /** The site's queues as main last read them (it polls them once for every console). */
   'queues.changed': QueueSnapshot[];
+  /** A day's job chain, at every change the host shows. */
+  'jobs.changed': ChainView;
 }
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

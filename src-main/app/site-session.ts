@@ -7,6 +7,7 @@
 import type { Clock } from '../../shared/clock';
 import { createSiteLinks, type CredentialStore, type SiteLinks } from '../hosts';
 import { watchQueues, type QueueWatch } from '../host-queries';
+import { createJobChains, type JobChains } from '../machines/job-chains/chain-runs';
 import { createProcedureRuns, type ProcedureRuns } from '../machines/procedures/procedure-runs';
 import type { Store } from '../store';
 import type { EventBus } from './event-bus';
@@ -36,6 +37,8 @@ export interface SiteSession {
   readonly links: SiteLinks | undefined;
   readonly procedures: ProcedureRuns;
   readonly queues: QueueWatch;
+  /** Each day's chain of jobs, followed on the hosts. */
+  readonly jobs: JobChains;
   /** The console's own simulated site, when it runs one. */
   readonly simulator: EmbeddedSimulator | undefined;
   close(): Promise<void>;
@@ -64,17 +67,32 @@ export async function openSiteSession(options: SiteSessionOptions): Promise<Site
   const { links, simulator } = await openLinks(options);
   const stopHosts = links?.onChange((view) => events.emit('hosts.changed', view));
   const procedures = createProcedureRuns({ store, clock, profile: site.profile, links, onChange: (view) => events.emit('procedures.changed', view), log });
-  const queues = watchQueues({ profile: site.profile, links, clock, onChange: (snapshots) => events.emit('queues.changed', snapshots), log });
+  let jobs: JobChains | undefined;
+  const queues = watchQueues({
+    profile: site.profile,
+    links,
+    clock,
+    onChange: (snapshots) => {
+      events.emit('queues.changed', snapshots);
+      // the chains take each new reading at once rather than at their next round
+      void jobs?.tick();
+    },
+    log,
+  });
+  jobs = createJobChains({ store, clock, profile: site.profile, links, queues: () => queues.latest(), onChange: (view) => events.emit('jobs.changed', view), log });
+  const chains = jobs;
   let closing: Promise<void> | null = null;
   return {
     site,
     links,
     procedures,
     queues,
+    jobs: chains,
     simulator,
     close() {
       closing ??= (async () => {
         queues.close();
+        chains.close();
         procedures.close();
         stopHosts?.();
         links?.close();

@@ -7,7 +7,8 @@ import { createCommitQueue } from './commit-queue';
 import { createAuditRepository, type AuditRepository } from './repositories/audit';
 import { createHostCredentialsRepository, createHostKeysRepository, type HostCredentialsRepository, type HostKeysRepository } from './repositories/host-keys';
 import { createOperatorsRepository, type OperatorsRepository } from './repositories/operators';
-import { createProcedureRunsRepository, type ProcedureRunsRepository } from './repositories/procedure-runs';
+import { createChainRunsRepository, createProcedureRunsRepository, type ProcedureRunsRepository } from './repositories/procedure-runs';
+import { createLogLinesRepository, type LogLinesRepository } from './repositories/log-lines';
 import { createSettingsRepository, type SettingsRepository } from './repositories/settings';
 import { createLogPlacesRepository, type LogPlacesRepository } from './repositories/log-places';
 import { StoreError } from './store-error';
@@ -45,6 +46,9 @@ export interface Store {
   readonly hostKeys: HostKeysRepository;
   /** How far each batch log has been read. */
   readonly logPlaces: LogPlacesRepository;
+  /** The lines of the batch logs read, and the job chains that read them. */
+  readonly logLines: LogLinesRepository;
+  readonly chainRuns: ProcedureRunsRepository;
   /** Host credentials sealed by the operating system (Electron shell only). */
   readonly hostCredentials: HostCredentialsRepository;
   /** Guided procedure runs, saved at every step with their audit records. */
@@ -114,6 +118,8 @@ function buildStore(db: Database.Database, file: string, now: () => Date, applie
   const hostCredentials = createHostCredentialsRepository(db, audit, now);
   const procedureRuns = createProcedureRunsRepository(db, audit, now);
   const logPlaces = createLogPlacesRepository(db, now);
+  const logLines = createLogLinesRepository(db);
+  const chainRuns = createChainRunsRepository(db, audit, now);
   return {
     file,
     schemaVersion: readSchemaVersion(db),
@@ -135,6 +141,8 @@ function buildStore(db: Database.Database, file: string, now: () => Date, applie
     hostCredentials,
     procedureRuns,
     logPlaces,
+    logLines,
+    chainRuns,
     transaction: (fn) => commits.transaction(fn)(),
     pragmas: () => ({
       journalMode: String(db.pragma('journal_mode', { simple: true })),

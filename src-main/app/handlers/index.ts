@@ -4,6 +4,7 @@ import { calendarHandlers } from './calendar';
 import { commonHandlers } from './common';
 import type { HandlerDeps } from './context';
 import { hostHandlers } from './hosts';
+import { jobHandlers } from './jobs';
 import { labelHandlers } from './labels';
 import { procedureHandlers } from './procedures';
 import { simulatorHandlers } from './simulator';
@@ -18,5 +19,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...labelHandlers(deps),
     ...simulatorHandlers(deps),
     ...procedureHandlers(deps),
+    ...jobHandlers(deps),
   };
 }

@@ -1,5 +1,5 @@
 /**
- * The saved state of guided procedure runs (migration 004). `save` writes a run's snapshot and
+ * The saved state of guided procedure runs (migration 004) and of job chain runs (007). `save` writes a run's snapshot and
  * the audit records of the steps it completed in one transaction, so that after a crash the
  * snapshot and the audit log agree: no step is recorded twice or lost.
  */
@@ -48,19 +48,36 @@ interface Row {
   updated_at: string;
 }
 
+/** The tables that hold runs, and the column that names what each run is of. */
+const RUN_TABLES = {
+  procedure_runs: 'procedure_id',
+  chain_runs: 'chain',
+} as const;
+
 export function createProcedureRunsRepository(db: Database.Database, audit: AuditWriter, now: () => Date): ProcedureRunsRepository {
+  return createRunsRepository(db, audit, now, 'procedure_runs');
+}
+
+/** The same records for the job chains (migration 007): `procedureId` holds the chain's name. */
+export function createChainRunsRepository(db: Database.Database, audit: AuditWriter, now: () => Date): ProcedureRunsRepository {
+  return createRunsRepository(db, audit, now, 'chain_runs');
+}
+
+function createRunsRepository(db: Database.Database, audit: AuditWriter, now: () => Date, table: keyof typeof RUN_TABLES): ProcedureRunsRepository {
+  const subject = RUN_TABLES[table];
   const upsert = db.prepare(
-    `INSERT INTO procedure_runs (id, procedure_id, run_date, machine_version, status, snapshot, started_by, started_at, updated_at)
+    `INSERT INTO ${table} (id, ${subject}, run_date, machine_version, status, snapshot, started_by, started_at, updated_at)
      VALUES (@id, @procedureId, @runDate, @machineVersion, @status, @snapshot, @startedBy, @at, @at)
      ON CONFLICT (id) DO UPDATE SET machine_version = excluded.machine_version, status = excluded.status,
        snapshot = excluded.snapshot, updated_at = excluded.updated_at`,
   );
-  const selectOne = db.prepare<[string], Row>('SELECT * FROM procedure_runs WHERE id = ?');
+  const columns = `id, ${subject} AS procedure_id, run_date, machine_version, status, snapshot, started_by, started_at, updated_at`;
+  const selectOne = db.prepare<[string], Row>(`SELECT ${columns} FROM ${table} WHERE id = ?`);
   const order = `ORDER BY status = 'active' DESC, CASE WHEN status = 'active' THEN started_at END ASC,
       CASE WHEN status = 'active' THEN rowid END ASC, updated_at DESC LIMIT @limit`;
   // Two statements rather than `(@status IS NULL OR status = @status)`, which no index serves.
-  const selectAll = db.prepare<{ limit: number }, Row>(`SELECT * FROM procedure_runs ${order}`);
-  const selectByStatus = db.prepare<{ status: string; limit: number }, Row>(`SELECT * FROM procedure_runs WHERE status = @status ${order}`);
+  const selectAll = db.prepare<{ limit: number }, Row>(`SELECT ${columns} FROM ${table} ${order}`);
+  const selectByStatus = db.prepare<{ status: string; limit: number }, Row>(`SELECT ${columns} FROM ${table} WHERE status = @status ${order}`);
 
   const save = audit.transaction((run: SaveRun, entries: readonly NewAuditEntry[]) => {
     const at = formatTimestamp(now());

@@ -161,6 +161,13 @@ const wrongInputs: Record<RequestName, { input: unknown; field: string }[]> = {
     { input: { runId: 'r1', action: 'scan', slot: 17, code: '100803D' }, field: 'slot' },
     { input: { runId: 'r1', action: 'scan', code: '100803D' }, field: 'slot' },
   ],
+  'jobs.chains': [{ input: { date: '2010-08-03' }, field: 'date' }],
+  'jobs.log': [
+    { input: { chainId: 'chain-2010-08-03', job: 'daily backup', from: 1, count: 10 }, field: 'job' },
+    { input: { chainId: 'chain-2010-08-03', job: 'DAILY_BACKUP', from: 0, count: 10 }, field: 'from' },
+    { input: { chainId: 'chain-2010-08-03', job: 'DAILY_BACKUP', from: 1, count: 5000 }, field: 'count' },
+  ],
+  'jobs.follow': [{ input: { date: '3-AUG-2010' }, field: 'date' }],
 };
 
 /** Requests that need the links to the hosts; these services have none, and say so. */
@@ -197,6 +204,9 @@ const goodInputs: Record<RequestName, unknown> = {
   'procedures.list': {},
   'procedures.start': { procedureId: 'daily', date: '2010-08-04', rehearsal: true },
   'procedures.act': { runId: 'no-such-run', action: 'back' },
+  'jobs.chains': {},
+  'jobs.log': { chainId: 'no-such-chain', job: 'DAILY_BACKUP', from: 1, count: 10 },
+  'jobs.follow': { date: '2010-08-04' },
 };
 
 describe('dispatch refuses wrong input', () => {
@@ -362,6 +372,10 @@ describe('dispatch outcomes', () => {
       }
       if (name === 'site.chooseFile') {
         expect(errorOf(result), name).toMatchObject({ code: 'no-file-dialog' });
+        continue;
+      }
+      if (name === 'jobs.log') {
+        expect(errorOf(result), name).toMatchObject({ code: 'unknown-run', message: 'There is no job chain no-such-chain.' });
         continue;
       }
       if (name === 'procedures.act') {

@@ -58,13 +58,13 @@ describe('openStore', () => {
     const file = tmp.path('newer.db');
     const raw = new Database(file);
     raw.exec('CREATE TABLE future_things (x)');
-    raw.pragma('user_version = 7');
+    raw.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`);
     raw.close();
     const before = readFileSync(file);
 
     const error = caught(() => openStore(file));
     expect(error.code).toBe('schema-too-new');
-    expect(error.message).toBe(`database schema version 7 is newer than this console (${LATEST_SCHEMA_VERSION}); upgrade TapeOps Console`);
+    expect(error.message).toBe(`database schema version ${LATEST_SCHEMA_VERSION + 1} is newer than this console (${LATEST_SCHEMA_VERSION}); upgrade TapeOps Console`);
     expect(readFileSync(file).equals(before)).toBe(true);
   });
 
