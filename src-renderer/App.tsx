@@ -10,12 +10,24 @@ import { QueuesScreen } from './screens/QueuesScreen';
 import { WhereScreen } from './screens/WhereScreen';
 import { LabelsScreen } from './screens/LabelsScreen';
 import { ProceduresScreen } from './screens/ProceduresScreen';
+import { JobsScreen } from './screens/JobsScreen';
+import { useEffect } from 'react';
+import { ensureChains } from './stores/job-actions';
+import { askNotificationPermission } from './notifications';
 
 export function App() {
   const info = useConsole((s) => s.info);
   const startError = useConsole((s) => s.startError);
   const operator = useConsole((s) => s.operator);
   const screen = useConsole((s) => s.screen);
+  const signedIn = operator !== null;
+
+  // the chains are held from the start, whatever screen is open: Today's line and the notifications need them
+  useEffect(() => {
+    if (!signedIn) return;
+    askNotificationPermission();
+    void ensureChains();
+  }, [signedIn]);
 
   if (startError) {
     return (
@@ -40,6 +52,7 @@ export function App() {
         {screen === 'today' && <TodayScreen />}
         {screen === 'labels' && <LabelsScreen />}
         {screen === 'procedures' && <ProceduresScreen />}
+        {screen === 'jobs' && <JobsScreen />}
         {screen === 'calendar' && <CalendarScreen />}
         {screen === 'hosts' && <HostsScreen />}
         {screen === 'queues' && <QueuesScreen />}

@@ -6,6 +6,7 @@ import { ErrorBox } from './ErrorBox';
 
 const screens: { id: Screen; label: string }[] = [
   { id: 'today', label: 'Today' },
+  { id: 'jobs', label: 'Jobs' },
   { id: 'procedures', label: 'Procedures' },
   { id: 'labels', label: 'Labels' },
   { id: 'calendar', label: 'Calendar' },

@@ -9,6 +9,7 @@ import { longDate } from '../format';
 import { useConsole } from '../stores/console-store';
 import { showScreen } from '../stores/session-actions';
 import '../styles/day.css';
+import { TodaysChain } from '../components/jobs/TodaysChain';
 import { wrapDcl } from '../components/DclText';
 
 function DayBanner({ plan }: { plan: DayPlan }) {
@@ -116,6 +117,7 @@ export function TodayScreen() {
   return (
     <>
       <h1>Today</h1>
+      <TodaysChain />
       <DayPicker />
       {planError && <ErrorBox error={planError} />}
       {plan && (

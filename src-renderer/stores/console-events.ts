@@ -4,15 +4,23 @@
  */
 import { apiEventNames, type ApiEvents, type ConsoleApi, type EventName } from '../../shared/api';
 import { useConsole } from './console-store';
+import { chainArrived, chainsAfterSiteChange } from './job-actions';
+import { readingTime } from './slices/hosts';
 import { followSite } from './site-actions';
 
 // a mapped type: an event added to the contract does not compile until it is handled here
 const onEvent: { [E in EventName]: (payload: ApiEvents[E]) => void } = {
   'audit.appended': (entry) => useConsole.getState().auditAppended(entry),
-  'site.changed': (site) => void followSite(site),
+  'site.changed': (site) => void Promise.all([followSite(site), chainsAfterSiteChange()]),
   'hosts.changed': (view) => useConsole.getState().hostChanged(view),
   'procedures.changed': (run) => useConsole.getState().runChanged(run),
-  'queues.changed': (snapshots) => useConsole.getState().queuesRead(snapshots),
+  'queues.changed': (snapshots) => {
+    useConsole.getState().queuesRead(snapshots);
+    // the queues are read every few seconds: the freshest report of main's clock between chain changes
+    const at = readingTime(snapshots);
+    if (at !== '') useConsole.getState().consoleTimeSeen(at, Date.now());
+  },
+  'jobs.changed': (chain) => chainArrived(chain),
 };
 
 function subscribe<E extends EventName>(api: ConsoleApi, event: E): () => void {

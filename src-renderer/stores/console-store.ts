@@ -8,12 +8,13 @@ import { create } from 'zustand';
 import { createAuditSlice, type AuditSlice } from './slices/audit';
 import { createDaySlice, type DaySlice } from './slices/day';
 import { createHostsSlice, type HostsSlice } from './slices/hosts';
+import { createJobsSlice, type JobsSlice } from './slices/jobs';
 import { createRunsSlice, type RunsSlice } from './slices/runs';
 import { createSessionSlice, type SessionSlice } from './slices/session';
 
 export type { Screen } from './slices/session';
 
-export type ConsoleState = SessionSlice & DaySlice & HostsSlice & RunsSlice & AuditSlice;
+export type ConsoleState = SessionSlice & DaySlice & HostsSlice & RunsSlice & AuditSlice & JobsSlice;
 
 export const useConsole = create<ConsoleState>()((...a) => ({
   ...createSessionSlice(...a),
@@ -21,4 +22,5 @@ export const useConsole = create<ConsoleState>()((...a) => ({
   ...createHostsSlice(...a),
   ...createRunsSlice(...a),
   ...createAuditSlice(...a),
+  ...createJobsSlice(...a),
 }));

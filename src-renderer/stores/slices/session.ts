@@ -4,7 +4,7 @@ import type { AppInfo, Operator, SiteSummary } from '../../../shared/api';
 import type { ConsoleState } from '../console-store';
 import type { ShownError } from '../shown-error';
 
-export type Screen = 'today' | 'procedures' | 'labels' | 'calendar' | 'hosts' | 'queues' | 'where' | 'settings';
+export type Screen = 'today' | 'jobs' | 'procedures' | 'labels' | 'calendar' | 'hosts' | 'queues' | 'where' | 'settings';
 
 export interface SessionSlice {
   /** app.info's answer, with the site replaced whenever main loads another profile. */
