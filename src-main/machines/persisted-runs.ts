@@ -9,7 +9,7 @@
 import { createActor, type Actor, type AnyStateMachine, type ContextFrom, type EventFrom, type InputFrom, type SnapshotFrom } from 'xstate';
 import type { Clock } from '../../shared/clock';
 import { ApiFailure } from '../../shared/errors';
-import type { NewAuditEntry } from '../store';
+import type { NewAuditEntry, ProcedureRunsRepository } from '../store';
 
 /** Whether a run goes on, or how it ended. */
 export type RunOutcome = 'active' | 'done' | 'abandoned';
@@ -78,6 +78,8 @@ export interface PersistedRuns<M extends AnyStateMachine, View> {
   send(id: string, event: EventFrom<M>): View;
   /** The runs of this console's life and the ones under way or refused at its start, then the latest finished. */
   list(): View[];
+  /** The runs under way, with their context as it is now (no view built, nothing read from the store). */
+  live(): { meta: RunMeta; context: ContextFrom<M> }[];
   close(): void;
 }
 
@@ -216,9 +218,34 @@ export function createPersistedRuns<M extends AnyStateMachine, View>(options: Pe
         });
       return [...[...live.values()].map(viewOf), ...[...refused.values()].map((r) => r.view), ...finished];
     },
+    live: () => [...live.values()].filter((run) => outcomeOf(run) === 'active').map((run) => ({ meta: run.meta, context: current(run).context })),
     close() {
       clearInterval(ticker);
       for (const run of live.values()) run.actor.stop();
     },
+  };
+}
+
+/**
+ * A runs table of the store (procedure runs, job chain runs) as the manager's run records; the
+ * table's `procedureId` column holds the run's subject.
+ */
+export function runRecordsOf(repository: ProcedureRunsRepository, activeLimit: number): RunRecords {
+  const toSaved = (row: ReturnType<ProcedureRunsRepository['list']>[number]): SavedRun => ({
+    id: row.id,
+    subject: row.procedureId,
+    date: row.runDate,
+    startedBy: row.startedBy,
+    startedAt: row.startedAt,
+    machineVersion: row.machineVersion,
+    status: row.status,
+    snapshot: row.snapshot,
+    updatedAt: row.updatedAt,
+  });
+  return {
+    save: ({ meta, machineVersion, status, snapshot }, audit) =>
+      repository.save({ id: meta.id, procedureId: meta.subject, runDate: meta.date, machineVersion, status, snapshot, startedBy: meta.startedBy }, audit),
+    active: () => repository.list({ status: 'active', limit: activeLimit }).map(toSaved),
+    finished: (limit) => repository.list({ limit }).map(toSaved),
   };
 }

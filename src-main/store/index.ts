@@ -9,3 +9,4 @@ export type { AuditCsvPage } from './repositories/audit-csv-rows';
 export type { OperatorRecord, OperatorsRepository } from './repositories/operators';
 export type { SettingRecord, SettingsRepository } from './repositories/settings';
 export type { LogPlace, LogPlacesRepository } from './repositories/log-places';
+export type { ProcedureRunsRepository, ProcedureRunRow } from './repositories/procedure-runs';

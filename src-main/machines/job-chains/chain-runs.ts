@@ -15,7 +15,7 @@ import type { SiteProfile } from '../../../shared/site/schema';
 import type { SiteLinks } from '../../hosts';
 import { readNewLines } from '../../host-queries/logs';
 import type { LogPlace, NewAuditEntry, Store } from '../../store';
-import { createPersistedRuns, type RunKind, type RunMeta, type RunRecords, type SavedRun } from '../persisted-runs';
+import { createPersistedRuns, runRecordsOf, type RunKind, type RunMeta, type SavedRun } from '../persisted-runs';
 import { CHAIN_MACHINE_VERSION, chainMachine, type ChainContext, type ChainMachine } from './chain-machine';
 
 export interface JobChainsDeps {
@@ -106,26 +106,6 @@ function chainKind(machine: ChainMachine, now: () => number, history: () => Reco
   };
 }
 
-function chainRecords(store: Store): RunRecords {
-  const toSaved = (row: ReturnType<Store['chainRuns']['list']>[number]): SavedRun => ({
-    id: row.id,
-    subject: row.procedureId,
-    date: row.runDate,
-    startedBy: row.startedBy,
-    startedAt: row.startedAt,
-    machineVersion: row.machineVersion,
-    status: row.status,
-    snapshot: row.snapshot,
-    updatedAt: row.updatedAt,
-  });
-  return {
-    save: ({ meta, machineVersion, status, snapshot }, audit) =>
-      store.chainRuns.save({ id: meta.id, procedureId: meta.subject, runDate: meta.date, machineVersion, status, snapshot, startedBy: meta.startedBy }, audit),
-    active: () => store.chainRuns.list({ status: 'active', limit: 50 }).map(toSaved),
-    finished: (limit) => store.chainRuns.list({ limit }).map(toSaved),
-  };
-}
-
 /** The queue watch's snapshots as the chain reads them. */
 function readingsOf(snapshots: readonly QueueSnapshot[]): ChainQueueReading[] {
   return snapshots.map((s) => ({ host: s.host, queue: s.queue, at: s.at, entries: s.info?.entries ?? null, problem: s.problem }));
@@ -153,7 +133,7 @@ export function createJobChains(deps: JobChainsDeps): JobChains {
       () => clock.now().getTime(),
       () => history,
     ),
-    records: chainRecords(store),
+    records: runRecordsOf(store.chainRuns, 50),
     clock,
     onChange: (view) => {
       if (view.status === 'done') history = historyOf(store);
@@ -166,16 +146,17 @@ export function createJobChains(deps: JobChainsDeps): JobChains {
   let lastQueues: string | null = null;
   let ticking: Promise<void> | null = null;
 
-  const liveChains = () => runs.list().filter((v) => v.status === 'active');
-  const saved = (id: string) => store.chainRuns.get(id);
-  const contextOf = (id: string): ChainContext | undefined => (saved(id)?.snapshot as { context?: ChainContext } | undefined)?.context;
+  const idOf = (date: string) => `chain-${date}`;
+  // a live chain's context from its actor; a finished one's from the store
+  const contextOf = (id: string): ChainContext | undefined =>
+    runs.live().find((run) => run.meta.id === id)?.context ?? (store.chainRuns.get(id)?.snapshot as { context?: ChainContext } | undefined)?.context;
 
   function follow(date: string): ChainView {
     if (!isIsoDate(date)) throw new ApiFailure('invalid-input', `${JSON.stringify(date)} is not a date such as 2010-08-03`);
     const known = runs.list().find((v) => v.date === date && v.status !== 'refused');
     if (known !== undefined) return known;
     const chain = startChain(profile, date);
-    return runs.start({ id: `chain-${date}`, subject: SUBJECT, date, startedBy: 'system' }, { chain }, []);
+    return runs.start({ id: idOf(date), subject: SUBJECT, date, startedBy: 'system' }, { chain }, []);
   }
 
   function complain(key: string, message: string): void {
@@ -184,9 +165,7 @@ export function createJobChains(deps: JobChainsDeps): JobChains {
     deps.log(message);
   }
 
-  async function readLogs(view: ChainView): Promise<void> {
-    const context = contextOf(view.id);
-    if (context === undefined) return;
+  async function readLogs(id: string, context: ChainContext): Promise<void> {
     for (const job of context.chain.jobs) {
       const work = logWork(context.chain, job.job);
       if (work === 'none') continue;
@@ -204,12 +183,12 @@ export function createJobChains(deps: JobChainsDeps): JobChains {
         const read = await readNewLines(link, places, job.log, { recheckVersion: work === 'find-version' });
         stats.bytesRead += read.bytesRead;
         stats.reads += 1;
-        complaints.delete(`${view.id}:${job.job}`);
+        complaints.delete(`${id}:${job.job}`);
         if (read.lines.length === 0 && !read.newVersion && read.place.path === job.logPath && work === 'read') continue;
         const at = clock.now().toISOString();
         store.transaction(() => {
           store.logLines.append(job.host, read.place.path, read.lines);
-          runs.send(view.id, {
+          runs.send(id, {
             type: 'LOG',
             job: job.job,
             reading: { path: read.place.path, offset: read.place.offset, lines: read.lines, newVersion: read.newVersion, versionChecked: work === 'find-version' },
@@ -217,20 +196,22 @@ export function createJobChains(deps: JobChainsDeps): JobChains {
           });
         });
       } catch (error) {
-        complain(`${view.id}:${job.job}`, `the log of ${job.job} could not be followed: ${(error as Error).message}`);
+        complain(`${id}:${job.job}`, `the log of ${job.job} could not be followed: ${(error as Error).message}`);
       }
     }
   }
 
   async function round(): Promise<void> {
-    follow(localDate(clock.now()));
+    const today = localDate(clock.now());
+    // today's chain is followed from the first round of the day; the full list is read only then
+    if (!runs.live().some((run) => run.meta.date === today) && store.chainRuns.get(idOf(today)) === undefined) follow(today);
     const snapshots = deps.queues();
     const key = snapshots === null ? null : JSON.stringify(snapshots.map((s) => [s.host, s.queue, s.at]));
-    for (const view of liveChains()) {
-      if (snapshots !== null && key !== lastQueues) runs.send(view.id, { type: 'QUEUES', readings: readingsOf(snapshots), at: clock.now().toISOString() });
+    if (snapshots !== null && key !== lastQueues) {
+      for (const run of runs.live()) runs.send(run.meta.id, { type: 'QUEUES', readings: readingsOf(snapshots), at: clock.now().toISOString() });
     }
     lastQueues = key;
-    for (const view of liveChains()) await readLogs(view);
+    for (const run of runs.live()) await readLogs(run.meta.id, run.context);
   }
 
   function tick(): Promise<void> {

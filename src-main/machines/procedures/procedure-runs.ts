@@ -16,7 +16,7 @@ import type { SiteProfile } from '../../../shared/site/schema';
 import { uniquePartFrom } from '../../../shared/vms/dcl';
 import type { SiteLinks } from '../../hosts';
 import type { NewAuditEntry, Store } from '../../store';
-import { createPersistedRuns, type RunKind, type RunMeta, type RunRecords, type SavedRun } from '../persisted-runs';
+import { createPersistedRuns, runRecordsOf, type RunKind, type RunMeta } from '../persisted-runs';
 import { procedureActors } from './procedure-actors';
 import { PROCEDURE_MACHINE_VERSION, procedureMachine, type ProcedureContext, type ProcedureEvent } from './procedure-machine';
 
@@ -138,27 +138,6 @@ function procedureKind(machine: typeof procedureMachine): RunKind<typeof procedu
   };
 }
 
-/** The procedure_runs table as the manager's run records. */
-function procedureRecords(store: Store): RunRecords {
-  const toSaved = (row: ReturnType<Store['procedureRuns']['list']>[number]): SavedRun => ({
-    id: row.id,
-    subject: row.procedureId,
-    date: row.runDate,
-    startedBy: row.startedBy,
-    startedAt: row.startedAt,
-    machineVersion: row.machineVersion,
-    status: row.status,
-    snapshot: row.snapshot,
-    updatedAt: row.updatedAt,
-  });
-  return {
-    save: ({ meta, machineVersion, status, snapshot }, audit) =>
-      store.procedureRuns.save({ id: meta.id, procedureId: meta.subject, runDate: meta.date, machineVersion, status, snapshot, startedBy: meta.startedBy }, audit),
-    active: () => store.procedureRuns.list({ status: 'active', limit: 500 }).map(toSaved),
-    finished: (limit) => store.procedureRuns.list({ limit }).map(toSaved),
-  };
-}
-
 /** The machine event of an operator's act, with who and when. */
 function eventOf(action: OperatorAction, who: string, at: string, known: readonly string[]): ProcedureEvent {
   switch (action.action) {
@@ -183,7 +162,13 @@ export function createProcedureRuns(deps: ProcedureRunsDeps): ProcedureRuns {
   const machine = procedureMachine.provide({
     actors: procedureActors({ clock: deps.clock, links: deps.links, driveDevice: () => profile.drive.device }),
   });
-  const runs = createPersistedRuns({ kind: procedureKind(machine), records: procedureRecords(deps.store), clock: deps.clock, onChange: deps.onChange, log: deps.log });
+  const runs = createPersistedRuns({
+    kind: procedureKind(machine),
+    records: runRecordsOf(deps.store.procedureRuns, 500),
+    clock: deps.clock,
+    onChange: deps.onChange,
+    log: deps.log,
+  });
 
   return {
     choices: () =>
